@@ -1,0 +1,88 @@
+"""The small exception tree and the problem records that stages report.
+
+Content problems are not raised through a stage: a stage collects them as ``Problem``
+records in its report, goes on with the good files, and the CLI prints them all, one per
+line, as ``path:line: message``. Exceptions are for what stops a run: bad settings, bad
+usage, a provider that keeps failing. Only the CLI turns them into exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the command line (see DESIGN.md)."""
+
+    OK = 0
+    ERRORS = 1  # errors in content or output, all printed
+    USAGE = 2  # wrong usage or settings
+    PENDING = 3  # translation left pending; a re-run finishes the rest
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM; what was finished is kept
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, as the user will read it.
+
+    >>> str(Problem("content/sv/a.md", 3, "title must be text, not a list"))
+    'content/sv/a.md:3: title must be text, not a list'
+    >>> str(Problem("content/sv/a.md", None, "no front matter", warning=True))
+    'content/sv/a.md: warning: no front matter'
+    """
+
+    path: str
+    line: int | None
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        kind = "warning: " if self.warning else ""
+        return f"{where}: {kind}{self.message}"
+
+
+class PipelineError(Exception):
+    """Base of every error the pipeline raises on purpose; never shown as a traceback."""
+
+    exit_code = ExitCode.ERRORS
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        return str(Problem(self.path, self.line, self.message))
+
+    def as_problem(self) -> Problem:
+        """The error as a problem record (for reports that list every problem)."""
+        return Problem(self.path or "", self.line, self.message)
+
+
+class ContentError(PipelineError):
+    """A file of content cannot be read or is invalid."""
+
+
+class ConfigError(PipelineError):
+    """The settings in ``[tool.pipeline]`` are wrong; ``problems`` lists every one."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class UsageError(PipelineError):
+    """The command was called wrongly (an unknown engine, a ref that does not exist...)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class OutputError(PipelineError):
+    """Writing a file failed (read-only folder, full disk) or would leave the site root."""

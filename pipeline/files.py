@@ -1,0 +1,123 @@
+"""Writing files safely: atomically, only inside the site root, one run at a time.
+
+Every file the pipeline writes goes through ``write_atomic``: the text is written to a
+temporary file in the same folder and renamed over the target, so an interrupted run never
+leaves a half-written file. ``inside`` refuses any path that would leave its base folder
+(``..``, absolute parts, or a symlink pointing elsewhere).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.errors import OutputError
+
+
+def inside(base: Path, *parts: str) -> Path:
+    """``base`` joined with ``parts``, refused if the result would not be inside ``base``.
+
+    Symlinks are resolved, so a link that points out of ``base`` is refused too.
+
+    >>> inside(Path("/site"), "content", "sv", "a.md").as_posix()
+    '/site/content/sv/a.md'
+    >>> inside(Path("/site"), "../etc/passwd")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.OutputError: ../etc/passwd: leaves /site; refused
+    """
+    path = base.joinpath(*parts)
+    real_base = base.resolve()
+    real = path.resolve()
+    if real != real_base and real_base not in real.parents:
+        raise OutputError(f"leaves {base}; refused", path="/".join(parts) or str(path))
+    return path
+
+
+def write_atomic(path: Path, data: str | bytes) -> bool:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Returns False without touching the file when it already holds exactly ``data``, so that
+    re-runs change nothing (no new modification time, no churn in git).
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == raw:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(raw)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise OutputError(_describe_os_error(error), path=str(path)) from None
+    return True
+
+
+def move(source: Path, target: Path) -> None:
+    """Move a file (same file system: a rename), refusing to replace another file."""
+    if target.exists():
+        raise OutputError(f"cannot move {source} here: the file exists", path=str(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(source, target)
+    except OSError as error:
+        raise OutputError(_describe_os_error(error), path=str(target)) from None
+
+
+def remove(path: Path) -> None:
+    """Delete a file the pipeline itself wrote (never content)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise OutputError(_describe_os_error(error), path=str(path)) from None
+
+
+def _describe_os_error(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full; nothing was half-written, free space and run again"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "cannot write here (read-only or no permission)"
+    return f"cannot write: {error.strerror or error}"
+
+
+LOCK_NAME = ".pipeline.lock"
+
+
+@contextlib.contextmanager
+def locked(root: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the site's lock for the duration of a run that writes files.
+
+    A second run refuses at once (``wait=False``) with a clear message, or waits its turn.
+    """
+    path = root / LOCK_NAME
+    try:
+        stream = open(path, "a+")  # noqa: SIM115 - closed in finally
+    except OSError as error:
+        raise OutputError(_describe_os_error(error), path=str(path)) from None
+    try:
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise OutputError(
+                "another pipeline run is working on this site; wait for it to finish and try again",
+                path=str(path),
+            ) from None
+        yield
+    finally:
+        stream.close()

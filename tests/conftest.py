@@ -1,0 +1,95 @@
+"""Shared fixtures: throwaway sites built inline, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.config import Settings, load_settings
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+
+PYPROJECT = """\
+[tool.pipeline]
+site-url = "https://example.org"
+languages = ["sv", "en"]
+default-language = "sv"
+"""
+
+
+@dataclass
+class Site:
+    """A site root in a temporary folder, with helpers to write and read its files."""
+
+    root: Path
+
+    def write(self, relative: str, text: str | bytes, dedent: bool = True) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
+        return path
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def files(self, under: str = "content") -> dict[str, bytes]:
+        """Every file under ``under``, by path relative to the root, with its bytes."""
+        base = self.root / under
+        return (
+            {
+                p.relative_to(self.root).as_posix(): p.read_bytes()
+                for p in sorted(base.rglob("*"))
+                if p.is_file()
+            }
+            if base.exists()
+            else {}
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return load_settings(self.root)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """An empty site with two languages (sv default, en) and example.org as its URL."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    return Site(root)
+
+
+@dataclass
+class Result:
+    """What a CLI run returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    """Run ``pipeline ARGS... --root ROOT`` in-process, as a user would from the shell."""
+
+    def invoke(root: Path, *args: str) -> Result:
+        capsys.readouterr()
+        code = main([*args, "--root", str(root)])
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err, captured.err
+        return Result(code, captured.out, captured.err)
+
+    return invoke
