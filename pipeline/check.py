@@ -1,0 +1,51 @@
+"""Stage 5, check: validate the content and what was built; CI fails on any error.
+
+Each check is a function of the settings and the content tree that returns the problems it
+found. They are named here, in the order they run, and every problem of every check is
+reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.config import Settings
+from pipeline.content import Content, scan
+from pipeline.errors import Problem
+from pipeline.report import Report
+
+Check = Callable[[Settings, Content], list[Problem]]
+
+
+def content_problems(settings: Settings, content: Content) -> list[Problem]:
+    """Front matter that cannot be read or is invalid, refs claimed twice."""
+    return content.problems
+
+
+# The checks, in the order they run.
+CHECKS: list[tuple[str, Check]] = [
+    ("content", content_problems),
+]
+
+
+@dataclass
+class CheckReport(Report):
+    """Which checks ran and what they found."""
+
+    checks: int = 0
+
+    def summary(self) -> str:
+        """``check: 3 checks, 0 errors, 1 warning``."""
+        warnings = len(self.problems) - len(self.errors)
+        return f"check: {self.checks} checks, {len(self.errors)} errors, {warnings} warnings"
+
+
+def check(settings: Settings) -> CheckReport:
+    """Run every check on the site at ``settings.root``."""
+    content = scan(settings)
+    report = CheckReport()
+    for _name, run in CHECKS:
+        report.problems += run(settings, content)
+        report.checks += 1
+    return report

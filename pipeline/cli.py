@@ -1,0 +1,138 @@
+"""The command line: ``pipeline COMMAND`` (or ``python -m pipeline COMMAND``).
+
+This is the only place that turns errors into exit codes (see ``errors.ExitCode``): problems
+go to standard error, one per line as ``path:line: message``; what was done goes to
+standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from pipeline import __version__
+from pipeline.check import check
+from pipeline.config import Settings, load_settings
+from pipeline.errors import ExitCode, PipelineError
+from pipeline.files import locked
+from pipeline.ingest import ingest
+from pipeline.report import Report
+
+
+def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
+    paths = [Path(p).absolute() for p in args.paths]
+    shown = dict(zip(paths, args.paths, strict=True))
+    return ingest(settings, paths, shown)
+
+
+def _add_ingest(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="Markdown files, folders of them, or a Jekyll site; none: normalize content/",
+    )
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its help line, its arguments, what it runs, whether it writes files."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Settings, argparse.Namespace], Report]
+    writes: bool = True
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+# The commands, in the order of the stages they run.
+COMMANDS: dict[str, Command] = {
+    "ingest": Command(
+        "bring postings into content/<lang>/, validated and normalized", _add_ingest, _run_ingest
+    ),
+    "check": Command(
+        "validate the content (and the built site); exit 1 on any error",
+        _no_arguments,
+        lambda settings, args: check(settings),
+        writes=False,
+    ),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; ``--root`` is accepted before or after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="site root holding content/, locale/ and pyproject.toml (default: .)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="pipeline",
+        parents=[common],
+        description="Multilingual publishing pipeline: ingest, translate, i18n, build, check.",
+    )
+    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(
+            name, parents=[common], help=command.help, description=command.help
+        )
+        command.add_arguments(sub)
+    return parser
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: temporary files are removed, no half files
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    root = Path(getattr(args, "root", "."))
+    if not root.is_dir():
+        print(f"pipeline: --root {root}: no such folder", file=sys.stderr)
+        return ExitCode.USAGE
+    command = COMMANDS[args.command]
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        settings = load_settings(root)
+        if command.writes:
+            with locked(settings.root):
+                report = command.run(settings, args)
+        else:
+            report = command.run(settings, args)
+    except PipelineError as error:
+        print(error, file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(
+            "pipeline: interrupted; finished files are kept, run again to complete", file=sys.stderr
+        )
+        return ExitCode.INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for line in report.lines():
+        print(line)
+    sys.stdout.flush()
+    return report.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os._exit(main())

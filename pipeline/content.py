@@ -1,0 +1,296 @@
+"""The content tree: every document of every site language, validated, and found by ``ref``.
+
+``content/<lang>/`` holds one Markdown file per document. A document is an *original* when it
+has no ``translation:`` block and a *draft* when it has one; all language versions of one
+document share its ``ref``. A file's name decides its kind: ``YYYY-MM-DD-slug.md`` is a dated
+post (news), any other name a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import document
+from pipeline.config import Settings
+from pipeline.document import Document, WrittenDate, WrittenDatetime
+from pipeline.errors import ContentError, Problem
+from pipeline.slugs import DATE_PREFIX, is_slug, slugify
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+STATUSES = ("machine", "reviewed", "outdated")
+
+# Front matter keys the pipeline reads, with the type each must have. Other keys are kept
+# as they are and never checked.
+TEXT = (str, type(None))
+KNOWN_KEYS: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "lang": (str,),
+    "ref": TEXT,
+    "excerpt": TEXT,
+    "ingress-text": TEXT,
+    "image": TEXT,
+    "thumbnail": TEXT,
+    "menu": TEXT,
+    "slug": TEXT,
+    "published": (bool,),
+    "links": (list, type(None)),
+    "translation": (dict,),
+}
+TYPE_NAMES = {str: "text", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+def is_post(doc: Document) -> bool:
+    """Whether ``doc`` is a dated post (its file name starts with ``YYYY-MM-DD-``)."""
+    return bool(DATE_PREFIX.match(doc.path.name))
+
+
+def slug_of(doc: Document) -> str:
+    """The URL slug of ``doc``: its file name without date prefix and suffix."""
+    return DATE_PREFIX.sub("", doc.path.stem, count=1)
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is named in a message."""
+    if isinstance(value, bool):
+        return "true or false"
+    for kind, name in TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
+
+
+def validate(doc: Document, settings: Settings) -> list[Problem]:
+    """Every problem with the front matter of ``doc`` (types, lang, ref, date, translation)."""
+    found: list[Problem] = []
+    meta = doc.metadata
+    for key, kinds in KNOWN_KEYS.items():
+        if key in meta and not isinstance(meta[key], kinds):
+            wanted = " or ".join(TYPE_NAMES[k] for k in kinds if k in TYPE_NAMES)
+            found.append(doc.problem(f"'{key}' must be {wanted}, not {describe(meta[key])}", key))
+    if "title" not in meta:
+        found.append(doc.problem("'title' is missing"))
+    lang = meta.get("lang")
+    if isinstance(lang, str) and lang not in settings.languages:
+        found.append(
+            doc.problem(
+                f"unknown lang '{lang}' (site languages: {', '.join(settings.languages)})", "lang"
+            )
+        )
+    ref = meta.get("ref")
+    if isinstance(ref, str) and ref and not is_slug(ref):
+        found.append(
+            doc.problem(
+                f"ref '{ref}' is not a safe slug (lowercase a-z, digits and '-'; "
+                f"for example '{slugify(ref)}')",
+                "ref",
+            )
+        )
+    if "date" in meta:
+        try:
+            parse_date(meta["date"], settings.timezone)
+        except ValueError as error:
+            found.append(doc.problem(str(error), "date"))
+    links = meta.get("links")
+    if isinstance(links, list):
+        for number, link in enumerate(links, start=1):
+            if not isinstance(link, dict) or not all(
+                isinstance(link.get(k), (str, type(None))) for k in ("title", "url")
+            ):
+                found.append(
+                    doc.problem(
+                        f"links: entry {number} must be a mapping with text 'title' and 'url'",
+                        "links",
+                    )
+                )
+    translation = meta.get("translation")
+    if isinstance(translation, dict):
+        found += _validate_translation(doc, translation, settings)
+    return found
+
+
+def _validate_translation(
+    doc: Document, block: dict[str, Any], settings: Settings
+) -> list[Problem]:
+    found = []
+    source_lang = block.get("from")
+    if source_lang not in settings.languages:
+        found.append(
+            doc.problem(
+                f"translation: 'from' must be one of {', '.join(settings.languages)}", "translation"
+            )
+        )
+    if block.get("status") not in STATUSES:
+        found.append(
+            doc.problem(
+                f"translation: 'status' must be {', '.join(STATUSES)}, not {block.get('status')!r}",
+                "translation",
+            )
+        )
+    if not doc.ref:
+        found.append(doc.problem("a draft must have the 'ref' of its original", "ref"))
+    return found
+
+
+def parse_date(value: Any, timezone: str) -> dt.datetime:
+    """A front matter date as an aware datetime in ``timezone``.
+
+    Dates without a time are midnight and times without an offset are local to ``timezone``,
+    as Jekyll reads them. Raises ``ValueError`` with a message for the user.
+
+    >>> parse_date("2020-05-27", "Europe/Stockholm").isoformat()
+    '2020-05-27T00:00:00+02:00'
+    >>> utc = dt.datetime(2024, 1, 27, 23, tzinfo=dt.timezone.utc)
+    >>> parse_date(utc, "Europe/Stockholm").isoformat()
+    '2024-01-28T00:00:00+01:00'
+    """
+    zone = zoneinfo.ZoneInfo(timezone)
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"date '{value}' is not a date in ISO 8601 (like 2020-05-27T14:10:53+02:00)"
+            ) from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=zone)
+        return value.astimezone(zone)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=zone)
+    raise ValueError(f"date must be a date, not {describe(value)}")
+
+
+def written_date(value: dt.datetime) -> WrittenDatetime:
+    """``value`` as the pipeline writes dates: ISO 8601 with its offset, no zero fraction.
+
+    >>> written_date(dt.datetime(2020, 5, 27, 14, 10, 53, tzinfo=dt.timezone.utc)).text
+    '2020-05-27T14:10:53+00:00'
+    """
+    spec = "seconds" if value.microsecond == 0 else "microseconds"
+    return WrittenDatetime.of(value, value.isoformat(timespec=spec))
+
+
+def normalized_date(value: Any, timezone: str) -> WrittenDate | WrittenDatetime:
+    """The normalized form of a valid front matter date (see ``parse_date``)."""
+    return written_date(parse_date(value, timezone))
+
+
+@dataclass
+class Content:
+    """All documents under ``content/``, with the problems found while reading them."""
+
+    settings: Settings
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def folder_lang(self, doc: Document) -> str:
+        """The language folder ``doc`` lies in."""
+        return doc.path.relative_to(self.settings.content_dir).parts[0]
+
+    def in_language(self, lang: str) -> list[Document]:
+        """The documents of ``content/<lang>/``."""
+        return [d for d in self.documents if self.folder_lang(d) == lang]
+
+    def versions(self) -> dict[str, dict[str, list[Document]]]:
+        """Every ref with its documents per language (usually one each)."""
+        found: dict[str, dict[str, list[Document]]] = defaultdict(lambda: defaultdict(list))
+        for doc in self.documents:
+            if doc.ref:
+                found[doc.ref][self.folder_lang(doc)].append(doc)
+        return found
+
+    def originals(self) -> Iterator[Document]:
+        """Documents with no ``translation:`` block."""
+        return (d for d in self.documents if d.is_original)
+
+    def drafts(self) -> Iterator[Document]:
+        """Documents with a ``translation:`` block."""
+        return (d for d in self.documents if not d.is_original)
+
+
+def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Problem]]:
+    """The Markdown files of ``content/<lang>/`` (sorted), and the symlinks refused there."""
+    base = settings.content_dir / lang
+    files: list[Path] = []
+    refused: list[Problem] = []
+    if not base.is_dir():
+        return files, refused
+    if base.is_symlink() or settings.content_dir.is_symlink():
+        refused.append(
+            Problem(
+                settings.relative(base),
+                None,
+                "symlink not followed; content must be real folders in the site",
+            )
+        )
+        return files, refused
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(base)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_symlink():
+            refused.append(
+                Problem(
+                    settings.relative(path),
+                    None,
+                    "symlink not followed; content must be real files in the site",
+                )
+            )
+        elif path.is_file() and path.suffix in MARKDOWN_SUFFIXES:
+            files.append(path)
+    return files, refused
+
+
+def scan(settings: Settings) -> Content:
+    """Read and validate every document of every site language."""
+    content = Content(settings)
+    if settings.content_dir.is_dir():
+        for entry in sorted(settings.content_dir.iterdir()):
+            if entry.name not in settings.languages and not entry.name.startswith("."):
+                content.problems.append(
+                    Problem(
+                        settings.relative(entry),
+                        None,
+                        f"not a site language ({', '.join(settings.languages)}); ignored",
+                        warning=True,
+                    )
+                )
+    for lang in settings.languages:
+        files, refused = content_files(settings, lang)
+        content.problems += refused
+        for path in files:
+            try:
+                doc = document.read(path, settings.relative(path))
+            except ContentError as error:
+                content.problems.append(error.as_problem())
+                continue
+            content.problems += doc.warnings
+            problems = validate(doc, settings)
+            content.problems += problems
+            content.documents.append(doc)
+    content.problems += duplicate_refs(content)
+    return content
+
+
+def duplicate_refs(content: Content) -> list[Problem]:
+    """Two originals (or two drafts) of one language that claim the same ``ref``."""
+    found = []
+    for ref, languages in sorted(content.versions().items()):
+        for lang, docs in sorted(languages.items()):
+            for kind in (True, False):
+                same = [d for d in docs if d.is_original is kind]
+                for later in same[1:]:
+                    found.append(
+                        later.problem(
+                            f"ref '{ref}' is also claimed by {same[0].shown} (in '{lang}'); "
+                            "give one of them another ref",
+                            "ref",
+                        )
+                    )
+    return found

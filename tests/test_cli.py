@@ -1,0 +1,49 @@
+"""The command line as a user meets it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pipeline.files import locked
+from tests.conftest import SEEDS
+
+
+def test_python_dash_m_runs_as_a_process(site) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "ingest", str(SEEDS[0]), "--root", str(site.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("ingest: 1 created")
+
+
+def test_root_before_or_after_the_command(site, run) -> None:
+    assert run(site.root, "ingest").code == 0
+    from pipeline.cli import main
+
+    assert main(["--root", str(site.root), "ingest"]) == 0
+
+
+def test_usage_errors_exit_2(site, run, capsys) -> None:
+    assert run(site.root, "no-such-command").code == 2
+    from pipeline.cli import main
+
+    assert main(["ingest", "--root", str(site.root / "missing")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_missing_path_is_a_problem_not_a_traceback(site, run) -> None:
+    result = run(site.root, "ingest", "does-not-exist.md")
+    assert result.code == 1
+    assert result.err_lines == ["does-not-exist.md: no such file or folder"]
+
+
+def test_second_run_refuses_while_the_lock_is_held(site, run) -> None:
+    with locked(site.root):
+        result = run(site.root, "ingest")
+    assert result.code == 1
+    assert "another pipeline run is working on this site" in result.err
+    assert run(site.root, "ingest").code == 0
