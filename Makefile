@@ -1,0 +1,45 @@
+# How CI, editors and translators drive the pipeline. `make help` lists the targets.
+# The first target that needs Python creates .venv and installs the package into it
+# (again whenever pyproject.toml changes): Python 3.11+ and make are all a machine needs.
+
+.DEFAULT_GOAL := all
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIPELINE := $(BIN)/pipeline
+READY := $(VENV)/.ready
+FROM ?=
+
+.PHONY: all help ingest check test lint clean
+
+all: ingest check ## the main job: ingest what is new, then every later stage (works offline)
+
+help: ## list the targets, a line each
+	@echo "Targets (make TARGET):"
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+	@echo "Variables: FROM=path (for ingest)"
+
+$(READY): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "pipeline needs Python 3.11 or newer; $(PYTHON) is older (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+ingest: $(READY) ## normalize content/; FROM=path also brings in files, folders or a Jekyll site
+	$(PIPELINE) ingest $(FROM)
+
+check: $(READY) ## validate content (and, once built, the site); fails on any error
+	$(PIPELINE) check
+
+test: $(READY) ## run the test suite (no network needed)
+	$(BIN)/pytest -q
+
+lint: $(READY) ## check the code with ruff
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+
+clean: ## remove the built site, caches and .venv
+	rm -rf public $(VENV) .pytest_cache .ruff_cache *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
