@@ -9,6 +9,8 @@ post (news), any other name a page.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterator
@@ -294,3 +296,33 @@ def duplicate_refs(content: Content) -> list[Problem]:
                         )
                     )
     return found
+
+
+def translatable_texts(doc: Document, settings: Settings) -> list[tuple[str, str]]:
+    """Every translatable text of ``doc`` with where it sits: the front matter keys named by
+    the ``translatable`` setting (``key`` or ``key[].sub``), then ``body``.
+
+    >>> doc = Document(Path("a.md"), {"title": "Hej", "links": [{"title": "Länk", "url": "u"}]},
+    ...                "Text.\\n")
+    >>> translatable_texts(doc, Settings())
+    [('title', 'Hej'), ('links[0].title', 'Länk'), ('body', 'Text.\\n')]
+    """
+    found: list[tuple[str, str]] = []
+    for spec in settings.translatable:
+        key, _, sub = spec.partition("[].")
+        value = doc.metadata.get(key)
+        if not sub and isinstance(value, str):
+            found.append((key, value))
+        elif sub and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and isinstance(item.get(sub), str):
+                    found.append((f"{key}[{index}].{sub}", item[sub]))
+    found.append(("body", doc.body))
+    return found
+
+
+def source_hash(doc: Document, settings: Settings) -> str:
+    """Hash of the translatable text of an original: a draft records it as ``source_hash``
+    when it is made or reviewed, and is out of date when the original's hash differs."""
+    canonical = json.dumps(translatable_texts(doc, settings), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
