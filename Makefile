@@ -9,16 +9,17 @@ BIN := $(VENV)/bin
 PIPELINE := $(BIN)/pipeline
 READY := $(VENV)/.ready
 FROM ?=
+TRANSLATOR ?=
 
-.PHONY: all help ingest check test lint clean
+.PHONY: all help ingest translate check test lint clean
 
-all: ingest check ## the main job: ingest what is new, then every later stage (works offline)
+all: ingest translate check ## the main job: ingest what is new, then every later stage (works offline)
 
 help: ## list the targets, a line each
 	@echo "Targets (make TARGET):"
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
-	@echo "Variables: FROM=path (for ingest)"
+	@echo "Variables: FROM=path (for ingest), TRANSLATOR=name (for translate and all)"
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -29,6 +30,9 @@ $(READY): pyproject.toml
 
 ingest: $(READY) ## normalize content/; FROM=path also brings in files, folders or a Jekyll site
 	$(PIPELINE) ingest $(FROM)
+
+translate: $(READY) ## write or update drafts; TRANSLATOR=name picks the engine (pseudo: offline)
+	$(PIPELINE) translate $(if $(TRANSLATOR),--translator $(TRANSLATOR))
 
 check: $(READY) ## validate content (and, once built, the site); fails on any error
 	$(PIPELINE) check

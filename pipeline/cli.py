@@ -23,6 +23,7 @@ from pipeline.errors import ExitCode, PipelineError
 from pipeline.files import locked
 from pipeline.ingest import ingest
 from pipeline.report import Report
+from pipeline.translate import translate
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
@@ -37,6 +38,15 @@ def _add_ingest(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="PATH",
         help="Markdown files, folders of them, or a Jekyll site; none: normalize content/",
+    )
+
+
+def _add_translate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--translator",
+        metavar="NAME",
+        help="engine: pseudo (offline), google, libre, deepl, microsoft or mymemory "
+        "(default: the 'translator' setting)",
     )
 
 
@@ -58,6 +68,11 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, Command] = {
     "ingest": Command(
         "bring postings into content/<lang>/, validated and normalized", _add_ingest, _run_ingest
+    ),
+    "translate": Command(
+        "write or update the drafts of every original in the other site languages",
+        _add_translate,
+        lambda settings, args: translate(settings, args.translator),
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
