@@ -327,3 +327,29 @@ def test_a_flagged_block_names_its_line_in_the_draft(site, run, monkeypatch) -> 
         f"{DRAFT}:{link}: warning: paragraph kept in 'sv': the engine lost the link '['",
     ]
     assert draft_of(site).translation["status"] == "machine"
+
+
+def test_a_deleted_memory_is_rebuilt_from_the_drafts(site, run) -> None:
+    site.write("content/sv/2024-03-01-ny-tjanst.md", POSTING)
+    site.write("content/sv/annan.md", "---\nlang: sv\nref: annan\ntitle: Annan\n---\nText.\n")
+    run(site.root, "translate")
+    reviewed(site, "content/en/annan.md", {r"^［Ť.*$": "Text."})
+    run(site.root, "translate")
+    before = everything(site)
+    (site.root / MEMORY).unlink()
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    assert "0 from the engine" in result.out
+    assert everything(site) == before
+
+
+def test_a_broken_memory_stops_the_run_with_a_clear_message(site, run) -> None:
+    site.write("content/sv/2024-03-01-ny-tjanst.md", POSTING)
+    site.write(MEMORY, 'msgid "a"\n<<<<<<< HEAD\nmsgstr "b"\n')
+    result = run(site.root, "translate")
+    assert result.code == 1
+    assert result.err_lines == [
+        f"{MEMORY}:2: not a readable gettext catalog (Unknown or misformatted keyword); mend "
+        "it (a merge conflict?) or delete it: the next run rebuilds it from the drafts"
+    ]
+    assert site.files("content/en") == {}

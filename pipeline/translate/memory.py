@@ -50,6 +50,7 @@ class Memory:
     target: str
     entries: dict[str, Entry] = field(default_factory=dict)
     changed: bool = False
+    added: int = 0  # entries added or changed since loading
 
     def get(self, text: str) -> Entry | None:
         """The remembered translation of ``text``, if any."""
@@ -69,6 +70,7 @@ class Memory:
         if self.entries.get(entry.source) != entry:
             self.entries[entry.source] = entry
             self.changed = True
+            self.added += 1
 
     def save(self) -> bool:
         """Write the memory if it changed; True if the file was written."""
@@ -98,10 +100,13 @@ def loads(text: str, path: Path, source: str, target: str, shown: str = "") -> M
     try:
         catalog = read_po((line + "\n" for line in text.split("\n")), abort_invalid=True)
     except (PoFileError, ValueError) as error:
+        reason = str(error).rsplit(" on ", 1)[0]
+        lineno = getattr(error, "lineno", None)
         raise ContentError(
-            f"not a readable gettext catalog ({error}); resolve it (a merge conflict?) or "
-            "delete it to rebuild the memory from the reviewed drafts",
+            f"not a readable gettext catalog ({reason}); mend it (a merge conflict?) or "
+            "delete it: the next run rebuilds it from the drafts",
             shown or str(path),
+            None if lineno is None else lineno + 1,  # Babel counts from 0
         ) from None
     memory = Memory(path, source, target)
     for message in catalog:

@@ -52,7 +52,8 @@ class Outcome:
 
 
 class Runner:
-    """One engine, one language pair, with its counters: calls made and characters sent."""
+    """One engine, one language pair, with its counters: calls answered and the characters
+    they carried."""
 
     def __init__(self, engine: Engine, settings: Settings, source: str, target: str) -> None:
         self.engine = engine
@@ -119,9 +120,6 @@ class Runner:
             if self.unavailable or self._cancelled:
                 raise EngineUnavailable(self.unavailable or "cancelled")
             attempt += 1
-            with self._lock:
-                self.calls += 1
-                self.characters += len(text)
             try:
                 answer = self.engine.translate(text, self.source, self.target)
             except Transient as error:
@@ -134,6 +132,9 @@ class Runner:
                 self._give_up(f"refused: {self._redact(str(error))}")
             except Exception as error:  # deep-translator raises many unrelated types
                 raise BlockFailed(self._redact(describe(error))) from None
+            with self._lock:  # what the provider answered (and bills), retries aside
+                self.calls += 1
+                self.characters += len(text)
             if not isinstance(answer, str) or not answer.strip():
                 raise BlockFailed("the engine returned an empty answer")
             return answer

@@ -71,6 +71,7 @@ class TranslateReport(Report):
     from_engine: int = 0
     kept: int = 0
     characters: int = 0
+    remembered: int = 0
     pending: int = 0
 
     @property
@@ -83,7 +84,7 @@ class TranslateReport(Report):
     def summary(self) -> str:
         """``translate: 2 drafts written (1 new, 1 updated), ...``."""
         written = self.created + self.updated
-        if not (written or self.refreshed or self.recorded or self.pending):
+        if not (written or self.refreshed or self.recorded or self.remembered or self.pending):
             return "translate: nothing to do, every draft is up to date"
         line = (
             f"translate: {written} draft{'s' if written != 1 else ''} written "
@@ -93,6 +94,8 @@ class TranslateReport(Report):
             f"({self.engine}), {self.kept} kept untranslated; "
             f"{self.characters} characters sent"
         )
+        if self.remembered:
+            line += f"; {self.remembered} memory entries added"
         if self.pending:
             line += f"; {self.pending} pending: run again to finish"
         return line
@@ -138,6 +141,7 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
     unreadable = broken - {d.shown for d in content.documents}
     blocked = {path.split("/")[1] for path in unreadable if path.count("/") >= 2}
     versions = content.versions()
+    remembered: dict[tuple[str, str], bool] = {}
     for original in sorted(content.originals(), key=lambda d: d.shown):
         ref, lang = original.ref, content.folder_lang(original)
         if not ref or original.shown in broken or original.lang != lang:
@@ -164,8 +168,14 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
                 and translation.get("from") == lang
             )
             recorded = record.load(settings, target, ref) if draft else None
-            if current and _up_to_date(original, draft, recorded, digest, settings):
-                continue
+            if (
+                current
+                and _up_to_date(original, draft, recorded, digest, settings)
+                and remembered.setdefault(
+                    (lang, target), memory_path(settings, lang, target).is_file()
+                )
+            ):
+                continue  # (a deleted memory is rebuilt from the drafts and their records)
             yield Task(original, target, draft, recorded, current)
 
 
@@ -218,6 +228,7 @@ class _Run:
                 memory.save()
             self.saved_at = runner.clock()
         self.report.characters = sum(r.characters for r in self.runners.values())
+        self.report.remembered = sum(m.added for m in self.memories.values())
 
 
 def _process(run: _Run, task: Task) -> None:
@@ -235,6 +246,10 @@ def _process(run: _Run, task: Task) -> None:
         elif (draft.translation or {}).get("status") == "reviewed":
             for item in own:
                 memory.add_reviewed(item.source.strip(), item.target.strip())
+        else:
+            for item in own:
+                if item.origin in (record.ENGINE, record.MEMORY) and item.engine:
+                    memory.add_machine(item.source.strip(), item.target.strip(), item.engine)
     if task.current:
         _record_current(run, task, own, segmented)
     elif draft is not None and own is None:
