@@ -303,8 +303,8 @@ def test_a_draft_that_no_longer_lines_up_is_left_as_it_is(site, run) -> None:
     assert result.err_lines == [
         f"{DRAFT}: warning: its blocks do not line up with its original's (a paragraph, "
         "heading or list item added or removed, or no record of the original it was made "
-        "from): its wording is left as it is and not added to the memory; make it match the "
-        "original's blocks"
+        "from): its wording is left as it is and not added to the memory; bring it in line "
+        "with the original by hand, or delete it to get a new draft"
     ]
     assert site.read(DRAFT) == before
 

@@ -269,7 +269,8 @@ def _process(run: _Run, task: Task) -> None:
 _UNALIGNED = (
     "its blocks do not line up with its original's (a paragraph, heading or list item added "
     "or removed, or no record of the original it was made from): its wording is left as it "
-    "is and not added to the memory; make it match the original's blocks"
+    "is and not added to the memory; bring it in line with the original by hand, or delete "
+    "it to get a new draft"
 )
 
 
