@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.config import Settings
 from pipeline.content import Content, scan
 from pipeline.errors import Problem
+from pipeline.language import language_problems
 from pipeline.report import Report
 
 Check = Callable[[Settings, Content], list[Problem]]
@@ -26,6 +27,7 @@ def content_problems(settings: Settings, content: Content) -> list[Problem]:
 # The checks, in the order they run.
 CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
+    ("language", language_problems),
 ]
 
 
