@@ -1,12 +1,17 @@
 """The benchmark harness itself (``make bench`` is never part of the test suite).
 
-The corpus is deterministic, valid and paired; the Hugo site has hreflang and x-default.
+The corpus is deterministic, valid and paired; the Hugo site is built when ``hugo`` is on
+the PATH and reported absent when it is not; a missing stage is "not available yet", never a
+number; the JSON has exactly the issue's keys.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +26,11 @@ from bench.corpus import (
     write_corpus,
 )
 from bench.hugo import find_hugo, hugo_command, write_hugo_site
+from bench.measure import measure
+from bench.results import KEYS, Results, as_json
 from pipeline import document
 from pipeline.content import scan, source_hash
+from tests.conftest import REPO
 
 PAIRS = 10
 
@@ -117,6 +125,9 @@ def test_hugo_builds_the_corpus_with_hreflang_or_is_reported_absent(corpus, tmp_
     assert find_hugo(path=str(tmp_path)) is None  # a PATH without hugo: absent, not an error
     hugo = find_hugo()
     if hugo is None:
+        # This machine has no Hugo: the harness must say so rather than fail.
+        result = run_bench(tmp_path, os.environ.get("PATH", ""))
+        assert result["hugo_full_s"] is None
         return
     root = write_hugo_site(
         tmp_path / "hugo", corpus.site / "content", SITE_URL, list(LANGUAGES), "sv", TIMEZONE
@@ -135,3 +146,54 @@ def test_hugo_builds_the_corpus_with_hreflang_or_is_reported_absent(corpus, tmp_
     assert (out / "index.html").is_file() and (out / "en" / "index.html").is_file()
     sitemap = (out / "en" / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count('<xhtml:link rel="alternate" hreflang="x-default"') == PAIRS + 1
+
+
+def run_bench(tmp_path: Path, path_variable: str) -> dict:
+    """``python -m bench`` on a tiny corpus with one run per figure; its JSON."""
+    output = tmp_path / "results.json"
+    env = {**os.environ, "PATH": path_variable, "BENCH_JSON": str(output)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--pairs", "2", "--runs", "1"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| figure | seconds | × Hugo full build |" in result.stdout
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
+def test_bench_without_hugo_writes_exactly_the_keys(tmp_path) -> None:
+    results = run_bench(tmp_path, str(tmp_path))  # a PATH that has no hugo
+    assert list(results) == KEYS
+    assert results["pairs"] == 2
+    assert results["hugo_full_s"] is None
+    for key in ("ingest_s", "check_s"):  # stages that exist on every branch
+        assert results[key] > 0
+    for key, value in results.items():
+        assert value is None or (isinstance(value, (int, float)) and value > 0), key
+
+
+def test_a_stage_the_cli_lacks_is_not_available_never_a_number(tmp_path) -> None:
+    command = [sys.executable, "-m", "pipeline", "no-such-stage", "--root", str(tmp_path)]
+    outcome = measure(command, runs=3, subcommand="no-such-stage")
+    assert outcome.seconds is None and outcome.reason == "not available yet"
+    assert not outcome.failed
+    results = Results(1, {"full_build_s": outcome})
+    assert as_json(results)["full_build_s"] is None
+    assert as_json(results)["peak_rss_mb"] is None
+
+
+def test_a_failing_command_has_no_figure(tmp_path) -> None:
+    outcome = measure([sys.executable, "-c", "import sys; sys.exit('broken')"], runs=3)
+    assert outcome.failed and outcome.seconds is None
+    assert outcome.reason == "failed (exit 1)" and "broken" in outcome.errors
+
+
+def test_a_figure_is_the_median_of_its_runs_with_the_peak_memory(tmp_path) -> None:
+    allocate = "b = bytearray(64 * 2**20); b[::4096] = b'x' * len(b[::4096])"
+    outcome = measure([sys.executable, "-c", allocate], runs=3)
+    assert len(outcome.times) == 3 and outcome.seconds == sorted(outcome.times)[1]
+    assert 64 < outcome.peak_rss_mb < 200
