@@ -32,6 +32,23 @@ SLOW_RUNS = 3  # steps that take several seconds: first runs, full builds, inges
 NOT_MEASURED = "not measured (the first run has no figure)"
 
 
+class Trash:
+    """Where the folders of earlier runs go instead of being deleted while timing goes on:
+    on the VM of issue 8, a build right after deleting thousands of files took 2-5 times as
+    long. The workspace, trash included, is deleted when all figures are taken."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.count = 0
+
+    def clear(self, path: Path) -> None:
+        """Move ``path`` (if it exists) into the trash, leaving its place empty."""
+        if path.exists():
+            self.count += 1
+            self.root.mkdir(exist_ok=True)
+            path.rename(self.root / f"{self.count}-{path.name}")
+
+
 @dataclass(frozen=True)
 class Runs:
     """How many runs each figure is the median of."""
@@ -55,11 +72,12 @@ def benchmark(work: Path, pairs: int, seed: int, runs: Runs, hugo: str | None) -
     """Generate a corpus of ``pairs`` pairs in ``work`` and measure every figure."""
     log(f"generating {pairs} pairs in {work}")
     corpus = write_corpus(work / "corpus", pairs, seed)
+    trash = Trash(work / "trash")
     results = Results(pairs)
-    results.outcomes["hugo_full_s"] = _hugo(corpus, work / "hugo", hugo, runs)
-    results.outcomes["ingest_s"] = _ingest(corpus, work / "ingest", runs)
-    results.outcomes.update(_translate(corpus, work / "translate", runs))
-    results.outcomes.update(_build_and_check(corpus, work / "build", runs))
+    results.outcomes["hugo_full_s"] = _hugo(corpus, work / "hugo", hugo, runs, trash)
+    results.outcomes["ingest_s"] = _ingest(corpus, work / "ingest", runs, trash)
+    results.outcomes.update(_translate(corpus, work / "translate", runs, trash))
+    results.outcomes.update(_build_and_check(corpus, work / "build", runs, trash))
     return results
 
 
@@ -71,7 +89,7 @@ def _report(label: str, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _hugo(corpus: Corpus, root: Path, hugo: str | None, runs: Runs) -> Outcome:
+def _hugo(corpus: Corpus, root: Path, hugo: str | None, runs: Runs, trash: Trash) -> Outcome:
     if hugo is None:
         return _report("Hugo full build", Outcome(reason="hugo not on PATH"))
     write_hugo_site(root, corpus.site / "content", SITE_URL, list(LANGUAGES), "sv", TIMEZONE)
@@ -79,14 +97,14 @@ def _hugo(corpus: Corpus, root: Path, hugo: str | None, runs: Runs) -> Outcome:
     outcome = measure(
         hugo_command(hugo, root, destination),
         runs.fast,
-        prepare=lambda _: shutil.rmtree(destination, ignore_errors=True),
+        prepare=lambda _: trash.clear(destination),
     )
     return _report("Hugo full build", outcome)
 
 
-def _ingest(corpus: Corpus, site: Path, runs: Runs) -> Outcome:
+def _ingest(corpus: Corpus, site: Path, runs: Runs, trash: Trash) -> Outcome:
     def empty_site(_: int) -> None:
-        shutil.rmtree(site, ignore_errors=True)
+        trash.clear(site)
         site.mkdir(parents=True)
         shutil.copy2(corpus.site / "pyproject.toml", site)
 
@@ -94,9 +112,9 @@ def _ingest(corpus: Corpus, site: Path, runs: Runs) -> Outcome:
     return _report("ingest", measure(command, runs.slow, empty_site, subcommand="ingest"))
 
 
-def _translate(corpus: Corpus, site: Path, runs: Runs) -> dict[str, Outcome]:
+def _translate(corpus: Corpus, site: Path, runs: Runs, trash: Trash) -> dict[str, Outcome]:
     def originals_only(_: int) -> None:
-        shutil.rmtree(site, ignore_errors=True)
+        trash.clear(site)
         shutil.copytree(corpus.site / "content" / "sv", site / "content" / "sv")
         shutil.copy2(corpus.site / "pyproject.toml", site)
 
@@ -118,7 +136,7 @@ def _translate(corpus: Corpus, site: Path, runs: Runs) -> dict[str, Outcome]:
     return {"translate_first_s": first, "translate_noop_s": noop, "translate_edit_s": edit}
 
 
-def _build_and_check(corpus: Corpus, site: Path, runs: Runs) -> dict[str, Outcome]:
+def _build_and_check(corpus: Corpus, site: Path, runs: Runs, trash: Trash) -> dict[str, Outcome]:
     shutil.copytree(corpus.site, site)
     output = site / "public"  # the corpus's `output` setting, the build's default
     command = pipeline("build", root=site)
@@ -127,7 +145,7 @@ def _build_and_check(corpus: Corpus, site: Path, runs: Runs) -> dict[str, Outcom
         measure(
             command,
             runs.slow,
-            prepare=lambda _: shutil.rmtree(output, ignore_errors=True),
+            prepare=lambda _: trash.clear(output),
             subcommand="build",
         ),
     )
