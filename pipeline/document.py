@@ -190,7 +190,11 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
         kwargs.setdefault("Dumper", _Dumper)
         kwargs.setdefault("sort_keys", False)
         kwargs.setdefault("width", float("inf"))
-        return super().export(metadata, **kwargs)
+        kwargs.setdefault("default_flow_style", False)
+        kwargs.setdefault("allow_unicode", True)
+        # Not the parent's export: its str.strip() also strips Unicode spaces such as U+00A0
+        # that begin the first key or end the last value, which changes what was written.
+        return yaml.dump(metadata, **kwargs).rstrip("\n")
 
 
 HANDLER = FrontMatterHandler()
