@@ -315,7 +315,7 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
     close = next((i for i in range(1, len(lines)) if boundary.fullmatch(lines[i])), None)
     if close is None:
         raise ContentError("front matter is never closed: no second '---' line", shown, 1)
-    fm_text = "\n".join(lines[1:close])
+    fm_text = "".join(line + "\n" for line in lines[1:close])  # each line keeps its end
     body = "\n".join(lines[close + 1 :])
     if body and not body.endswith("\n"):
         body += "\n"  # a file always ends with a newline; a missing one is not content

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from pipeline.cli import main
 from pipeline.config import Settings, load_settings
+
+# CI runs the same examples every time (a red build means a change broke something, not that
+# the dice rolled differently); `HYPOTHESIS_PROFILE=deep make test` searches long and at random.
+hypothesis_settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True)
+hypothesis_settings.register_profile("deep", max_examples=20_000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
