@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.catalogs import catalog_problems
 from pipeline.config import Settings
 from pipeline.content import Content, scan
 from pipeline.errors import Problem
@@ -26,6 +27,7 @@ def content_problems(settings: Settings, content: Content) -> list[Problem]:
 # The checks, in the order they run.
 CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
+    ("catalogs", catalog_problems),
 ]
 
 
