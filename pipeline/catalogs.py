@@ -480,7 +480,8 @@ def _quote(msgid: str) -> str:
 
 def _po_text(catalog: Catalog) -> str:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True)
+    # File names without line numbers: editing a template does not touch every catalog.
+    write_po(buffer, catalog, width=76, include_previous=True, include_lineno=False)
     return buffer.getvalue().decode("utf-8")
 
 

@@ -149,7 +149,7 @@ def test_a_broken_placeholder_fails_check_and_is_left_out_of_the_mo(ui_site, run
     path = "locale/sv/LC_MESSAGES/messages.po"
     edit(ui_site, path, '"Läs originalet på %(language)s"', '"Läs originalet på %(språk)s"')
     expected = (
-        f'{path}:92: "Read the original in %(language)s": placeholders differ: the msgid has '
+        f'{path}:91: "Read the original in %(language)s": placeholders differ: the msgid has '
         "%(language)s, the translation has %(språk)s"
     )
     result = run(ui_site.root, "i18n")
