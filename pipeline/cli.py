@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from pipeline import __version__
+from pipeline.build import build
 from pipeline.catalogs import i18n
 from pipeline.check import check
 from pipeline.config import Settings, load_settings
@@ -60,6 +61,19 @@ def _add_i18n(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_build(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        help="build into DIR, a folder inside the site root (default: the 'output' setting)",
+    )
+
+
+def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
+    return build(settings, args.out.absolute() if args.out else None)
+
+
 @dataclass(frozen=True)
 class Command:
     """One subcommand: its help line, its arguments, what it runs, whether it writes files."""
@@ -83,6 +97,11 @@ COMMANDS: dict[str, Command] = {
         "extract, update and compile the UI catalogs (locale/); print coverage",
         _add_i18n,
         _run_i18n,
+    ),
+    "build": Command(
+        "build the site (default: into public/): pages, feeds, sitemap.xml, pairs.json",
+        _add_build,
+        _run_build,
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
