@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.audit import site_problems
 from pipeline.catalogs import catalog_problems
 from pipeline.config import Settings
 from pipeline.content import Content, scan
@@ -30,6 +31,7 @@ def content_problems(settings: Settings, content: Content) -> list[Problem]:
 CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
     ("catalogs", catalog_problems),
+    ("site", site_problems),
 ]
 
 

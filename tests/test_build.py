@@ -364,3 +364,13 @@ def test_feeds_and_sitemap_are_well_formed_xml(seed_site, run, name: str) -> Non
         "{http://www.w3.org/2005/Atom}feed",
         "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset",
     )
+
+
+def test_building_without_compiled_catalogs_says_what_to_run(ui_site, run) -> None:
+    result = run(ui_site.root, "build")
+    assert result.code == 1
+    assert result.err_lines == [
+        "locale/sv/LC_MESSAGES/messages.mo: missing; run 'pipeline i18n' (make i18n) "
+        "to compile the catalogs"
+    ]
+    assert not (ui_site.root / "public").exists()
