@@ -157,9 +157,7 @@ def i18n(settings: Settings, translate: Translate | None = None, engine: str = "
         try:
             catalog = updated(settings, lang, template)
         except PoFileError as error:
-            report.problems.append(
-                Problem(settings.relative(path), error.lineno or None, str(error))
-            )
+            report.problems.append(_not_compiled(settings.relative(path), error))
             continue
         if translate is not None:
             report.filled += fill(catalog, lang, translate, engine)
@@ -425,7 +423,7 @@ def _compile_problems(shown: str, text: str, lang: str) -> list[Problem]:
     try:
         catalog = read_po(io.StringIO(text), locale=gettext_name(lang), abort_invalid=True)
     except PoFileError as error:
-        return [Problem(shown, error.lineno or None, f"cannot be compiled: {error}")]
+        return [_not_compiled(shown, error)]
     problems = []
     for message, errors in catalog.check():
         if message.fuzzy or _mismatch(message):
@@ -433,6 +431,13 @@ def _compile_problems(shown: str, text: str, lang: str) -> list[Problem]:
         for error in errors:
             problems.append(Problem(shown, message.lineno, f"{_quote(str(message.id))}: {error}"))
     return problems
+
+
+def _not_compiled(shown: str, error: PoFileError) -> Problem:
+    """Babel's complaint about a ``.po`` as a problem: its 0-based line made 1-based, and
+    the line taken out of its message ("... on 65")."""
+    message = re.sub(r" on \d+$", "", str(error))
+    return Problem(shown, error.lineno + 1, f"cannot be compiled: {message}")
 
 
 def _placeholders(text: str) -> set[str]:

@@ -250,3 +250,19 @@ def assert_msgfmt_accepts(site) -> None:
             ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
+
+
+def test_a_catalog_that_does_not_compile_fails_check(ui_site, run) -> None:
+    path = "locale/sv/LC_MESSAGES/messages.po"
+    edit(
+        ui_site,
+        path,
+        'msgstr[1] "%(num)d lediga tjänster"\n',
+        'msgstr[1] "%(num)d lediga tjänster"\nmsgstr[2] "%(num)d tjänster"\n',
+    )
+    result = run(ui_site.root, "i18n")
+    assert result.code == 1
+    assert result.err_lines == [
+        f"{path}:66: cannot be compiled: msg has more translations than num_plurals of catalog"
+    ]
+    assert run(ui_site.root, "check").err_lines[0] == result.err_lines[0]
