@@ -1,11 +1,15 @@
-"""Properties that must hold for any input (hypothesis): front matter and slugs."""
+"""Properties that must hold for any input (hypothesis): front matter and slugs.
+
+The examples come from the hypothesis profile chosen in conftest.py: derandomized for CI,
+``HYPOTHESIS_PROFILE=deep`` for a long random search.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline import document
@@ -41,7 +45,6 @@ values = st.recursive(
 front_matter = st.dictionaries(st.text(), values, max_size=8)
 
 
-@settings(max_examples=300, deadline=None)
 @given(front_matter, st.text())
 def test_front_matter_survives_save_and_load(metadata: dict, body: str) -> None:
     body = body.replace("\r", "")
@@ -54,7 +57,6 @@ def test_front_matter_survives_save_and_load(metadata: dict, body: str) -> None:
     assert document.dumps(again) == document.dumps(loaded)
 
 
-@settings(max_examples=500, deadline=None)
 @given(st.text())
 def test_slugs_are_safe_bounded_and_stable(text: str) -> None:
     slug = slugify(text)
@@ -64,7 +66,6 @@ def test_slugs_are_safe_bounded_and_stable(text: str) -> None:
     assert slugify(slug) == slug
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.dates(min_value=dt.date(1000, 1, 1)), st.text())
 def test_refs_from_file_names_are_safe(date: dt.date, name: str) -> None:
     ref = ref_from_filename(f"{date:%Y-%m-%d}-{name}")
