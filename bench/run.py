@@ -23,10 +23,13 @@ from pathlib import Path
 
 from bench.corpus import LANGUAGES, SEED, SITE_URL, TIMEZONE, Corpus, edit_paragraph, write_corpus
 from bench.hugo import find_hugo, hugo_command, hugo_version, write_hugo_site
-from bench.measure import Outcome, measure
+from bench.measure import Outcome, is_missing_command, measure, run_once
 from bench.results import FIGURES, Results, table, write_json
 
 PAIRS = 1000
+PROJECT = Path(__file__).resolve().parent.parent
+UI_FILES = ("babel.cfg", "locale", "pipeline/templates")
+"""What ``pipeline i18n`` reads in a site root to compile the UI catalogs the build needs."""
 FAST_RUNS = 5  # steps that take about a second or less at 1,000 pairs
 SLOW_RUNS = 3  # steps that take several seconds: first runs, full builds, ingest, check
 NOT_MEASURED = "not measured (the first run has no figure)"
@@ -72,6 +75,7 @@ def benchmark(work: Path, pairs: int, seed: int, runs: Runs, hugo: str | None) -
     """Generate a corpus of ``pairs`` pairs in ``work`` and measure every figure."""
     log(f"generating {pairs} pairs in {work}")
     corpus = write_corpus(work / "corpus", pairs, seed)
+    add_ui_catalogs(corpus.site)
     trash = Trash(work / "trash")
     results = Results(pairs)
     results.outcomes["hugo_full_s"] = _hugo(corpus, work / "hugo", hugo, runs, trash)
@@ -79,6 +83,24 @@ def benchmark(work: Path, pairs: int, seed: int, runs: Runs, hugo: str | None) -
     results.outcomes.update(_translate(corpus, work / "translate", runs, trash))
     results.outcomes.update(_build_and_check(corpus, work / "build", runs, trash))
     return results
+
+
+def add_ui_catalogs(site: Path, project: Path = PROJECT) -> None:
+    """Give ``site`` the project's UI catalogs, laid out as in this repository, and compile
+    them with ``pipeline i18n``, as ``make build`` does first (not timed: issue 8 asks for no
+    i18n figure). A branch without catalogs or without the i18n stage gets none."""
+    for relative in UI_FILES:
+        source, target = project / relative, site / relative
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.mo"))
+        elif source.is_file():
+            shutil.copy2(source, target)
+    if not (site / "babel.cfg").is_file():
+        return
+    run = run_once(pipeline("i18n", root=site))
+    if run.exit_code != 0 and not is_missing_command(run, "i18n"):
+        log(f"i18n failed (exit {run.exit_code}); the build will lack its catalogs")
+        print(run.stderr.rstrip(), file=sys.stderr)
 
 
 def _report(label: str, outcome: Outcome) -> Outcome:
