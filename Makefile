@@ -10,8 +10,11 @@ PIPELINE := $(BIN)/pipeline
 READY := $(VENV)/.ready
 FROM ?=
 PORT ?= 8000
+PAIRS ?= 1000
+RUNS ?=
+BENCH_JSON ?= bench-results.json
 
-.PHONY: all help ingest i18n build serve check test lint clean
+.PHONY: all help ingest i18n build serve check test lint bench clean
 
 all: ingest i18n build check ## the main job: ingest what is new, then every later stage (works offline)
 
@@ -19,7 +22,8 @@ help: ## list the targets, a line each
 	@echo "Targets (make TARGET):"
 	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
-	@echo "Variables: FROM=path (for ingest), PORT=8000 (for serve)"
+	@echo "Variables: FROM=path (for ingest), PORT=8000 (for serve),"
+	@echo "           PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -50,8 +54,11 @@ test: $(READY) ## run the test suite (no network needed)
 	$(BIN)/pytest -q
 
 lint: $(READY) ## check the code with ruff
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline bench tests
+	$(BIN)/ruff format --check pipeline bench tests
+
+bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated sv/en pairs
+	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
 clean: ## remove the built site, caches and .venv
 	rm -rf public $(VENV) .pytest_cache .ruff_cache *.egg-info
