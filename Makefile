@@ -10,16 +10,21 @@ PIPELINE := $(BIN)/pipeline
 READY := $(VENV)/.ready
 FROM ?=
 TRANSLATOR ?=
+PORT ?= 8000
+PAIRS ?= 1000
+RUNS ?=
+BENCH_JSON ?= bench-results.json
 
-.PHONY: all help ingest translate check test lint clean
+.PHONY: all help ingest translate i18n build serve check test lint bench clean
 
-all: ingest translate check ## the main job: ingest what is new, then every later stage (works offline)
+all: ingest translate i18n build check ## the main job: ingest what is new, then every later stage (works offline)
 
 help: ## list the targets, a line each
 	@echo "Targets (make TARGET):"
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
+	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
-	@echo "Variables: FROM=path (for ingest), TRANSLATOR=name (for translate and all)"
+	@echo "Variables: FROM=path (for ingest), TRANSLATOR=name (for translate and all),"
+	@echo "           PORT=8000 (for serve), PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -34,15 +39,30 @@ ingest: $(READY) ## normalize content/; FROM=path also brings in files, folders 
 translate: $(READY) ## write or update drafts; TRANSLATOR=name picks the engine (pseudo: offline)
 	$(PIPELINE) translate $(if $(TRANSLATOR),--translator $(TRANSLATOR))
 
-check: $(READY) ## validate content (and, once built, the site); fails on any error
+i18n: $(READY) ## extract, update and compile the UI catalogs (locale/); print coverage
+	$(PIPELINE) i18n
+
+# The build renders through the compiled catalogs (.mo, not committed): i18n makes them.
+build: $(READY) i18n ## build the site into public/ (pages, feeds, sitemap.xml, pairs.json)
+	$(PIPELINE) build
+
+serve: build ## preview the built site on http://127.0.0.1:8000/ (PORT=...), this machine only
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$$($(BIN)/python -c \
+		'from pathlib import Path; from pipeline.config import load_settings; \
+		print(load_settings(Path(".")).output_dir)')" $(PORT)
+
+check: $(READY) ## validate content, catalogs and the built site; fails on any error
 	$(PIPELINE) check
 
 test: $(READY) ## run the test suite (no network needed)
 	$(BIN)/pytest -q
 
 lint: $(READY) ## check the code with ruff
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline bench tests
+	$(BIN)/ruff format --check pipeline bench tests
+
+bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated sv/en pairs
+	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
 clean: ## remove the built site, caches and .venv
 	rm -rf public $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -10,22 +10,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.audit import site_problems
+from pipeline.catalogs import catalog_problems
 from pipeline.config import Settings
 from pipeline.content import Content, scan
 from pipeline.errors import Problem
+from pipeline.language import language_problems
+from pipeline.plan import plan_site
 from pipeline.report import Report
 
 Check = Callable[[Settings, Content], list[Problem]]
 
 
 def content_problems(settings: Settings, content: Content) -> list[Problem]:
-    """Front matter that cannot be read or is invalid, refs claimed twice."""
-    return content.problems
+    """Front matter that cannot be read or is invalid, refs claimed twice, and documents the
+    build leaves out because their URL is taken."""
+    return content.problems + plan_site(settings, content).problems
 
 
 # The checks, in the order they run.
 CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
+    ("language", language_problems),
+    ("catalogs", catalog_problems),
+    ("site", site_problems),
 ]
 
 

@@ -11,19 +11,21 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
 from pipeline import __version__
+from pipeline.build import build
+from pipeline.catalogs import i18n
 from pipeline.check import check
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ExitCode, PipelineError
 from pipeline.files import locked
 from pipeline.ingest import ingest
 from pipeline.report import Report
-from pipeline.translate import translate
+from pipeline.translate import translate, translate_strings
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
@@ -50,6 +52,41 @@ def _add_translate(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
+    if not args.fill:
+        return i18n(settings)
+    engine = args.translator or settings.translator
+
+    def suggest(texts: Sequence[str], source: str, target: str) -> list[str]:
+        # A string the engine could not translate gets no suggestion (an empty one).
+        found = translate_strings(settings, texts, source, target, engine)
+        return [item.text or "" for item in found]
+
+    return i18n(settings, suggest, engine)
+
+
+def _add_i18n(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--fill",
+        action="store_true",
+        help="fill untranslated strings with machine suggestions, marked fuzzy",
+    )
+    _add_translate(parser)
+
+
+def _add_build(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        help="build into DIR, a folder inside the site root (default: the 'output' setting)",
+    )
+
+
+def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
+    return build(settings, args.out.absolute() if args.out else None)
+
+
 @dataclass(frozen=True)
 class Command:
     """One subcommand: its help line, its arguments, what it runs, whether it writes files."""
@@ -73,6 +110,16 @@ COMMANDS: dict[str, Command] = {
         "write or update the drafts of every original in the other site languages",
         _add_translate,
         lambda settings, args: translate(settings, args.translator),
+    ),
+    "i18n": Command(
+        "extract, update and compile the UI catalogs (locale/); print coverage",
+        _add_i18n,
+        _run_i18n,
+    ),
+    "build": Command(
+        "build the site (default: into public/): pages, feeds, sitemap.xml, pairs.json",
+        _add_build,
+        _run_build,
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ConfigError, Problem
+from pipeline.slugs import is_slug
 
 PYPROJECT = "pyproject.toml"
 TABLE = "tool.pipeline"
@@ -73,6 +74,40 @@ class Settings:
     )
     translator_concurrency: int = setting(
         4, "Texts sent to an engine at the same time (1: one after the other)."
+    )
+    site_name: str = setting(
+        "Digidem Lab", "Name of the site, in every page's header and title and in the feeds."
+    )
+    default_language_in_subdir: bool = setting(
+        False,
+        "Whether the default language's pages live under /<lang>/ like the others (as Hugo's "
+        "defaultContentLanguageInSubdir); false: at the root of the site.",
+    )
+    sections: dict[str, dict[str, str]] = setting(
+        {
+            "news": {"sv": "nyheter", "en": "news"},
+            "lediga-tjanster": {"sv": "lediga-tjanster", "en": "jobs"},
+        },
+        "URL folder of each section per language: 'news' holds the dated posts, any other "
+        "name is a page's 'menu'. A section or language not named here uses the section's name.",
+    )
+    jobs_section: str = setting(
+        "lediga-tjanster", "The 'menu' of job pages: home pages list them as open positions."
+    )
+    publish_unreviewed: bool = setting(
+        True,
+        "Whether drafts whose translation status is machine or outdated are published (with a "
+        "notice that links to the original).",
+    )
+    noindex_unreviewed: bool = setting(
+        False,
+        "Whether published unreviewed drafts carry noindex and are left out of hreflang sets "
+        "and the sitemap.",
+    )
+    catalog_coverage: dict[str, float] = setting(
+        {},
+        "Minimum share of translated UI strings per language in percent, such as { en = 90 }; "
+        "a language not named here needs 100.",
     )
 
     @property
@@ -206,12 +241,59 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
     ):
         if value < least:
             found.append((key, f"'{key}' must be at least {least}, not {value}"))
-    output = Path(settings.output)
-    if output.is_absolute() or ".." in output.parts or output.parts in ((), (".",)):
+    refusal = output_refusal(settings.root, settings.root / settings.output)
+    if refusal or Path(settings.output).is_absolute():
         found.append(
-            ("output", f"'output' must be a folder inside the site root, not '{settings.output}'")
+            (
+                "output",
+                f"'output' {refusal or 'must be a folder inside the site root'}, "
+                f"not '{settings.output}'",
+            )
         )
+    for section, names in settings.sections.items():
+        for lang, name in {"": section, **names}.items():
+            if not is_slug(name):
+                where = f"sections.{section}" + (f".{lang}" if lang else "")
+                found.append(
+                    ("sections", f"'{where}' must be a slug (a-z, digits, '-'), not '{name}'")
+                )
+    for lang, percent in settings.catalog_coverage.items():
+        if lang not in settings.languages or not 0 <= percent <= 100:
+            found.append(
+                (
+                    "catalog-coverage",
+                    f"'catalog-coverage' maps site languages to a percent from 0 to 100, "
+                    f"not {lang} = {percent}",
+                )
+            )
     return found
+
+
+# Folders of the site that a build must never write into (or replace).
+PROTECTED = ("content", "locale", "pipeline", "tests", ".git")
+
+
+def output_refusal(root: Path, output: Path) -> str | None:
+    """Why ``output`` cannot be the build's output folder, or None when it can.
+
+    It must lie inside the site root, below it, and apart from the folders the site is made
+    of (a build removes what it wrote there before).
+
+    >>> output_refusal(Path("/site"), Path("/site/public")) is None
+    True
+    >>> output_refusal(Path("/site"), Path("/site/content/x"))
+    'must not be inside content/, which the site is made of'
+    >>> output_refusal(Path("/site"), Path("/tmp/public"))
+    'must be a folder inside the site root'
+    """
+    root = root.resolve()
+    output = output.resolve()
+    if root not in output.parents:
+        return "must be a folder inside the site root"
+    top = output.relative_to(root).parts[0]
+    if top in PROTECTED:
+        return f"must not be inside {top}/, which the site is made of"
+    return None
 
 
 def _has_type(value: Any, hint: Any) -> bool:

@@ -190,7 +190,11 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
         kwargs.setdefault("Dumper", _Dumper)
         kwargs.setdefault("sort_keys", False)
         kwargs.setdefault("width", float("inf"))
-        return super().export(metadata, **kwargs)
+        kwargs.setdefault("default_flow_style", False)
+        kwargs.setdefault("allow_unicode", True)
+        # Not the parent's export: its str.strip() also strips Unicode spaces such as U+00A0
+        # that begin the first key or end the last value, which changes what was written.
+        return yaml.dump(metadata, **kwargs).rstrip("\n")
 
 
 HANDLER = FrontMatterHandler()
@@ -311,7 +315,7 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
     close = next((i for i in range(1, len(lines)) if boundary.fullmatch(lines[i])), None)
     if close is None:
         raise ContentError("front matter is never closed: no second '---' line", shown, 1)
-    fm_text = "\n".join(lines[1:close])
+    fm_text = "".join(line + "\n" for line in lines[1:close])  # each line keeps its end
     body = "\n".join(lines[close + 1 :])
     if body and not body.endswith("\n"):
         body += "\n"  # a file always ends with a newline; a missing one is not content
@@ -341,9 +345,13 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
 
 
 def _yaml_error(error: yaml.YAMLError, shown: str) -> ContentError:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 2 if mark is not None else None
     problem = getattr(error, "problem", None) or str(error)
+    mark = getattr(error, "problem_mark", None)
+    if mark is None or "end of stream" in problem:
+        # Something left open (a quote, a bracket): where it was opened helps more than
+        # the end of the front matter, where the parser noticed.
+        mark = getattr(error, "context_mark", None) or mark
+    line = mark.line + 2 if mark is not None else None
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip(" '")
         message = f"YAML tag '{tag}' is not allowed (front matter is loaded safely)"

@@ -88,6 +88,17 @@ def remove(path: Path) -> None:
         raise OutputError(_describe_os_error(error), path=str(path)) from None
 
 
+def remove_empty_folders(base: Path, folder: Path) -> None:
+    """Remove ``folder`` and its parents up to (not including) ``base`` while they are empty,
+    as removing a page leaves them."""
+    try:
+        while base in folder.parents and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    except OSError as error:
+        raise OutputError(_describe_os_error(error), path=str(folder)) from None
+
+
 def _describe_os_error(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return "the disk is full; nothing was half-written, free space and run again"

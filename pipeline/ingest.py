@@ -93,16 +93,15 @@ class _Index:
 def normalized(doc: Document, lang: str, ref: str | None, timezone: str) -> Document:
     """A copy of ``doc`` with ``lang`` and ``ref`` set and ``date`` in ISO 8601 with offset.
 
-    Keys already present keep their place; new ``lang`` and ``ref`` keys go first, where
-    editors look for them.
+    Keys already present keep their place; a new ``lang`` goes first and a new ``ref`` right
+    after ``lang``, where editors look for them.
     """
-    meta: dict[str, Any] = {}
-    if "lang" not in doc.metadata:
-        meta["lang"] = lang
-    if "ref" not in doc.metadata and ref:
-        meta["ref"] = ref
+    new_ref = {"ref": ref} if ref and "ref" not in doc.metadata else {}
+    meta: dict[str, Any] = {} if "lang" in doc.metadata else {"lang": lang, **new_ref}
     for key, value in doc.metadata.items():
         meta[key] = value
+        if key == "lang":
+            meta.update(new_ref)
     meta["lang"] = lang
     if ref:
         meta["ref"] = ref

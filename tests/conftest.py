@@ -4,7 +4,9 @@ LibreTranslate server."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import socket
 import struct
 import textwrap
@@ -15,10 +17,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from pipeline.cli import main
 from pipeline.config import Settings, load_settings
 from pipeline.translate import runner
+
+# CI runs the same examples every time (a red build means a change broke something, not that
+# the dice rolled differently); `HYPOTHESIS_PROFILE=deep make test` searches long and at random.
+hypothesis_settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True)
+hypothesis_settings.register_profile("deep", max_examples=20_000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -102,6 +111,33 @@ def run(capsys: pytest.CaptureFixture[str]):
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+# UI catalogs and the seed site -------------------------------------------------------------
+
+
+def add_ui(site: Site) -> Site:
+    """Give ``site`` the repository's babel.cfg, templates and committed catalogs, so that
+    ``i18n`` extracts from templates the test may change and ``build`` has catalogs."""
+    shutil.copy(REPO / "babel.cfg", site.root / "babel.cfg")
+    shutil.copytree(REPO / "pipeline" / "templates", site.root / "pipeline" / "templates")
+    shutil.copytree(REPO / "locale", site.root / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    return site
+
+
+@pytest.fixture
+def ui_site(site: Site) -> Site:
+    """An empty site with the templates and catalogs of the repository."""
+    return add_ui(site)
+
+
+@pytest.fixture
+def seed_site(ui_site: Site, run) -> Site:
+    """The repository's own site (the seeds and their English versions), catalogs compiled."""
+    shutil.copytree(REPO / "content", ui_site.root / "content")
+    result = run(ui_site.root, "i18n")
+    assert result.code == 0, result.err
+    return ui_site
 
 
 class FakeLibreTranslate(ThreadingHTTPServer):

@@ -99,3 +99,9 @@ def test_unreadable_files_name_the_line(raw: bytes, message: str) -> None:
     with pytest.raises(ContentError) as error:
         document.loads(document.decode(raw, "a.md"), Path("a.md"), "a.md")
     assert str(error.value) == message
+
+
+def test_text_ending_in_a_newline_keeps_it_as_the_last_key() -> None:
+    # Found by the property test: a block scalar at the end of the front matter.
+    doc = document.Document(Path("a.md"), {"title": "a", "note": "rad\n"}, "")
+    assert document.loads(document.dumps(doc), Path("a.md")).metadata == doc.metadata

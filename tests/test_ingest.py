@@ -225,3 +225,12 @@ def test_stage_function_returns_a_report(site) -> None:
     report = ingest(site.settings, [SEEDS[0]])
     assert (report.created, report.updated, report.unchanged) == (1, 0, 0)
     assert report.exit_code == 0 and not report.problems
+
+
+def test_new_ref_goes_right_after_an_existing_lang(site, run, tmp_path) -> None:
+    posting = tmp_path / "om-oss.md"
+    posting.write_text("---\ntitle: Om oss\nlang: sv\nmenu: om\n---\nText.\n", encoding="utf-8")
+    assert run(site.root, "ingest", str(posting)).code == 0
+    assert site.read("content/sv/om-oss.md").startswith(
+        "---\ntitle: Om oss\nlang: sv\nref: om-oss\nmenu: om\n---\n"
+    )

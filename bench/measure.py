@@ -1,0 +1,136 @@
+"""Timing whole processes: each figure is the median of several fresh runs of a command.
+
+A run is one child process, started and waited for here, timed on the wall clock from start
+to exit (interpreter start-up and imports included, as the user waits for them), after one
+untimed warm-up run of the same command. Its peak memory is the child's own high-water mark
+of resident memory (``ru_maxrss`` of the rusage that ``os.wait4`` returns for exactly that
+child, and the processes it waited for), so other children of the harness, such as an
+earlier Hugo build, never count.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# ru_maxrss is in KiB on Linux and in bytes on macOS.
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+
+WARMUP = 1
+"""Runs before the timed ones, whose times are dropped. On the 2-core VM of issue 8 the
+first builds after many files were written or deleted took 2-4 times as long as later ones
+(the host takes freed memory back and the next runs fault it in again)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a command: how long it took, how it ended, its peak memory in MiB."""
+
+    seconds: float
+    exit_code: int
+    stderr: str
+    peak_rss_mb: float
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What measuring a figure gave: the time of each run and their peak memory, or
+    ``reason``, the words the table shows instead (the stage is not on this branch yet, Hugo
+    is not installed, the command failed: then ``failed`` is set and ``errors`` holds what
+    it printed).
+
+    >>> Outcome((1.2, 0.9, 3.0)).seconds, Outcome((1.2, 0.9, 3.0)).spread
+    (1.2, (0.9, 3.0))
+    """
+
+    times: tuple[float, ...] = ()
+    peak_rss_mb: float | None = None
+    reason: str = ""
+    failed: bool = False
+    errors: str = ""
+
+    @property
+    def measured(self) -> bool:
+        """Whether the figure has a value."""
+        return bool(self.times)
+
+    @property
+    def seconds(self) -> float | None:
+        """The median time of the runs (None when there were none)."""
+        return statistics.median(self.times) if self.times else None
+
+    @property
+    def spread(self) -> tuple[float, float] | None:
+        """The fastest and the slowest run: how noisy the machine was."""
+        return (min(self.times), max(self.times)) if self.times else None
+
+
+UNAVAILABLE = Outcome(reason="not available yet")
+
+
+def run_once(command: Sequence[str], cwd: Path | None = None) -> Run:
+    """Run ``command`` once; its standard output is discarded, its errors kept."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        # wait4 rather than child.wait(): it also returns the rusage of this one child.
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    return Run(seconds, child.returncode, stderr, usage.ru_maxrss * RSS_UNIT / 2**20)
+
+
+def is_missing_command(run: Run, name: str) -> bool:
+    """Whether ``run`` is argparse refusing the subcommand ``name`` (exit 2, "invalid
+    choice"): the stage is not on this branch yet.
+
+    >>> error = "pipeline: error: argument COMMAND: invalid choice: 'build' (choose from ...)"
+    >>> is_missing_command(Run(0.1, 2, error, 20.0), "build")
+    True
+    >>> is_missing_command(Run(0.1, 2, "invalid choice: 'pseudo'", 20.0), "translate")
+    False
+    """
+    return run.exit_code == 2 and bool(
+        re.search(rf"invalid choice: '{re.escape(name)}'", run.stderr)
+    )
+
+
+def measure(
+    command: Sequence[str],
+    runs: int,
+    prepare: Callable[[int], object] | None = None,
+    cwd: Path | None = None,
+    subcommand: str | None = None,
+    warmup: int = WARMUP,
+) -> Outcome:
+    """Run ``command`` ``warmup + runs`` times, each after ``prepare(i)`` and a sync (not
+    timed); the median of all but the warm-up runs.
+
+    With ``subcommand``, a first run that argparse refuses as an unknown command gives
+    ``UNAVAILABLE``. Any other non-zero exit stops the runs: a failed command has no time.
+    """
+    times: list[float] = []
+    peaks: list[float] = []
+    for number in range(warmup + runs):
+        if prepare is not None:
+            prepare(number)
+        os.sync()  # no run pays for the writeback of the files its predecessor wrote
+        run = run_once(command, cwd)
+        if run.exit_code != 0:
+            if subcommand and number == 0 and is_missing_command(run, subcommand):
+                return UNAVAILABLE
+            return Outcome(reason=f"failed (exit {run.exit_code})", failed=True, errors=run.stderr)
+        if number >= warmup:
+            times.append(run.seconds)
+            peaks.append(run.peak_rss_mb)
+    return Outcome(tuple(times), max(peaks))

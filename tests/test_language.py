@@ -1,0 +1,39 @@
+"""``check`` reports text that is confidently in another language than its ``lang``."""
+
+from __future__ import annotations
+
+SWEDISH = (
+    "Digidem Lab jobbar med städer, skolor och bostadsbolag i Sverige och internationellt för "
+    "att designa demokratiprocesser som medborgarbudget och deltagande stadsplanering.\n"
+)
+ENGLISH = (
+    "Digidem Lab works with cities, schools and housing companies in Sweden and internationally "
+    "to design democratic processes such as participatory budgets and urban planning.\n"
+)
+
+
+def test_swedish_text_tagged_english_is_reported(site, run) -> None:
+    site.write("content/en/jobb.md", f"---\nlang: en\nref: jobb\ntitle: Jobb\n---\n{SWEDISH}")
+    result = run(site.root, "check")
+    assert result.code == 1
+    [line] = result.err_lines
+    assert line.startswith("content/en/jobb.md:2: the text reads as 'sv' (confidence ")
+    assert line.endswith("but lang is 'en'; correct lang or the text")
+
+
+def test_text_in_its_own_language_passes(site, run) -> None:
+    site.write("content/sv/jobb.md", f"---\nlang: sv\nref: jobb\ntitle: Jobb\n---\n{SWEDISH}")
+    site.write("content/en/job.md", f"---\nlang: en\nref: job\ntitle: Job\n---\n{ENGLISH}")
+    assert run(site.root, "check").code == 0
+
+
+def test_short_text_and_pseudo_drafts_are_not_judged(site, run) -> None:
+    site.write(
+        "content/en/short.md", "---\nlang: en\nref: s\ntitle: Hej\n---\nDigidem Lab i Göteborg.\n"
+    )
+    site.write(
+        "content/en/pseudo.md",
+        "---\nlang: en\nref: p\ntitle: Jobb\ntranslation:\n  from: sv\n  source: sv/p.md\n"
+        f"  source_hash: x\n  status: machine\n  engine: pseudo\n---\n{SWEDISH}",
+    )
+    assert run(site.root, "check").code == 0

@@ -1,0 +1,73 @@
+"""Properties that must hold for any input (hypothesis): front matter and slugs.
+
+The examples come from the hypothesis profile chosen in conftest.py: derandomized for CI,
+``HYPOTHESIS_PROFILE=deep`` for a long random search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline import document
+from pipeline.document import Document
+from pipeline.slugs import MAX_LENGTH, is_slug, ref_from_filename, slugify
+
+offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
+datetimes = st.one_of(
+    st.datetimes(min_value=dt.datetime(1000, 1, 1), max_value=dt.datetime(9999, 12, 31)),
+    st.datetimes(
+        min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=offsets
+    ),
+)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63),
+    st.floats(allow_nan=False),
+    st.text(),
+    st.dates(min_value=dt.date(1000, 1, 1)),
+    datetimes,
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(), children, max_size=4),
+    ),
+    max_leaves=12,
+)
+front_matter = st.dictionaries(st.text(), values, max_size=8)
+
+
+@given(front_matter, st.text())
+def test_front_matter_survives_save_and_load(metadata: dict, body: str) -> None:
+    body = body.replace("\r", "")
+    saved = document.dumps(Document(Path("a.md"), metadata, body))
+    loaded = document.loads(saved, Path("a.md"))
+    assert loaded.metadata == metadata
+    assert list(loaded.metadata) == list(metadata)
+    again = document.loads(document.dumps(loaded), Path("a.md"))
+    assert again.metadata == loaded.metadata
+    assert document.dumps(again) == document.dumps(loaded)
+
+
+@given(st.text())
+def test_slugs_are_safe_bounded_and_stable(text: str) -> None:
+    slug = slugify(text)
+    assert slug and is_slug(slug) and len(slug) <= MAX_LENGTH
+    assert "/" not in slug and ".." not in slug
+    assert slugify(text) == slug
+    assert slugify(slug) == slug
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)), st.text())
+def test_refs_from_file_names_are_safe(date: dt.date, name: str) -> None:
+    ref = ref_from_filename(f"{date:%Y-%m-%d}-{name}")
+    assert is_slug(ref)
+    assert ref == ref_from_filename(f"{date:%Y-%m-%d}-{name}")
