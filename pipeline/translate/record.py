@@ -27,6 +27,7 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.files import inside, write_atomic
+from pipeline.slugs import is_slug
 from pipeline.translate.memory import FOLDER
 
 # Where a block's wording came from.
@@ -95,7 +96,11 @@ def dumps(record: DraftRecord) -> str:
 def load(settings: Settings, lang: str, ref: str) -> DraftRecord | None:
     """The record of the draft of ``ref`` in ``lang``; None if there is none or it is
     unreadable (a record is rebuilt from the draft and its original when missing)."""
-    path = record_path(settings, lang, ref)
+    if not is_slug(ref) or lang not in settings.languages:
+        return None
+    # A slug and a site language cannot leave the folder: reading skips ``inside``'s
+    # resolving of every path, which a run with nothing to do would pay once per draft.
+    path = settings.locale_dir / FOLDER / "drafts" / lang / f"{ref}.json"
     try:
         return loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):

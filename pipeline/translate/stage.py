@@ -95,7 +95,9 @@ class TranslateReport(Report):
             f"{self.characters} characters sent"
         )
         if self.remembered:
-            line += f"; {self.remembered} memory entries added"
+            line += (
+                f"; {self.remembered} memory {'entry' if self.remembered == 1 else 'entries'} added"
+            )
         if self.pending:
             line += f"; {self.pending} pending: run again to finish"
         return line
@@ -168,14 +170,14 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
                 and translation.get("from") == lang
             )
             recorded = record.load(settings, target, ref) if draft else None
+            if (lang, target) not in remembered:
+                remembered[lang, target] = memory_path(settings, lang, target).is_file()
             if (
                 current
+                and remembered[lang, target]  # (a deleted memory is rebuilt from the drafts)
                 and _up_to_date(original, draft, recorded, digest, settings)
-                and remembered.setdefault(
-                    (lang, target), memory_path(settings, lang, target).is_file()
-                )
             ):
-                continue  # (a deleted memory is rebuilt from the drafts and their records)
+                continue
             yield Task(original, target, draft, recorded, current)
 
 
