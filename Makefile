@@ -9,21 +9,22 @@ BIN := $(VENV)/bin
 PIPELINE := $(BIN)/pipeline
 READY := $(VENV)/.ready
 FROM ?=
+TRANSLATOR ?=
 PORT ?= 8000
 PAIRS ?= 1000
 RUNS ?=
 BENCH_JSON ?= bench-results.json
 
-.PHONY: all help ingest i18n build serve check test lint bench clean
+.PHONY: all help ingest translate i18n build serve check test lint bench clean
 
-all: ingest i18n build check ## the main job: ingest what is new, then every later stage (works offline)
+all: ingest translate i18n build check ## the main job: ingest what is new, then every later stage (works offline)
 
 help: ## list the targets, a line each
 	@echo "Targets (make TARGET):"
 	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
-	@echo "Variables: FROM=path (for ingest), PORT=8000 (for serve),"
-	@echo "           PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
+	@echo "Variables: FROM=path (for ingest), TRANSLATOR=name (for translate and all),"
+	@echo "           PORT=8000 (for serve), PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -34,6 +35,9 @@ $(READY): pyproject.toml
 
 ingest: $(READY) ## normalize content/; FROM=path also brings in files, folders or a Jekyll site
 	$(PIPELINE) ingest $(FROM)
+
+translate: $(READY) ## write or update drafts; TRANSLATOR=name picks the engine (pseudo: offline)
+	$(PIPELINE) translate $(if $(TRANSLATOR),--translator $(TRANSLATOR))
 
 i18n: $(READY) ## extract, update and compile the UI catalogs (locale/); print coverage
 	$(PIPELINE) i18n

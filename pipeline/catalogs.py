@@ -249,11 +249,11 @@ def fill(catalog: Catalog, lang: str, translate: Translate, engine: str) -> int:
         count = len(_sources(message, catalog.num_plurals))
         texts = suggestions[position : position + count]
         position += count
-        if any(
+        if not all(texts) or any(
             _placeholders(t) != _placeholders(s)
             for t, s in zip(texts, _sources(message, catalog.num_plurals), strict=True)
         ):
-            continue
+            continue  # no suggestion (the engine gave none) or a wrong one
         message.string = tuple(texts) if message.pluralizable else texts[0]
         message.flags.add("fuzzy")
         note = f"machine suggestion ({engine or 'engine'}); review it and remove 'fuzzy'"

@@ -11,7 +11,7 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -21,10 +21,11 @@ from pipeline.build import build
 from pipeline.catalogs import i18n
 from pipeline.check import check
 from pipeline.config import Settings, load_settings
-from pipeline.errors import ExitCode, PipelineError, UsageError
+from pipeline.errors import ExitCode, PipelineError
 from pipeline.files import locked
 from pipeline.ingest import ingest
 from pipeline.report import Report
+from pipeline.translate import translate, translate_strings
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
@@ -42,15 +43,26 @@ def _add_ingest(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_translate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--translator",
+        metavar="NAME",
+        help="engine: pseudo (offline), google, libre, deepl, microsoft or mymemory "
+        "(default: the 'translator' setting)",
+    )
+
+
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
-    if args.fill:
-        # Where --fill plugs in: the translate stage's engine (chosen by --translator or the
-        # 'translator' setting) with its masking, passed as i18n(settings, translate, engine).
-        raise UsageError(
-            "i18n --fill: machine suggestions need the translate stage's engines, which this "
-            "version does not have yet; translate the catalogs by hand (see README: UI strings)"
-        )
-    return i18n(settings)
+    if not args.fill:
+        return i18n(settings)
+    engine = args.translator or settings.translator
+
+    def suggest(texts: Sequence[str], source: str, target: str) -> list[str]:
+        # A string the engine could not translate gets no suggestion (an empty one).
+        found = translate_strings(settings, texts, source, target, engine)
+        return [item.text or "" for item in found]
+
+    return i18n(settings, suggest, engine)
 
 
 def _add_i18n(parser: argparse.ArgumentParser) -> None:
@@ -59,6 +71,7 @@ def _add_i18n(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fill untranslated strings with machine suggestions, marked fuzzy",
     )
+    _add_translate(parser)
 
 
 def _add_build(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +105,11 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, Command] = {
     "ingest": Command(
         "bring postings into content/<lang>/, validated and normalized", _add_ingest, _run_ingest
+    ),
+    "translate": Command(
+        "write or update the drafts of every original in the other site languages",
+        _add_translate,
+        lambda settings, args: translate(settings, args.translator),
     ),
     "i18n": Command(
         "extract, update and compile the UI catalogs (locale/); print coverage",

@@ -61,6 +61,20 @@ class Settings:
     translator: str = setting(
         "pseudo", "Translation engine used when --translator is not given (see README: Engines)."
     )
+    translator_timeout: float = setting(
+        20.0, "Seconds one call to a translation engine may take before it counts as failed."
+    )
+    translator_attempts: int = setting(
+        5, "Attempts per text (the first and its retries) before an engine counts as unreachable."
+    )
+    translator_max_wait: float = setting(
+        90.0,
+        "Seconds one text may spend in retries (backoff and Retry-After waits included) before "
+        "the engine counts as unreachable.",
+    )
+    translator_concurrency: int = setting(
+        4, "Texts sent to an engine at the same time (1: one after the other)."
+    )
     site_name: str = setting(
         "Digidem Lab", "Name of the site, in every page's header and title and in the feeds."
     )
@@ -219,6 +233,14 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
             found.append(
                 ("translatable", f"'translatable' entry '{key}' must be 'key' or 'key[].sub'")
             )
+    for key, value, least in (
+        ("translator-timeout", settings.translator_timeout, 0.01),
+        ("translator-attempts", settings.translator_attempts, 1),
+        ("translator-max-wait", settings.translator_max_wait, 0),
+        ("translator-concurrency", settings.translator_concurrency, 1),
+    ):
+        if value < least:
+            found.append((key, f"'{key}' must be at least {least}, not {value}"))
     refusal = output_refusal(settings.root, settings.root / settings.output)
     if refusal or Path(settings.output).is_absolute():
         found.append(

@@ -1,11 +1,19 @@
-"""Shared fixtures: throwaway sites built inline, and the CLI run in-process."""
+"""Shared fixtures: throwaway sites built inline, the CLI run in-process, and a fake
+LibreTranslate server."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
+import socket
+import struct
 import textwrap
+import threading
+import urllib.parse
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -13,6 +21,7 @@ from hypothesis import settings as hypothesis_settings
 
 from pipeline.cli import main
 from pipeline.config import Settings, load_settings
+from pipeline.translate import runner
 
 # CI runs the same examples every time (a red build means a change broke something, not that
 # the dice rolled differently); `HYPOTHESIS_PROFILE=deep make test` searches long and at random.
@@ -129,3 +138,106 @@ def seed_site(ui_site: Site, run) -> Site:
     result = run(ui_site.root, "i18n")
     assert result.code == 0, result.err
     return ui_site
+
+
+class FakeLibreTranslate(ThreadingHTTPServer):
+    """A LibreTranslate-compatible server on 127.0.0.1 for the real deep-translator client.
+
+    It translates by upper-casing (placeholders come back as they went), counts requests and
+    characters, and serves the faults queued in ``faults``, one per request: ``slow`` (an
+    answer after ``slow_seconds``, past the client's timeout), ``429`` (with ``Retry-After:
+    retry_after``), ``500``, ``403``, ``reset`` (the connection dropped), ``empty`` (an empty
+    translation), ``drop`` (the first placeholder left out), ``html`` (a tag added),
+    ``garbage`` (not JSON). ``always`` is served when the queue is empty (None: no fault).
+    """
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _LibreHandler)
+        self.requests = 0
+        self.characters = 0
+        self.texts: list[str] = []
+        self.paths: list[str] = []
+        self.faults: list[str] = []
+        self.always: str | None = None
+        self.retry_after = "2"
+        self.slow_seconds = 2.0
+        self.released = threading.Event()
+        self.lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def next_fault(self) -> str | None:
+        with self.lock:
+            return self.faults.pop(0) if self.faults else self.always
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # dropped connections are the point of some faults
+
+
+class _LibreHandler(BaseHTTPRequestHandler):
+    server: FakeLibreTranslate
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        fields = {**query, **form}
+        text = fields.get("q", [""])[0]
+        server = self.server
+        with server.lock:
+            server.requests += 1
+            server.characters += len(text)
+            server.texts.append(text)
+            server.paths.append(self.path)
+        fault = server.next_fault()
+        if fault == "reset":
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            return
+        if fault == "slow":
+            server.released.wait(server.slow_seconds)
+        if fault in ("403", "429", "500"):
+            self.send_response(int(fault))
+            if fault == "429":
+                self.send_header("Retry-After", server.retry_after)
+            self.end_headers()
+            return
+        answer = text.upper()
+        if fault == "empty":
+            answer = ""
+        elif fault == "drop":
+            answer = re.sub(r"⟦\d+⟧", "", answer, count=1)
+        elif fault == "html":
+            answer += " <script>x</script>"
+        body = (
+            b"<html>oops" if fault == "garbage" else json.dumps({"translatedText": answer}).encode()
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def libre(monkeypatch: pytest.MonkeyPatch):
+    """A fake LibreTranslate server, named by LIBRETRANSLATE_URL; waits are recorded in
+    ``libre.waits`` instead of slept (so a test never waits for a backoff)."""
+    server = FakeLibreTranslate()
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    monkeypatch.setenv("LIBRETRANSLATE_URL", server.url)
+    monkeypatch.delenv("LIBRETRANSLATE_API_KEY", raising=False)
+    server.waits = []
+    monkeypatch.setattr(runner, "sleep", server.waits.append)
+    yield server
+    server.released.set()
+    server.shutdown()
+    server.server_close()

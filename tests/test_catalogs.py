@@ -237,10 +237,35 @@ def test_fill_suggests_fuzzy_machine_text_through_the_hook(ui_site, run) -> None
     assert_msgfmt_accepts(ui_site)
 
 
-def test_fill_flag_is_not_wired_yet(ui_site, run) -> None:
-    result = run(ui_site.root, "i18n", "--fill")
-    assert result.code == 2
-    assert "translate stage's engines" in result.err
+def test_fill_uses_the_translate_stages_engines_and_masking(ui_site, run) -> None:
+    edit(
+        ui_site,
+        "pipeline/templates/404.html",
+        "{% block content %}",
+        '{% block content %}\n{{ _("Hello %(name)s", name="x") }}',
+    )
+    result = run(ui_site.root, "i18n", "--fill", "--translator", "pseudo")
+    assert result.code == 0, result.err
+    entry = po(ui_site, "sv").find("Hello %(name)s")
+    assert entry.fuzzy and entry.msgstr == "［Ḣḗĺĺȯ %(name)s ···］"
+    assert_msgfmt_accepts(ui_site)
+
+
+def test_fill_with_an_unreachable_engine_exits_3(ui_site, run, monkeypatch) -> None:
+    ui_site.write("pyproject.toml", ui_site.read("pyproject.toml") + "translator-attempts = 1\n")
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "http://127.0.0.1:9/")
+    edit(
+        ui_site,
+        "pipeline/templates/404.html",
+        "{% block content %}",
+        '{% block content %}\n{{ _("Hello") }}',
+    )
+    result = run(ui_site.root, "i18n", "--fill", "--translator", "libre")
+    assert result.code == 3
+    assert result.err_lines == [
+        "libre: connection to 127.0.0.1:9 failed (ConnectionRefusedError) (gave up after 1 "
+        "attempts)"
+    ]
 
 
 def assert_msgfmt_accepts(site) -> None:

@@ -1,0 +1,118 @@
+"""A draft's file: its front matter, built from its original's, and its name.
+
+A draft's front matter follows its original's key order, with the translatable values
+translated, ``lang`` set, ``published`` left out (the original's governs its drafts; a
+draft may carry its own ``published: false``), the keys only the draft has kept, and the
+``translation:`` block last. Its file name is a slug of the translated title (with the
+original's date prefix for a post), fixed once the draft exists.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Settings
+from pipeline.content import is_post
+from pipeline.document import Document, WrittenDate, WrittenDatetime
+from pipeline.errors import OutputError
+from pipeline.files import inside
+from pipeline.slugs import DATE_PREFIX, slugify
+from pipeline.translate.segments import front_matter_blocks, set_value
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The 1-based line of the top-level key holding ``key`` in a document's text."""
+    top = key.split("[", 1)[0]
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{top}:"):
+            return number
+    return None
+
+
+def draft_metadata(
+    original: Document,
+    target: str,
+    draft: Document | None,
+    values: dict[str, Any],
+    settings: Settings,
+    translation: dict[str, Any],
+) -> dict[str, Any]:
+    """A draft's front matter: the original's keys in its order (``published`` aside: the
+    original's governs its drafts), translated values set, ``lang`` set, then keys only the
+    draft has, then ``translation:`` (with any keys of the draft's own block kept after
+    ours). ``values`` holds the translated texts by key; a draft's own metadata will do."""
+    metadata: dict[str, Any] = {}
+    for key, value in original.metadata.items():
+        if key != "published":
+            metadata[key] = copy.deepcopy(value)
+    for block in front_matter_blocks(original, settings):
+        value = _lookup(values, block.key)
+        if isinstance(value, str):
+            set_value(metadata, block.key, value)
+    metadata["lang"] = target
+    own = draft.metadata if draft else {}
+    for key, value in own.items():
+        if key not in metadata and key != "translation":
+            metadata[key] = value
+    block = dict(translation)
+    for key, value in (own.get("translation") or {}).items():
+        block.setdefault(key, value)
+    metadata["translation"] = block
+    return metadata
+
+
+def current_metadata(original: Document, draft: Document, settings: Settings) -> dict[str, Any]:
+    """What the front matter of a current draft should be: its own translated values and
+    translation block, with the original's other keys and its file as they are now."""
+    translation = dict(draft.translation or {})
+    translation["from"] = original.lang
+    translation["source"] = under_content(original, settings)
+    assert draft.lang is not None
+    return draft_metadata(original, draft.lang, draft, draft.metadata, settings, translation)
+
+
+def _lookup(values: dict[str, Any], key: str) -> Any:
+    """``values[key]``, where ``key`` may name a value inside a list (``links[0].title``)."""
+    if key in values:
+        return values[key]
+    head, _, rest = key.partition("[")
+    if not rest:
+        return None
+    index, _, sub = rest.partition("].")
+    items = values.get(head)
+    if isinstance(items, list) and int(index) < len(items) and isinstance(items[int(index)], dict):
+        return items[int(index)].get(sub)
+    return None
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two front matter values would be written the same (key order and the written
+    form of dates included), without writing them."""
+    if isinstance(a, dict):
+        return isinstance(b, dict) and list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(map(same_value, a, b))
+    if isinstance(a, (WrittenDate, WrittenDatetime)):
+        return type(a) is type(b) and a.text == b.text
+    return type(a) is type(b) and a == b
+
+
+def under_content(doc: Document, settings: Settings) -> str:
+    """``doc``'s path under ``content/`` (``sv/a.md``), as ``translation.source`` names it."""
+    return doc.path.relative_to(settings.content_dir).as_posix()
+
+
+def new_path(original: Document, target: str, title: Any, settings: Settings) -> Path:
+    """``content/<target>/`` + the original's folder + a slug of the translated title (with
+    the original's date prefix for a post); ``-2``, ``-3``... if that name is taken."""
+    folder = original.path.parent.relative_to(settings.content_dir / str(original.lang))
+    prefix = DATE_PREFIX.match(original.path.name).group(0) if is_post(original) else ""  # type: ignore[union-attr]
+    slug = slugify(title if isinstance(title, str) and title.strip() else original.path.stem)
+    for number in range(1, 1000):
+        name = f"{prefix}{slug}{'' if number == 1 else f'-{number}'}.md"
+        path = inside(settings.content_dir, target, *folder.parts, name)
+        if not path.exists():
+            return path
+    raise OutputError("no free file name for the draft", path=str(original.shown))

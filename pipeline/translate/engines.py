@@ -1,0 +1,110 @@
+"""Translation engines: one small interface, implementations chosen by name.
+
+An engine translates one text (already masked, under its ``limit`` in characters) from one
+language to another, or raises one of the errors below. Retries, timeouts around the whole,
+splitting, concurrency and counting are the ``Runner``'s job (``runner.py``), so an engine
+stays a thin adapter. ``pseudo`` runs offline; the others go through deep-translator
+(``deep.py``), which is imported only when one of them is used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Protocol
+
+from pipeline.config import Settings
+from pipeline.errors import UsageError
+
+
+class Engine(Protocol):
+    """What the translate stage needs from a translation engine."""
+
+    name: str
+    limit: int  # most characters one call may carry
+    secrets: tuple[str, ...]  # values (API keys) that must never appear in a message
+
+    def translate(self, text: str, source: str, target: str) -> str:
+        """``text`` in ``target``; raises ``Transient``, ``Refused`` or any other error."""
+        ...
+
+
+class Transient(Exception):
+    """A failure worth retrying: rate limited (429), server error (5xx), timeout, lost
+    connection. ``retry_after`` is the wait the provider asked for, in seconds."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Refused(Exception):
+    """The provider refuses to work for us (bad or missing key, quota used up): retrying will
+    not help, and no other text will fare better."""
+
+
+# Letters as the pseudo engine writes them: visibly accented, still readable, and each one a
+# letter with a combining mark, so that a slug of pseudo text is the slug of the text.
+_PSEUDO = str.maketrans(
+    "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ",
+    "ȧḃċḋḗḟġḣīĵķĺṁńȯṗŕśťūṽẇẋẏżȦḂĊḊḖḞĠḢĪĴĶĹṀŃȮṖŔŚŤŪṼẆẊẎŻ",
+)
+
+
+def pseudo(text: str) -> str:
+    """A visibly fake translation: accented letters, bracketed, about 30% longer (as English
+    and German often are), with every placeholder and every character of markup kept.
+
+    >>> pseudo("Hej ⟦1⟧världen⟦2⟧!")
+    '［Ḣḗĵ ⟦1⟧ṽäŕĺḋḗń⟦2⟧! ······］'
+    """
+    padding = "·" * max(1, math.ceil(len(text) * 0.3))
+    return f"［{text.translate(_PSEUDO)} {padding}］"
+
+
+class PseudoEngine:
+    """The offline engine for CI, demos and layout tests."""
+
+    name = "pseudo"
+    limit = 100_000
+    secrets: tuple[str, ...] = ()
+
+    def translate(self, text: str, source: str, target: str) -> str:
+        """``pseudo(text)``, whatever the languages."""
+        return pseudo(text)
+
+
+def _pseudo(settings: Settings) -> Engine:
+    return PseudoEngine()
+
+
+def _deep(name: str) -> Callable[[Settings], Engine]:
+    def make(settings: Settings) -> Engine:
+        from pipeline.translate import deep  # imports deep-translator: only when needed
+
+        return deep.make(name, settings)
+
+    return make
+
+
+# The engines, by the name users give them (--translator, TRANSLATOR=, [tool.pipeline]).
+ENGINES: dict[str, Callable[[Settings], Engine]] = {
+    "pseudo": _pseudo,
+    "google": _deep("google"),
+    "libre": _deep("libre"),
+    "deepl": _deep("deepl"),
+    "microsoft": _deep("microsoft"),
+    "mymemory": _deep("mymemory"),
+}
+
+
+def check_name(name: str) -> None:
+    """Raise ``UsageError`` unless ``name`` is an engine."""
+    if name not in ENGINES:
+        raise UsageError(f"unknown translator '{name}' (choose one of: {', '.join(ENGINES)})")
+
+
+def make_engine(name: str, settings: Settings) -> Engine:
+    """The engine called ``name``; raises ``UsageError`` if unknown or not configured."""
+    check_name(name)
+    return ENGINES[name](settings)

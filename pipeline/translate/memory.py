@@ -1,0 +1,167 @@
+"""The translation memory: one gettext catalog per language pair, shared through git.
+
+``locale/memory/<from>-<to>.po`` maps each source block (msgid) to its translation (msgstr).
+Reviewed translations are plain entries; machine translations are ``fuzzy``, with the engine
+named in an extracted comment (``#. machine: libre``), so Poedit shows them as needing work.
+A reviewed translation replaces a machine one, never the other way round.
+
+``loads``/``dumps`` are a pair. The output is stable: entries sorted by source text, no
+dates (the header's revision date is fixed; git keeps the history), no line wrapping (a
+block is one line, or one line per line it has), so a re-run leaves git clean and a change
+shows as the entries it touched. Every file passes ``msgfmt --check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.pofile import PoFileError, escape, read_po
+
+from pipeline.config import Settings
+from pipeline.errors import ContentError
+from pipeline.files import inside, write_atomic
+
+FOLDER = "memory"
+MACHINE_COMMENT = "machine: "
+
+
+def memory_path(settings: Settings, source: str, target: str) -> Path:
+    """``locale/memory/<source>-<target>.po``."""
+    return inside(settings.locale_dir, FOLDER, f"{source}-{target}.po")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One remembered translation; ``engine`` names who made a machine one."""
+
+    source: str
+    target: str
+    reviewed: bool
+    engine: str | None = None
+
+
+@dataclass
+class Memory:
+    """The memory of one language pair, as loaded; ``changed`` once anything is added."""
+
+    path: Path
+    source: str
+    target: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False
+    added: int = 0  # entries added or changed since loading
+
+    def get(self, text: str) -> Entry | None:
+        """The remembered translation of ``text``, if any."""
+        return self.entries.get(text)
+
+    def add_machine(self, source: str, target: str, engine: str) -> None:
+        """Remember an engine's translation, unless a reviewed one is known."""
+        known = self.entries.get(source)
+        if known is None or not known.reviewed:
+            self._put(Entry(source, target, False, engine))
+
+    def add_reviewed(self, source: str, target: str) -> None:
+        """Remember a translator's translation (the latest one reviewed wins)."""
+        self._put(Entry(source, target, True))
+
+    def _put(self, entry: Entry) -> None:
+        if self.entries.get(entry.source) != entry:
+            self.entries[entry.source] = entry
+            self.changed = True
+            self.added += 1
+
+    def save(self) -> bool:
+        """Write the memory if it changed; True if the file was written."""
+        if not self.changed:
+            return False
+        self.changed = False
+        return write_atomic(self.path, dumps(self))
+
+
+def load(path: Path, source: str, target: str, shown: str = "") -> Memory:
+    """The memory at ``path`` (empty if there is none). Raises ``ContentError`` if unreadable."""
+    if not path.is_file():
+        return Memory(path, source, target)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(
+            f"cannot read the translation memory: {error}", shown or str(path)
+        ) from None
+    return loads(text, path, source, target, shown)
+
+
+def loads(text: str, path: Path, source: str, target: str, shown: str = "") -> Memory:
+    """Parse a memory's text. Raises ``ContentError`` naming the file if it is not a catalog."""
+    # Babel's reader, given lines split at "\n" only: Unicode line separators (U+2028) are
+    # text inside a block, not line ends (polib would split there).
+    try:
+        catalog = read_po((line + "\n" for line in text.split("\n")), abort_invalid=True)
+    except (PoFileError, ValueError) as error:
+        reason = str(error).rsplit(" on ", 1)[0]
+        lineno = getattr(error, "lineno", None)
+        raise ContentError(
+            f"not a readable gettext catalog ({reason}); mend it (a merge conflict?) or "
+            "delete it: the next run rebuilds it from the drafts",
+            shown or str(path),
+            None if lineno is None else lineno + 1,  # Babel counts from 0
+        ) from None
+    memory = Memory(path, source, target)
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str) or not message.string:
+            continue
+        engine = next(
+            (
+                comment[len(MACHINE_COMMENT) :]
+                for comment in message.auto_comments
+                if comment.startswith(MACHINE_COMMENT)
+            ),
+            None,
+        )
+        target = message.string if isinstance(message.string, str) else message.string[0]
+        memory.entries[message.id] = Entry(message.id, target, not message.fuzzy, engine)
+    return memory
+
+
+HEADER = """\
+# Translation memory of the site, {source} -> {target}: source blocks and their translations.
+# Written by `pipeline translate`: reviewed translations are plain entries, machine ones are
+# fuzzy. Revision dates are not kept here; git keeps the history.
+msgid ""
+msgstr ""
+"Project-Id-Version: translation memory {source}-{target}\\n"
+"PO-Revision-Date: 1970-01-01 00:00+0000\\n"
+"Last-Translator: see git log\\n"
+"Language-Team: none\\n"
+"Language: {target}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"X-Source-Language: {source}\\n"
+"""
+
+
+def dumps(memory: Memory) -> str:
+    """The memory as a gettext catalog, in its stable form."""
+    parts = [HEADER.format(source=memory.source, target=memory.target)]
+    for key in sorted(memory.entries):
+        entry = memory.entries[key]
+        lines = [""]
+        if not entry.reviewed:
+            lines.append(f"#. {MACHINE_COMMENT}{entry.engine or 'unknown'}")
+            lines.append("#, fuzzy")
+        lines += _field("msgid", entry.source) + _field("msgstr", entry.target)
+        parts.append("\n".join(lines) + "\n")
+    return "".join(parts)
+
+
+def _field(name: str, text: str) -> list[str]:
+    """A PO field: one line, or (for text with line breaks) an empty first line and one
+    line per line of the text, as gettext's tools write it."""
+    if "\n" not in text:
+        return [f"{name} {escape(text)}"]
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    return [f'{name} ""'] + [escape(line) for line in lines]

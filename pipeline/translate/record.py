@@ -1,0 +1,112 @@
+"""The record of a draft: for each block, its source, what the pipeline wrote and where it
+came from, kept beside the memory in ``locale/memory/drafts/<lang>/<ref>.json``.
+
+The record is what lets the pipeline and the people after it know, without git:
+
+- which source text each block of the draft translates, so that when the original changes,
+  the draft's wording is matched to the old source and kept for every unchanged block, even
+  wording a translator edited after the draft was made;
+- each block's origin (``ORIGINS``: memory, engine, edited by hand...) and, for a flagged
+  block, why it was kept in the source language (for ``status`` and the review page);
+- the source and translation a block had when the draft was last reviewed (``previous``),
+  so a reviewer of an ``outdated`` draft sees what changed in the original;
+- the hashes the draft and its original had when it was recorded, so that a run with
+  nothing changed decides from hashes, without parsing a Markdown body; and the hash of the
+  original's Markdown outside its blocks, so that when only block texts changed, the draft
+  is updated in place (its own blank lines and markup kept, only changed blocks rewritten).
+
+``loads``/``dumps`` are a pair; the JSON is stable (sorted keys, one key per line).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Settings
+from pipeline.files import inside, write_atomic
+from pipeline.slugs import is_slug
+from pipeline.translate.memory import FOLDER
+
+# Where a block's wording came from.
+ENGINE = "engine"  # translated by the engine named in ``engine``
+MEMORY = "memory"  # a machine translation from the memory (``engine`` made it)
+REVIEWED = "reviewed"  # wording a translator reviewed (this draft's, or the memory's)
+HAND = "hand"  # edited by hand in the draft, not reviewed yet
+KEPT = "kept"  # kept in the source language: the engine's answer was unusable (``problem``)
+COPIED = "copied"  # nothing to translate (only code, links, numbers...)
+ORIGINS = (ENGINE, MEMORY, REVIEWED, HAND, KEPT, COPIED)
+MACHINE = (ENGINE, MEMORY, KEPT)  # what a translator has not read
+
+
+@dataclass
+class BlockRecord:
+    """One block of a draft."""
+
+    key: str
+    kind: str
+    source: str
+    target: str
+    origin: str
+    engine: str | None = None
+    problem: str | None = None
+    previous: dict[str, str] | None = None  # {"source", "target"} when last reviewed
+
+
+@dataclass
+class DraftRecord:
+    """One draft: its files, the hashes it was recorded with, and its blocks."""
+
+    draft: str  # path of the draft under content/, e.g. en/a.md
+    original: str  # path of the original under content/, e.g. sv/a.md
+    source_hash: str  # the original's source_hash the blocks' sources belong to
+    draft_hash: str  # the draft's own source_hash when recorded
+    status: str
+    blocks: list[BlockRecord] = field(default_factory=list)
+    skeleton: str = ""  # skeleton_hash of the original's body the blocks come from
+
+    def block(self, key: str) -> BlockRecord | None:
+        """The block recorded under ``key``."""
+        return next((b for b in self.blocks if b.key == key), None)
+
+
+def record_path(settings: Settings, lang: str, ref: str) -> Path:
+    """``locale/memory/drafts/<lang>/<ref>.json``."""
+    return inside(settings.locale_dir, FOLDER, "drafts", lang, f"{ref}.json")
+
+
+def loads(text: str) -> DraftRecord:
+    """A record from its JSON text. Raises ``ValueError`` if it is not one."""
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    blocks = [BlockRecord(**block) for block in data.pop("blocks", [])]
+    return DraftRecord(**data, blocks=blocks)
+
+
+def dumps(record: DraftRecord) -> str:
+    """The record as stable JSON text."""
+    data: dict[str, Any] = asdict(record)
+    data["blocks"] = [{k: v for k, v in b.items() if v is not None} for b in data["blocks"]]
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def load(settings: Settings, lang: str, ref: str) -> DraftRecord | None:
+    """The record of the draft of ``ref`` in ``lang``; None if there is none or it is
+    unreadable (a record is rebuilt from the draft and its original when missing)."""
+    if not is_slug(ref) or lang not in settings.languages:
+        return None
+    # A slug and a site language cannot leave the folder: reading skips ``inside``'s
+    # resolving of every path, which a run with nothing to do would pay once per draft.
+    path = settings.locale_dir / FOLDER / "drafts" / lang / f"{ref}.json"
+    try:
+        return loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def save(settings: Settings, lang: str, ref: str, record: DraftRecord) -> bool:
+    """Write the record atomically; False if it already held this."""
+    return write_atomic(record_path(settings, lang, ref), dumps(record))

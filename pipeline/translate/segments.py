@@ -1,0 +1,401 @@
+"""Segmenting: a document as the blocks a translator and an engine see, and back.
+
+A document's translatable text is its translatable front matter values and the blocks of its
+Markdown body that hold text: paragraphs, headings, list items, quotes and table cells,
+found with markdown-it-py (CommonMark with tables and strikethrough, as the site renders it).
+Everything else (code blocks, HTML blocks, reference definitions, blank lines, list markers
+and quote marks) is the skeleton: ``render`` writes a body with each block's text replaced
+and every other byte kept, so a draft has the same block structure as its original.
+
+>>> segmented = segment("# Rubrik\\n\\n* Ett\\n* Två\\n\\n```\\nkod\\n```\\n")
+>>> [(b.kind, b.text) for b in segmented.blocks]
+[('heading', 'Rubrik'), ('list item', 'Ett'), ('list item', 'Två')]
+>>> render(segmented, ["Heading", "One", None])
+'# Heading\\n\\n* One\\n* Två\\n\\n```\\nkod\\n```\\n'
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import MD_TRIM_CHARS
+from markdown_it.token import Token
+
+from pipeline.config import Settings
+from pipeline.content import translatable_texts
+from pipeline.document import Document
+from pipeline.translate.masking import HTML, LIQUID, PLAIN_MASKERS, Masker, markdown_maskers
+
+MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+"""The Markdown parser whose block structure drafts keep (the renderer must agree with it)."""
+
+PARAGRAPH, HEADING, LIST_ITEM, QUOTE, TABLE_CELL = (
+    "paragraph",
+    "heading",
+    "list item",
+    "quote",
+    "table cell",
+)
+FRONT_MATTER = "front matter"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One translatable text of a document.
+
+    ``key`` says where it sits (``title``, ``links[0].title``, ``body.3``); ``kind`` what it
+    is; ``text`` its source exactly as written (Markdown for body blocks); ``line`` its
+    1-based line in the body (None in front matter).
+    """
+
+    key: str
+    kind: str
+    text: str
+    line: int | None = None
+    start: int = field(default=0, repr=False, compare=False)
+    end: int = field(default=0, repr=False, compare=False)
+    continuation: str = field(default="", repr=False, compare=False)
+    level: int = field(default=0, repr=False, compare=False)
+    setext: bool = field(default=False, repr=False, compare=False)
+
+
+@dataclass
+class Segmented:
+    """A body cut into blocks, with what rendering and checking need to know about it."""
+
+    body: str
+    blocks: list[Block]
+    references: dict[str, Any] = field(default_factory=dict)
+    unplaced: list[int] = field(default_factory=list)  # lines of text blocks kept as they are
+
+    @property
+    def labels(self) -> list[str]:
+        """The reference labels the body defines (for masking shortcut links)."""
+        return list(self.references)
+
+
+def segment(body: str) -> Segmented:
+    """The text blocks of a Markdown body, in document order."""
+    env: dict[str, Any] = {}
+    tokens = MARKDOWN.parse(body, env)
+    lines = body.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    result = Segmented(body, [], env.get("references", {}))
+    containers: list[str] = []
+    cell = 0
+    for index, token in enumerate(tokens):
+        if token.type in ("list_item_open", "blockquote_open"):
+            containers.append(token.type)
+        elif token.type in ("list_item_close", "blockquote_close"):
+            containers.pop()
+        elif token.type == "tr_open":
+            cell = 0
+        elif token.type == "inline" and token.map and token.content:
+            parent = tokens[index - 1]
+            if parent.type in ("th_open", "td_open"):
+                cell += 1
+                placed = _place_cell(lines, offsets, token.map[0], cell - 1, tokens, index)
+                kind = TABLE_CELL
+            elif parent.type == "heading_open":
+                placed = _place_heading(lines, offsets, parent, token)
+                kind = HEADING
+            else:
+                placed = _place_lines(lines, offsets, token.map[0], token.content)
+                kind = {"list_item_open": LIST_ITEM, "blockquote_open": QUOTE}.get(
+                    containers[-1] if containers else "", PARAGRAPH
+                )
+            if placed is None:
+                result.unplaced.append(token.map[0] + 1)
+                continue
+            start, end, continuation = placed
+            raw = body[start:end]
+            number = len(result.blocks) + 1
+            result.blocks.append(
+                Block(
+                    f"body.{number}",
+                    kind,
+                    # A block's text is its source without container prefixes: the raw text
+                    # on one line (table cells keep their escapes), else markdown-it's content.
+                    raw if "\n" not in raw else token.content,
+                    token.map[0] + 1,
+                    start,
+                    end,
+                    continuation,
+                    int(parent.tag[1]) if kind == HEADING else 0,
+                    kind == HEADING and not parent.markup.startswith("#"),
+                )
+            )
+    return result
+
+
+def _place_lines(
+    lines: list[str], offsets: list[int], first: int, content: str
+) -> tuple[int, int, str] | None:
+    """Where a paragraph's (or setext heading's) content sits: each content line is the end
+    of its source line, after the container prefix (``> ``, list indentation)."""
+    content_lines = content.split("\n")
+    if first + len(content_lines) > len(lines):
+        return None
+    prefixes = []
+    last = len(content_lines) - 1
+    for number, text in enumerate(content_lines):
+        raw = lines[first + number]
+        if number == last:
+            raw = raw.rstrip(MD_TRIM_CHARS)
+        if not raw.endswith(text):
+            return None  # tabs expanded by the parser: keep the block as it is
+        prefixes.append(raw[: len(raw) - len(text)])
+    start = offsets[first] + len(prefixes[0])
+    end = offsets[first + last] + len(prefixes[last]) + len(content_lines[last])
+    return start, end, prefixes[1] if last else _indent_of(prefixes[0])
+
+
+def _indent_of(prefix: str) -> str:
+    """The prefix of continuation lines after a first line with ``prefix``: quote marks kept,
+    list markers turned into spaces (``* `` gives ``  ``, ``> 1. `` gives ``>    ``)."""
+    return re.sub(r"[^>\s]", " ", prefix)
+
+
+def _place_heading(
+    lines: list[str], offsets: list[int], opening: Token, inline: Token
+) -> tuple[int, int, str] | None:
+    assert inline.map is not None
+    if not opening.markup.startswith("#"):
+        return _place_lines(lines, offsets, inline.map[0], inline.content)
+    raw = lines[inline.map[0]]
+    after = raw.find(opening.markup) + len(opening.markup)
+    found = raw.find(inline.content, after)
+    if after < len(opening.markup) or found < 0:
+        return None
+    start = offsets[inline.map[0]] + found
+    return start, start + len(inline.content), ""
+
+
+def _place_cell(
+    lines: list[str], offsets: list[int], row: int, column: int, tokens: list[Token], index: int
+) -> tuple[int, int, str] | None:
+    """Where the ``column``-th cell of a table row sits. The row starts after a container
+    prefix that markdown-it does not report, so the first position whose split gives this
+    row's cells (as markdown-it split them) is taken."""
+    expected = _row_contents(tokens, index)
+    raw = lines[row]
+    for begin in range(len(raw)):
+        if begin and raw[begin - 1] not in " \t>-+*.)0123456789":
+            break
+        spans = _cells(raw, begin)
+        contents = [_unescape_pipes(raw[a:b].strip(MD_TRIM_CHARS)) for a, b in spans]
+        if contents[: len(expected)] == expected:
+            if column >= len(spans):
+                return None
+            a, b = spans[column]
+            text = raw[a:b]
+            a += len(text) - len(text.lstrip(MD_TRIM_CHARS))
+            b -= len(text) - len(text.rstrip(MD_TRIM_CHARS))
+            return offsets[row] + a, offsets[row] + b, ""
+    return None
+
+
+def _row_contents(tokens: list[Token], index: int) -> list[str]:
+    """The cell contents of the table row around the inline token at ``index``."""
+    start = index
+    while tokens[start].type != "tr_open":
+        start -= 1
+    contents = []
+    for token in tokens[start + 1 :]:
+        if token.type == "tr_close":
+            break
+        if token.type == "inline":
+            contents.append(token.content)
+    while contents and not contents[-1]:
+        contents.pop()  # cells the parser filled in for a short row
+    return contents
+
+
+def _cells(raw: str, begin: int) -> list[tuple[int, int]]:
+    """Spans of a row's cells from ``begin``, split at pipes as markdown-it splits them."""
+    stripped = raw[begin:].strip(MD_TRIM_CHARS)
+    if not stripped:
+        return []
+    offset = begin + raw[begin:].index(stripped[0])
+    spans = []
+    start, escaped = 0, False
+    for position, char in enumerate(stripped):
+        if char == "|" and not escaped:
+            spans.append((offset + start, offset + position))
+            start = position + 1
+        escaped = char == "\\"
+    spans.append((offset + start, offset + len(stripped)))
+    if spans and spans[0][0] == spans[0][1]:
+        spans.pop(0)
+    if spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()
+    return spans
+
+
+def _unescape_pipes(text: str) -> str:
+    return text.replace("\\|", "|")
+
+
+def render(segmented: Segmented, targets: Sequence[str | None]) -> str:
+    """The body with each block's text replaced by its target (None: kept as it is)."""
+    return render_with_lines(segmented, targets)[0]
+
+
+def render_with_lines(segmented: Segmented, targets: Sequence[str | None]) -> tuple[str, list[int]]:
+    """``render``, plus the 1-based line of each block in the rendered body."""
+    body = segmented.body
+    parts: list[str] = []
+    lines: list[int] = []
+    line = 1
+    position = 0
+    for block, target in zip(segmented.blocks, targets, strict=True):
+        between = body[position : block.start]
+        line += between.count("\n")
+        lines.append(line)
+        if target is None or target == block.text:
+            written = body[block.start : block.end]
+        else:
+            written = ("\n" + block.continuation).join(target.split("\n"))
+        parts += [between, written]
+        line += written.count("\n")
+        position = block.end
+    parts.append(body[position:])
+    return "".join(parts), lines
+
+
+def skeleton_hash(segmented: Segmented) -> str:
+    """A hash of the body without its blocks' texts: equal for two bodies whose Markdown
+    differs only inside blocks (a draft and its original, an original before and after a
+    paragraph was reworded)."""
+    marked = render(segmented, ["\x00"] * len(segmented.blocks))
+    return hashlib.sha256(marked.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+# --- checks ------------------------------------------------------------------------------
+
+
+def check(block: Block, target: str, references: dict[str, Any] | None = None) -> str | None:
+    """Why ``target`` cannot stand in for ``block`` in a draft, or None if it can.
+
+    The target must have the block's Markdown: the same links, images, code, HTML and emphasis,
+    and nothing that would turn it into another kind of block.
+
+    >>> paragraph = segment("Läs **mer**.\\n").blocks[0]
+    >>> check(paragraph, "Read **more**."), check(paragraph, "Read more.")
+    (None, 'the Markdown differs: bold lost')
+    """
+    if block.kind == FRONT_MATTER:
+        for masker in (HTML, LIQUID):
+            if _count(masker, target) != _count(masker, block.text):
+                return f"the {masker.name}s differ from the original's"
+        return None
+    env = {"references": references or {}}
+    before, after = _signature(block.text, env), _signature(target, env)
+    if before != after:
+        lost, added = before - after, after - before
+        what = [f"{', '.join(sorted(lost))} lost"] if lost else []
+        what += [f"{', '.join(sorted(added))} added"] if added else []
+        return f"the Markdown differs: {'; '.join(what)}"
+    if _standalone(block, block.text, env) and not _standalone(block, target, env):
+        return f"the text would no longer be one {block.kind}"
+    return None
+
+
+def _count(masker: Masker, text: str) -> int:
+    return sum(1 for _ in masker.find(text))
+
+
+def _signature(text: str, env: dict[str, Any]) -> Counter[str]:
+    """The Markdown of inline text, without its words: link targets, images, code, tags,
+    emphasis."""
+    found: Counter[str] = Counter()
+    stack = list(MARKDOWN.parseInline(text, copy.deepcopy(env)))
+    while stack:
+        token = stack.pop()
+        stack += token.children or []
+        if token.type in ("inline", "text", "softbreak", "text_special") or token.nesting == -1:
+            continue
+        name = _MARKUP.get(token.type, token.type)
+        detail = {
+            "link_open": token.attrGet("href"),
+            "image": token.attrGet("src"),
+            "code_inline": f"`{token.content}`",
+            "html_inline": token.content,
+        }.get(token.type)
+        found[f"{name} {detail}" if detail else name] += 1
+    return found
+
+
+_MARKUP = {
+    "link_open": "link to",
+    "image": "image",
+    "code_inline": "code",
+    "html_inline": "HTML",
+    "strong_open": "bold",
+    "em_open": "emphasis",
+    "s_open": "strikethrough",
+    "hardbreak": "line break",
+}
+
+
+def _standalone(block: Block, text: str, env: dict[str, Any]) -> bool:
+    """Whether ``text`` alone parses as one block of ``block``'s kind."""
+    if block.kind == TABLE_CELL:
+        return "\n" not in text and not re.search(r"(?<!\\)\|", text)
+    if block.kind == HEADING:
+        underline = "===" if block.level == 1 else "---"
+        source = f"{text}\n{underline}" if block.setext else f"{'#' * block.level} {text}"
+        expected = ["heading_open", "inline", "heading_close"]
+    else:
+        source = text
+        expected = ["paragraph_open", "inline", "paragraph_close"]
+    tokens = MARKDOWN.parse(source, copy.deepcopy(env))
+    return [t.type for t in tokens] == expected and tokens[1].content == text.strip(MD_TRIM_CHARS)
+
+
+# --- whole documents ---------------------------------------------------------------------
+
+
+def front_matter_blocks(doc: Document, settings: Settings) -> list[Block]:
+    """The translatable front matter values of ``doc`` that hold text."""
+    return [
+        Block(key, FRONT_MATTER, text)
+        for key, text in translatable_texts(doc, settings)
+        if key != "body" and text.strip()
+    ]
+
+
+def document_blocks(doc: Document, settings: Settings) -> tuple[list[Block], Segmented]:
+    """A document's blocks (front matter values, then the body's) and its segmented body."""
+    segmented = segment(doc.body)
+    return front_matter_blocks(doc, settings) + segmented.blocks, segmented
+
+
+def set_value(metadata: dict[str, Any], key: str, value: str) -> None:
+    """Set a front matter value named as ``translatable_texts`` names it.
+
+    >>> meta = {"links": [{"title": "Länk", "url": "u"}]}
+    >>> set_value(meta, "links[0].title", "Link"); meta
+    {'links': [{'title': 'Link', 'url': 'u'}]}
+    """
+    match = re.fullmatch(r"(.+)\[(\d+)\]\.(.+)", key)
+    if match:
+        metadata[match.group(1)][int(match.group(2))][match.group(3)] = value
+    else:
+        metadata[key] = value
+
+
+def maskers_for(block: Block, segmented: Segmented | None) -> list[Masker]:
+    """The maskers for ``block``: front matter is plain text, body blocks are Markdown."""
+    if block.kind == FRONT_MATTER:
+        return PLAIN_MASKERS
+    return markdown_maskers(segmented.labels if segmented else ())

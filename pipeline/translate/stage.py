@@ -1,0 +1,583 @@
+"""Stage 2, translate: a draft for every original in every other site language.
+
+For each original and each other site language without an original of its own for that
+``ref``, the stage decides from hashes alone (no Markdown parsed) what is to do:
+
+- no draft yet: write one (``content/<lang>/``, named by a slug of the translated title);
+- the original changed since the draft was made (its ``source_hash`` differs): update the
+  draft, keeping the wording of every unchanged block; a ``reviewed`` draft with a changed
+  block becomes ``outdated``;
+- the draft changed since it was recorded (edited, or set to ``reviewed``): record it, and
+  feed a reviewed draft's blocks into the memory; its file is left as the translator wrote it
+  (only front matter copied from the original is brought up to date);
+- otherwise nothing: no file is read beyond what scanning the content read.
+
+Each block's wording comes, in this order, from the draft's own reviewed or hand-edited
+wording, a reviewed translation in the memory, the draft's own machine wording, a machine
+translation in the memory, and only then from the engine. Each finished draft is saved at
+once, with its record; the memory is saved as the run goes and when it ends, however it ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline import document
+from pipeline.config import Settings
+from pipeline.content import Content, scan, source_hash
+from pipeline.document import Document
+from pipeline.errors import ExitCode, OutputError, Problem
+from pipeline.report import Report
+from pipeline.translate import record, runner, wording
+from pipeline.translate.drafts import (
+    current_metadata,
+    draft_metadata,
+    key_line,
+    new_path,
+    same_value,
+    under_content,
+)
+from pipeline.translate.engines import Engine, check_name, make_engine
+from pipeline.translate.masking import Masked, MaskError, mask, unmask
+from pipeline.translate.memory import Memory, load, memory_path
+from pipeline.translate.record import BlockRecord, DraftRecord
+from pipeline.translate.runner import Runner
+from pipeline.translate.segments import (
+    FRONT_MATTER,
+    Block,
+    Segmented,
+    check,
+    document_blocks,
+    maskers_for,
+    render_with_lines,
+    skeleton_hash,
+)
+
+MEMORY_SAVE_SECONDS = 2.0  # the memory is saved at least this often while a run goes on
+
+
+@dataclass
+class TranslateReport(Report):
+    """What ``translate`` did: drafts written, blocks by origin, what the engine was sent."""
+
+    engine: str = ""
+    created: int = 0
+    updated: int = 0
+    refreshed: int = 0
+    recorded: int = 0
+    from_memory: int = 0
+    from_engine: int = 0
+    kept: int = 0
+    characters: int = 0
+    remembered: int = 0
+    pending: int = 0
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """``ERRORS`` for content errors, else ``PENDING`` when work was left, else ``OK``."""
+        if self.errors:
+            return ExitCode.ERRORS
+        return ExitCode.PENDING if self.pending else ExitCode.OK
+
+    def summary(self) -> str:
+        """``translate: 2 drafts written (1 new, 1 updated), ...``."""
+        written = self.created + self.updated
+        if not (written or self.refreshed or self.recorded or self.remembered or self.pending):
+            return "translate: nothing to do, every draft is up to date"
+        line = (
+            f"translate: {written} draft{'s' if written != 1 else ''} written "
+            f"({self.created} new, {self.updated} updated), {self.refreshed} refreshed, "
+            f"{self.recorded} recorded; "
+            f"blocks: {self.from_memory} from memory, {self.from_engine} from the engine "
+            f"({self.engine}), {self.kept} kept untranslated; "
+            f"{self.characters} characters sent"
+        )
+        if self.remembered:
+            line += (
+                f"; {self.remembered} memory {'entry' if self.remembered == 1 else 'entries'} added"
+            )
+        if self.pending:
+            line += f"; {self.pending} pending: run again to finish"
+        return line
+
+
+@dataclass
+class Task:
+    """One draft to write, update or record."""
+
+    original: Document
+    target: str
+    draft: Document | None
+    recorded: DraftRecord | None
+    current: bool  # the draft was made from the original as it is now
+    draft_body: Segmented | None = None  # the draft's body, once read
+
+
+def translate(settings: Settings, translator: str | None = None) -> TranslateReport:
+    """Write or update the drafts of every original; see the module's docstring."""
+    name = translator or settings.translator
+    check_name(name)
+    content = scan(settings)
+    report = TranslateReport(engine=name)
+    report.problems += content.problems
+    tasks = list(plan(content, settings, report))
+    if not tasks:
+        return report
+    run = _Run(settings, name, report)
+    try:
+        for number, task in enumerate(tasks, start=1):
+            _progress(number, len(tasks))
+            _process(run, task)
+            run.save_memories()
+    finally:
+        run.save_memories(force=True)
+        _progress(0, 0)
+    return report
+
+
+def plan(content: Content, settings: Settings, report: TranslateReport) -> Iterator[Task]:
+    """The tasks a run has, decided from hashes, front matter and records only."""
+    broken = {p.path for p in content.problems if not p.warning}
+    unreadable = broken - {d.shown for d in content.documents}
+    blocked = {path.split("/")[1] for path in unreadable if path.count("/") >= 2}
+    versions = content.versions()
+    remembered: dict[tuple[str, str], bool] = {}
+    for original in sorted(content.originals(), key=lambda d: d.shown):
+        ref, lang = original.ref, content.folder_lang(original)
+        if not ref or original.shown in broken or original.lang != lang:
+            continue
+        digest = source_hash(original, content.settings)
+        for target in settings.languages:
+            docs = versions[ref].get(target, []) if target != lang else None
+            if docs is None or any(d.is_original or d.shown in broken for d in docs):
+                continue  # an original of its own there, or a draft to fix first
+            draft = docs[0] if docs else None
+            if draft is None and target in blocked:
+                report.problems.append(
+                    original.problem(
+                        f"no '{target}' draft made: content/{target}/ has unreadable files, "
+                        "one of which may be its draft",
+                        warning=True,
+                    )
+                )
+                continue
+            translation = (draft.translation or {}) if draft else {}
+            current = (
+                draft is not None
+                and translation.get("source_hash") == digest
+                and translation.get("from") == lang
+            )
+            recorded = record.load(settings, target, ref) if draft else None
+            if (lang, target) not in remembered:
+                remembered[lang, target] = memory_path(settings, lang, target).is_file()
+            if (
+                current
+                and remembered[lang, target]  # (a deleted memory is rebuilt from the drafts)
+                and _up_to_date(original, draft, recorded, digest, settings)
+            ):
+                continue
+            yield Task(original, target, draft, recorded, current)
+
+
+def _up_to_date(
+    original: Document,
+    draft: Document | None,
+    recorded: DraftRecord | None,
+    digest: str,
+    settings: Settings,
+) -> bool:
+    assert draft is not None
+    return (
+        recorded is not None
+        and recorded.source_hash == digest
+        and recorded.draft_hash == source_hash(draft, settings)
+        and recorded.status == (draft.translation or {}).get("status")
+        and recorded.draft == under_content(draft, settings)
+        and same_value(current_metadata(original, draft, settings), draft.metadata)
+    )
+
+
+class _Run:
+    """What a run shares across tasks: the memories, the engine and its runners."""
+
+    def __init__(self, settings: Settings, engine: str, report: TranslateReport) -> None:
+        self.settings = settings
+        self.engine_name = engine
+        self.report = report
+        self.memories: dict[tuple[str, str], Memory] = {}
+        self.runners: dict[tuple[str, str], Runner] = {}
+        self.engine: Engine | None = None
+        self.saved_at = runner.clock()
+
+    def memory(self, source: str, target: str) -> Memory:
+        if (source, target) not in self.memories:
+            path = memory_path(self.settings, source, target)
+            self.memories[source, target] = load(path, source, target, self.settings.relative(path))
+        return self.memories[source, target]
+
+    def runner(self, source: str, target: str) -> Runner:
+        if self.engine is None:
+            self.engine = make_engine(self.engine_name, self.settings)
+        if (source, target) not in self.runners:
+            self.runners[source, target] = Runner(self.engine, self.settings, source, target)
+        return self.runners[source, target]
+
+    def save_memories(self, force: bool = False) -> None:
+        if force or runner.clock() - self.saved_at >= MEMORY_SAVE_SECONDS:
+            for memory in self.memories.values():
+                memory.save()
+            self.saved_at = runner.clock()
+        self.report.characters = sum(r.characters for r in self.runners.values())
+        self.report.remembered = sum(m.added for m in self.memories.values())
+
+
+def _process(run: _Run, task: Task) -> None:
+    settings, report = run.settings, run.report
+    original, draft, target = task.original, task.draft, task.target
+    source_lang = original.lang
+    assert source_lang is not None and original.ref is not None
+    memory = run.memory(source_lang, target)
+    blocks, segmented = document_blocks(original, settings)
+    own: list[BlockRecord] | None = None
+    if draft is not None:
+        own = _own_wording(task, blocks, settings)
+        if own is None:
+            report.problems.append(draft.problem(_UNALIGNED, warning=True))
+        elif (draft.translation or {}).get("status") == "reviewed":
+            for item in own:
+                memory.add_reviewed(item.source.strip(), item.target.strip())
+        else:
+            for item in own:
+                if item.origin in (record.ENGINE, record.MEMORY) and item.engine:
+                    memory.add_machine(item.source.strip(), item.target.strip(), item.engine)
+    if task.current:
+        _record_current(run, task, own, segmented)
+    elif draft is not None and own is None:
+        _mark_outdated(run, task)
+    else:
+        chosen = _choose(run, task, blocks, segmented, own, memory)
+        if chosen is None:
+            report.pending += 1
+            reason = run.runner(source_lang, target).unavailable
+            report.problems.append(
+                original.problem(f"not translated to '{target}' yet ({reason})", warning=True)
+            )
+        else:
+            _write(run, task, blocks, segmented, chosen)
+
+
+_UNALIGNED = (
+    "its blocks do not line up with its original's (a paragraph, heading or list item added "
+    "or removed, or no record of the original it was made from): its wording is left as it "
+    "is and not added to the memory; bring it in line with the original by hand, or delete "
+    "it to get a new draft"
+)
+
+
+def _own_wording(task: Task, blocks: list[Block], settings: Settings) -> list[BlockRecord] | None:
+    """The existing draft's wording, matched to the blocks of the original it was made
+    from: the original as it is (for a current draft) or as the record remembers it."""
+    draft, recorded = task.draft, task.recorded
+    assert draft is not None
+    translation = draft.translation or {}
+    if recorded is not None and recorded.source_hash != translation.get("source_hash"):
+        recorded = task.recorded = None  # recorded for another version of the original
+    if task.current:
+        base = [(b.key, b.kind, b.text) for b in blocks]
+    elif recorded is not None:
+        base = [(b.key, b.kind, b.source) for b in recorded.blocks]
+    else:
+        return None
+    draft_blocks, task.draft_body = document_blocks(draft, settings)
+    return wording.existing(
+        draft_blocks,
+        base,
+        str(translation.get("status")),
+        translation.get("engine"),
+        recorded,
+    )
+
+
+def _record_current(
+    run: _Run, task: Task, own: list[BlockRecord] | None, segmented: Segmented
+) -> None:
+    """A current draft: bring copied front matter up to date, and record its blocks."""
+    settings, report = run.settings, run.report
+    original, draft = task.original, task.draft
+    assert draft is not None and original.ref is not None
+    metadata = current_metadata(original, draft, settings)
+    if not same_value(metadata, draft.metadata):
+        updated = Document(draft.path, metadata, draft.body, draft.shown)
+        if _save(updated, report):
+            report.refreshed += 1
+            report.done.append(f"refreshed {draft.shown} (front matter of {original.shown})")
+        draft = updated
+    if own is None:
+        return  # not recorded: the warning comes again until the draft lines up
+    status = str((draft.translation or {}).get("status"))
+    if _save_record(run, task, draft, status, own, segmented):
+        report.recorded += 1
+
+
+def _save_record(
+    run: _Run,
+    task: Task,
+    draft: Document,
+    status: str,
+    blocks: list[BlockRecord],
+    segmented: Segmented,
+) -> bool:
+    settings = run.settings
+    assert task.original.ref is not None
+    recorded = DraftRecord(
+        under_content(draft, settings),
+        under_content(task.original, settings),
+        source_hash(task.original, settings),
+        source_hash(draft, settings),
+        status,
+        blocks,
+        skeleton_hash(segmented),
+    )
+    try:
+        return record.save(settings, task.target, task.original.ref, recorded)
+    except OutputError as error:
+        run.report.problems.append(error.as_problem())
+        return False
+
+
+@dataclass
+class _Choice:
+    """The wording chosen for one block of a draft; ``fresh`` if the engine made it now."""
+
+    target: str
+    origin: str
+    engine: str | None = None
+    problem: str | None = None
+    previous: dict[str, str] | None = None
+    fresh: bool = False
+
+
+def _choose(
+    run: _Run,
+    task: Task,
+    blocks: list[Block],
+    segmented: Segmented,
+    own: list[BlockRecord] | None,
+    memory: Memory,
+) -> list[_Choice] | None:
+    """The wording of each block (None: the engine was needed and is unavailable)."""
+    same, replaced = wording.align(own or [], blocks)
+    chosen: dict[int, _Choice] = {}
+    waiting: dict[int, Masked] = {}
+    for index, block in enumerate(blocks):
+        mine = same.get(index)
+        previous = mine.previous if mine else _previous(replaced.get(index))
+        entry = memory.get(block.text.strip())
+        if mine and mine.origin in (record.REVIEWED, record.HAND):
+            chosen[index] = _Choice(mine.target, mine.origin, previous=previous)
+        elif entry and entry.reviewed:
+            target = _wrap(block.text, entry.target)
+            chosen[index] = _Choice(target, record.REVIEWED, previous=previous)
+        elif mine:
+            chosen[index] = _Choice(mine.target, mine.origin, mine.engine, mine.problem, previous)
+        elif entry:
+            target = _wrap(block.text, entry.target)
+            chosen[index] = _Choice(target, record.MEMORY, entry.engine, previous=previous)
+        else:
+            masked = mask(block.text, maskers_for(block, segmented), block.kind != FRONT_MATTER)
+            if masked.needs_engine:
+                waiting[index] = masked
+            else:
+                chosen[index] = _Choice(block.text, record.COPIED, previous=previous)
+    if waiting:
+        answers = _ask_engine(run, task, blocks, waiting, segmented, memory)
+        if answers is None:
+            return None
+        for index, (answer, problem) in answers.items():
+            previous = _previous(replaced.get(index))
+            origin = record.ENGINE if problem is None else record.KEPT
+            chosen[index] = _Choice(answer, origin, run.engine_name, problem, previous, True)
+    return [chosen[index] for index in range(len(blocks))]
+
+
+def _previous(before: BlockRecord | None) -> dict[str, str] | None:
+    """What a changed block was when last reviewed (for the reviewer of an outdated draft)."""
+    if before is None:
+        return None
+    if before.origin == record.REVIEWED:
+        return {"source": before.source, "target": before.target}
+    return before.previous
+
+
+def _wrap(source: str, target: str) -> str:
+    """A remembered (stripped) translation with the source block's outer whitespace."""
+    core = source.strip()
+    start = source.find(core) if core else 0
+    return source[:start] + target + source[start + len(core) :]
+
+
+def _ask_engine(
+    run: _Run,
+    task: Task,
+    blocks: list[Block],
+    waiting: dict[int, Masked],
+    segmented: Segmented,
+    memory: Memory,
+) -> dict[int, tuple[str, str | None]] | None:
+    """For each waiting block, the engine's answer (restored and checked) and None, or the
+    block's own text and the problem; None if the engine became unavailable before all
+    were done (those done are in the memory already). A text is sent once per run."""
+    source_lang = task.original.lang
+    assert source_lang is not None
+    texts = list(dict.fromkeys(masked.text for masked in waiting.values()))
+    first = {masked.text: index for index, masked in reversed(waiting.items())}
+    answers: dict[str, tuple[str | None, str | None]] = {}
+
+    def keep(number: int, outcome: runner.Outcome) -> None:
+        index = first[texts[number]]
+        block, masked = blocks[index], waiting[index]
+        problem = outcome.problem
+        restored = None
+        if outcome.answer is not None:
+            try:
+                restored = unmask(masked, outcome.answer)
+                problem = check(block, restored, segmented.references)
+            except MaskError as error:
+                problem = str(error)
+        if problem is None and restored is not None:
+            memory.add_machine(block.text.strip(), restored.strip(), run.engine_name)
+        answers[masked.text] = (restored if problem is None else None, problem)
+
+    results = run.runner(source_lang, task.target).translate(texts, keep)
+    if any(result is None for result in results):
+        return None
+    found = {}
+    for index, masked in waiting.items():
+        answer, problem = answers[masked.text]
+        found[index] = (answer if answer is not None else blocks[index].text, problem)
+    return found
+
+
+def _mark_outdated(run: _Run, task: Task) -> None:
+    """A draft whose wording cannot be matched to its changed original: its body is left as
+    the translator wrote it, and it is marked ``outdated`` for a person to bring up to date."""
+    original, draft = task.original, task.draft
+    assert draft is not None and draft.lang is not None
+    translation = dict(draft.translation or {})
+    translation.update(
+        {
+            "from": original.lang,
+            "source": under_content(original, run.settings),
+            "source_hash": source_hash(original, run.settings),
+            "status": "outdated",
+        }
+    )
+    metadata = draft_metadata(
+        original, draft.lang, draft, draft.metadata, run.settings, translation
+    )
+    if _save(Document(draft.path, metadata, draft.body, draft.shown), run.report):
+        run.report.updated += 1
+        run.report.done.append(f"marked {draft.shown} outdated (its original changed)")
+
+
+def _write(
+    run: _Run, task: Task, blocks: list[Block], segmented: Segmented, chosen: list[_Choice]
+) -> None:
+    settings, report = run.settings, run.report
+    original, draft, target = task.original, task.draft, task.target
+    old = (draft.translation or {}) if draft else {}
+    if old.get("status") in ("reviewed", "outdated"):
+        read = all(c.origin in (record.REVIEWED, record.COPIED) for c in chosen)
+        status = "reviewed" if read else "outdated"
+    else:
+        status = "machine"
+    if any(c.fresh for c in chosen):
+        engine = run.engine_name
+    else:
+        engine = str(old.get("engine") or next((c.engine for c in chosen if c.engine), "memory"))
+    pairs = list(zip(blocks, chosen, strict=True))
+    values = {b.key: c.target for b, c in pairs if b.kind == FRONT_MATTER}
+    # Where only block texts changed in the original, the draft is rewritten in place: its
+    # own blank lines and markup stay, and a reviewer's diff shows the changed blocks alone.
+    skeleton = segmented
+    if (
+        task.draft_body is not None
+        and task.recorded is not None
+        and task.recorded.skeleton == skeleton_hash(segmented)
+        and len(task.draft_body.blocks) == len(segmented.blocks)
+    ):
+        skeleton = task.draft_body
+    body, lines = render_with_lines(
+        skeleton, [c.target for b, c in pairs if b.kind != FRONT_MATTER]
+    )
+    translation = {
+        "from": original.lang,
+        "source": under_content(original, settings),
+        "source_hash": source_hash(original, settings),
+        "status": status,
+        "engine": engine,
+    }
+    metadata = draft_metadata(original, target, draft, values, settings, translation)
+    try:
+        path = draft.path if draft else new_path(original, target, values.get("title"), settings)
+    except OutputError as error:
+        report.problems.append(error.as_problem())
+        return
+    new = Document(path, metadata, body, settings.relative(path))
+    if not _save(new, report):
+        return
+    report.from_engine += sum(1 for c in chosen if c.fresh and c.origin == record.ENGINE)
+    report.kept += sum(1 for c in chosen if c.fresh and c.origin == record.KEPT)
+    report.from_memory += sum(1 for c in chosen if not c.fresh and c.origin != record.COPIED)
+    if draft is None:
+        report.created += 1
+    else:
+        report.updated += 1
+    verb = "drafted" if draft is None else "updated"
+    report.done.append(f"{verb} {new.shown} from {original.shown} ({status})")
+    report.problems += _flags(new, body, lines, pairs, str(original.lang))
+    records = [
+        BlockRecord(b.key, b.kind, b.text, c.target, c.origin, c.engine, c.problem, c.previous)
+        for b, c in pairs
+    ]
+    _save_record(run, task, new, status, records, segmented)
+
+
+def _flags(
+    doc: Document, body: str, lines: list[int], pairs: list[tuple[Block, _Choice]], lang: str
+) -> list[Problem]:
+    """A warning for each block kept in the source language, at its line in the draft."""
+    text = document.dumps(doc)
+    head = text[: len(text) - len(body)].count("\n")
+    body_lines = iter(lines)
+    found = []
+    for block, choice in pairs:
+        body_line = None if block.kind == FRONT_MATTER else head + next(body_lines)
+        line = body_line or key_line(text, block.key)
+        if choice.fresh and choice.origin == record.KEPT:
+            message = f"{block.kind} kept in '{lang}': {choice.problem}"
+            found.append(Problem(doc.shown, line, message, warning=True))
+    return found
+
+
+def _save(doc: Document, report: TranslateReport) -> bool:
+    try:
+        document.save(doc)
+    except OutputError as error:
+        report.problems.append(error.as_problem())
+        return False
+    return True
+
+
+def _progress(done: int, total: int) -> None:
+    """A progress line on a terminal (never in logs or pipes)."""
+    if not sys.stderr.isatty():
+        return
+    if total == 0:
+        sys.stderr.write("\r\033[K")
+    else:
+        filled = round(20 * done / total)
+        sys.stderr.write(f"\rtranslate [{'#' * filled}{'.' * (20 - filled)}] {done}/{total}")
+    sys.stderr.flush()
