@@ -1,0 +1,81 @@
+"""Quality checks: what a reviewer should look at in a translated block.
+
+A check compares one block's source with its translation and says what looks wrong, the way
+Weblate's checks do: it does not stop the pipeline (the block was accepted), it points a
+translator at it. ``status``, the review page and ``approve`` run every registered check on
+every block of a draft, from the draft's record; nothing here is stored.
+
+A check is a function of a ``Pair`` that returns a message, or None when the block passes.
+Register one with ``@quality_check(name)``; ``findings`` runs them all in registration order.
+
+>>> pair = Pair(Block("body", "paragraph", "Läs **mer**."), "Read more.", "sv", "en")
+>>> [str(f) for f in findings(pair)]
+['markdown: the Markdown differs: bold lost']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.translate.segments import Block, check
+
+QualityCheck = Callable[["Pair"], "str | None"]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One block of a draft: its source block, its translation, and the languages."""
+
+    block: Block
+    target: str
+    source_lang: str
+    target_lang: str
+    references: dict[str, Any] = field(default_factory=dict)
+    """Link reference definitions of the original's body, for the Markdown check."""
+    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    """Site-wide things a check needs (e.g. a loaded glossary), keyed by the check's name."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one check found in one block."""
+
+    check: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.check}: {self.message}"
+
+
+CHECKS: dict[str, QualityCheck] = {}
+"""The registered checks by name, in the order they run."""
+
+
+def quality_check(name: str) -> Callable[[QualityCheck], QualityCheck]:
+    """Register the decorated function as the quality check ``name``."""
+
+    def register(function: QualityCheck) -> QualityCheck:
+        if name in CHECKS:
+            raise ValueError(f"quality check {name!r} registered twice")
+        CHECKS[name] = function
+        return function
+
+    return register
+
+
+def findings(pair: Pair) -> list[Finding]:
+    """What every registered check finds in ``pair``, in registration order."""
+    found = []
+    for name, run in CHECKS.items():
+        message = run(pair)
+        if message is not None:
+            found.append(Finding(name, message))
+    return found
+
+
+@quality_check("markdown")
+def markdown_kept(pair: Pair) -> str | None:
+    """The translation keeps the block's Markdown: links, images, code, HTML, emphasis."""
+    return check(pair.block, pair.target, pair.references)
