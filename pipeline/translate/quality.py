@@ -7,6 +7,9 @@ every block of a draft, from the draft's record; nothing here is stored.
 
 A check is a function of a ``Pair`` that returns a message, or None when the block passes.
 Register one with ``@quality_check(name)``; ``findings`` runs them all in registration order.
+A check that needs something site-wide (a glossary, say) registers a loader with
+``@context_loader(name)``; ``context_for(settings)`` loads them all once per run, and every
+``Pair`` of that run carries the result in ``context``.
 
 >>> pair = Pair(Block("body", "paragraph", "Läs **mer**."), "Read more.", "sv", "en")
 >>> [str(f) for f in findings(pair)]
@@ -19,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.config import Settings
 from pipeline.translate.segments import Block, check
 
 QualityCheck = Callable[["Pair"], "str | None"]
@@ -63,6 +67,26 @@ def quality_check(name: str) -> Callable[[QualityCheck], QualityCheck]:
         return function
 
     return register
+
+
+LOADERS: dict[str, Callable[[Settings], Any]] = {}
+"""What the checks need from the site, by check name (see ``context_for``)."""
+
+
+def context_loader(name: str) -> Callable[[Callable[[Settings], Any]], Callable[[Settings], Any]]:
+    """Register the decorated function as the loader of what check ``name`` needs."""
+
+    def register(function: Callable[[Settings], Any]) -> Callable[[Settings], Any]:
+        LOADERS[name] = function
+        return function
+
+    return register
+
+
+def context_for(settings: Settings) -> dict[str, Any]:
+    """Everything the registered checks need from the site at ``settings.root``, loaded once;
+    pass it as every ``Pair``'s ``context``."""
+    return {name: load(settings) for name, load in LOADERS.items()}
 
 
 def findings(pair: Pair) -> list[Finding]:
