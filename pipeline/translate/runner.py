@@ -86,10 +86,13 @@ class Runner:
             for future in as_completed(futures):
                 index = futures[future]
                 results[index] = self._finish(index, future.result(), on_result)
-        finally:
-            self._cancelled = True  # on Ctrl-C: the workers stop retrying
-            executor.shutdown(wait=True, cancel_futures=True)
-            self._cancelled = False
+        except BaseException:
+            # On Ctrl-C the workers stop retrying, and a request still in flight is not
+            # waited for: it could take the whole timeout (``cli.entry`` exits without it).
+            self._cancelled = True
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+        executor.shutdown()
         return results
 
     @staticmethod
