@@ -103,3 +103,8 @@ def findings(pair: Pair) -> list[Finding]:
 def markdown_kept(pair: Pair) -> str | None:
     """The translation keeps the block's Markdown: links, images, code, HTML, emphasis."""
     return check(pair.block, pair.target, pair.references)
+
+
+# The modules that register more checks (and their context loaders), imported here so that
+# every caller of ``findings`` runs them all. A new check module is added with one line.
+from pipeline.translate import checks  # noqa: E402, F401
