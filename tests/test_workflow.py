@@ -30,12 +30,6 @@ def drafted(site, run) -> None:
     assert result.code == 0, result.err
 
 
-def edit(site, relative: str, old: str, new: str) -> None:
-    text = site.read(relative)
-    assert old in text, text
-    site.write(relative, text.replace(old, new, 1), dedent=False)
-
-
 def status_json(site, run) -> dict:
     result = run(site.root, "status", "--json")
     assert result.code == 0, result.err
@@ -44,7 +38,7 @@ def status_json(site, run) -> dict:
 
 def test_status_json_field_by_field(site, run) -> None:
     drafted(site, run)
-    edit(site, DRAFT, "80 %", "90 %")  # a number changed by mistake
+    site.edit(DRAFT, "80 %", "90 %")  # a number changed by mistake
     site.write("content/sv/om-oss.md", "---\nlang: sv\nref: om-oss\ntitle: Om oss\n---\nText.\n")
     site.write(
         "content/en/orphan.md",
@@ -162,7 +156,7 @@ def test_approve_marks_reviewed_and_feeds_the_memory(site, run) -> None:
 
 def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run) -> None:
     drafted(site, run)
-    edit(site, DRAFT, "`Python`", "Python")
+    site.edit(DRAFT, "`Python`", "Python")
     before = site.read(DRAFT)
     result = run(site.root, "approve", "ny-tjanst")
     assert result.code == 1
@@ -179,7 +173,7 @@ def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run) -> N
 
 def test_approve_refuses_a_draft_whose_original_changed(site, run) -> None:
     drafted(site, run)
-    edit(site, ORIGINAL, "6 månader", "7 månader")
+    site.edit(ORIGINAL, "6 månader", "7 månader")
     result = run(site.root, "approve", "ny-tjanst", "--force")
     assert result.code == 1
     assert result.err_lines == [
@@ -238,7 +232,7 @@ def test_a_superseded_machine_draft_is_removed_and_a_reviewed_one_parked(site, r
     assert run(site.root, "approve", "annan").code == 0
     reviewed = site.read("content/en/annan.md")
     for path in (ORIGINAL, "content/sv/annan.md"):
-        edit(site, path, "lang: sv", "lang: en")
+        site.edit(path, "lang: sv", "lang: en")
     ingest = run(site.root, "ingest")
     assert ingest.code == 0, ingest.err
     # The reviewed draft has its original's name (pseudo keeps the slug): ingest makes way.
@@ -258,7 +252,7 @@ def test_a_superseded_machine_draft_is_removed_and_a_reviewed_one_parked(site, r
     assert not (site.root / "locale/memory/drafts/en/ny-tjanst.json").exists()
     assert "drafted content/sv/annan.md from content/en/annan.md (machine)" in result.out
 
-    edit(site, "content/en/annan.md", "lang: en", "lang: sv")
+    site.edit("content/en/annan.md", "lang: en", "lang: sv")
     assert run(site.root, "ingest").code == 0
     back = run(site.root, "translate")
     assert back.code == 0, back.err
@@ -294,15 +288,15 @@ def test_published_false_end_to_end(seed_site, run) -> None:
     sitemap, pairs, page = built()
     assert url in sitemap and set(pairs["ny-tjanst"]) == {"sv", "en"} and url in page
 
-    edit(seed_site, DRAFT, "lang: en\n", "lang: en\npublished: false\n")
+    seed_site.edit(DRAFT, "lang: en\n", "lang: en\npublished: false\n")
     sitemap, pairs, page = built()
     assert url not in sitemap and url not in page
     assert set(pairs["ny-tjanst"]) == {"sv"}
     assert not (seed_site.root / "public/en/news/ny-tjanst-utvecklare").exists()
     assert document.read(seed_site.root / DRAFT).metadata["published"] is False
 
-    edit(seed_site, DRAFT, "published: false\n", "")
-    edit(seed_site, ORIGINAL, "lang: sv\n", "lang: sv\npublished: false\n")
+    seed_site.edit(DRAFT, "published: false\n", "")
+    seed_site.edit(ORIGINAL, "lang: sv\n", "lang: sv\npublished: false\n")
     sitemap, pairs, _ = built()
     assert "ny-tjanst" not in sitemap and "ny-tjanst" not in pairs
     assert not (seed_site.root / "public/nyheter/ny-tjanst").exists()

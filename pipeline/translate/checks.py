@@ -107,13 +107,13 @@ def numbers(pair: Pair) -> str | None:
 @quality_check("identical")
 def identical(pair: Pair) -> str | None:
     """A block with words to translate is not left as it is (the engine kept it, or nobody
-    translated it). Names alone (one word) may stay."""
+    translated it). Names and short labels (one or two words) may stay."""
     source = pair.block.text.strip()
     if pair.target.strip() != source:
         return None
     masked = mask(source, maskers_for(pair.block, None))
     words = [w for w in masked.text.split() if any(c.isalpha() for c in w)]
-    if not masked.needs_engine or len(words) < 2:
+    if not masked.needs_engine or len(words) < 3:
         return None
     return f"the same as the original: not translated to '{pair.target_lang}'"
 
