@@ -134,13 +134,14 @@ def survey(settings: Settings, content: Content, refs: set[str] | None = None) -
         if refs is not None and ref not in refs:
             continue
         docs = {lang: [d for d in ds if d.shown not in broken] for lang, ds in languages.items()}
-        found.append(RefState(ref, list(_versions(settings, content, docs, context))))
+        versions = list(_versions(settings, docs, context))
+        if versions:  # (a ref whose every file is broken: the content errors say so)
+            found.append(RefState(ref, versions))
     return found
 
 
 def _versions(
     settings: Settings,
-    content: Content,
     docs: dict[str, list[Document]],
     context: dict[str, Any],
 ) -> Iterator[Version]:
@@ -151,14 +152,13 @@ def _versions(
         if original is not None:
             yield Version(lang, ORIGINAL, ORIGINAL, original)
         for draft in (d for d in here if not d.is_original):
-            yield _draft(settings, content, draft, lang, originals, context)
+            yield _draft(settings, draft, lang, originals, context)
         if not here and originals:
             yield Version(lang, "draft", MISSING)
 
 
 def _draft(
     settings: Settings,
-    content: Content,
     draft: Document,
     lang: str,
     originals: dict[str, Document],
