@@ -68,6 +68,6 @@ lint: $(READY) ## check the code with ruff
 bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated sv/en pairs
 	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
-clean: ## remove the built site, caches and .venv
+clean: ## remove the built site, the review pages, caches and .venv
 	rm -rf public review $(VENV) .pytest_cache .ruff_cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -235,7 +235,12 @@ def _blocks(
     for block, item in zip(draft_blocks, matched, strict=True):
         source = sources.get(item.key) or Block(item.key, item.kind, item.source)
         pair = quality.Pair(
-            source, item.target, str(original.lang), str(draft.lang), references, context
+            source,
+            item.target,
+            str(original.lang),
+            str(draft.lang),
+            references=references,
+            context=context,
         )
         line = _line(draft, block, head)
         states.append(_state(item, line, quality.findings(pair)))

@@ -1,7 +1,10 @@
 """Stage 2, translate: a draft for every original in every other site language.
 
-For each original and each other site language without an original of its own for that
-``ref``, the stage decides from hashes alone (no Markdown parsed) what is to do:
+First, drafts superseded by an original in their own language (an editor toggled ``lang``)
+are removed or parked, and parked ones brought back where their original is again
+(``superseded``). Then, for each original and each other site language without an original
+of its own for that ``ref``, the stage decides from hashes alone (no Markdown parsed) what is
+to do:
 
 - no draft yet: write one (``content/<lang>/``, named by a slug of the translated title);
 - the original changed since the draft was made (its ``source_hash`` differs): update the
