@@ -15,7 +15,7 @@ import polib
 
 from pipeline import document
 
-WRITTEN = ("content", "locale", "public")
+WRITTEN = ("content", "locale", "public", "review")
 
 
 def leftovers(root: Path) -> list[str]:
@@ -24,7 +24,7 @@ def leftovers(root: Path) -> list[str]:
 
 
 def assert_intact(root: Path) -> None:
-    """Fail unless every file under content/, locale/ and public/ is whole."""
+    """Fail unless every file under content/, locale/, public/ and review/ is whole."""
     assert leftovers(root) == []
     for folder in WRITTEN:
         for path in sorted((root / folder).rglob("*")):

@@ -3,8 +3,8 @@ schemes that must not become links, unsafe YAML, symlinks and paths that try to 
 site, and postings big enough to hang a careless parser.
 
 The hostile site is made once (``ingest``, ``translate`` with ``pseudo``, ``i18n``,
-``build``); ``OUTPUTS`` names every output a reader or a tool gets, each with the function
-that checks it. A new output (a review page, say) is one more entry there.
+``build``, ``review``); ``OUTPUTS`` names every output a reader, a translator or a tool
+gets, each with the function that checks it. A new output is one more entry there.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site = add_ui(Site(root))
     site.write("pyproject.toml", PYPROJECT)
     site.write("content/sv/2024-01-02-ond.md", POSTING, dedent=False)
-    for command in ("ingest", "translate", "i18n", "build"):
+    for command in ("ingest", "translate", "i18n", "build", "review"):
         code, err = cli(root, command)
         assert code == 0, err
     return site
@@ -157,8 +157,21 @@ def check_drafts_and_memory(site: Site) -> None:
     assert LIQUID in site.read("locale/memory/sv-en.po")
 
 
+def check_review_pages(site: Site) -> None:
+    pages = sorted(site.root.glob("review/**/*.html"))
+    assert len(pages) >= 2  # the list of drafts and the draft's own page
+    for page in pages:
+        assert_inert(Markup(page.read_text(encoding="utf-8")), page.name)
+    listing = Markup(site.read("review/index.html")).text
+    (draft,) = [p for p in pages if p.name != "index.html"]
+    shown = Markup(draft.read_text(encoding="utf-8")).text
+    assert TITLE in shown and EXCERPT in shown and LINK_TITLE in shown
+    assert SCRIPT.replace("alert", "ȧĺḗŕť") in listing + shown  # the draft's title
+
+
 OUTPUTS: dict[str, Callable[[Site], None]] = {
     "pages": check_pages,
+    "review pages": check_review_pages,
     "feeds": check_feeds,
     "sitemap": check_sitemap,
     "pairs.json": check_pairs,
@@ -173,7 +186,7 @@ def test_hostile_text_is_escaped_and_inert(hostile: Site, output: str) -> None:
 
 def test_template_syntax_in_content_is_never_evaluated(hostile: Site) -> None:
     everything = {**hostile.files("content"), **hostile.files("public")}
-    everything |= hostile.files("locale/memory")
+    everything |= hostile.files("locale/memory") | hostile.files("review")
     evaluated = [name for name, data in everything.items() if re.search(rb"\b49\b", data)]
     assert evaluated == []
 
