@@ -1,7 +1,5 @@
 """``python -m pipeline``: the same entry point as the ``pipeline`` script."""
 
-import sys
+from pipeline.cli import entry
 
-from pipeline.cli import main
-
-sys.exit(main())
+entry()

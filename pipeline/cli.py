@@ -235,5 +235,16 @@ def main(argv: list[str] | None = None) -> int:
     return report.exit_code
 
 
-if __name__ == "__main__":  # pragma: no cover
-    os._exit(main())
+def entry() -> None:
+    """The ``pipeline`` script and ``python -m pipeline``: run ``main`` and exit with its code.
+
+    An interrupted run exits at once: a translation request still in flight in a worker
+    thread is abandoned rather than waited for (it could take the engine's whole timeout);
+    every file was written or left alone before ``main`` returned.
+    """
+    code = main()
+    if code == ExitCode.INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)

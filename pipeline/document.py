@@ -21,7 +21,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from pipeline.errors import ContentError, Problem
+from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import write_atomic
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -322,7 +322,7 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
     try:
         parsed = HANDLER.parse(fm_text, first_line=2)
     except yaml.YAMLError as error:
-        raise _yaml_error(error, shown) from None
+        raise _yaml_error(error, shown, fm_text) from None
     data = parsed.data if parsed.data is not None else {}
     if not isinstance(data, dict):
         kind = {list: "a list", str: "a text"}.get(type(data), type(data).__name__)
@@ -344,7 +344,15 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
     return Document(path, data, body, shown, parsed.key_lines, warnings)
 
 
-def _yaml_error(error: yaml.YAMLError, shown: str) -> ContentError:
+def _yaml_error(error: yaml.YAMLError, shown: str, fm_text: str) -> ContentError:
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = fm_text[: error.position].count("\n") + 2
+        return ContentError(
+            f"invalid YAML in front matter: character U+{error.character:04X} is not allowed "
+            "(a control character); remove it",
+            shown,
+            line,
+        )
     problem = getattr(error, "problem", None) or str(error)
     mark = getattr(error, "problem_mark", None)
     if mark is None or "end of stream" in problem:
@@ -381,8 +389,19 @@ def dumps(doc: Document) -> str:
 
 
 def save(doc: Document) -> bool:
-    """Write ``doc`` to ``doc.path`` atomically; False if the file already held this text."""
-    return write_atomic(doc.path, dumps(doc))
+    """Write ``doc`` to ``doc.path`` atomically; False if the file already held this text.
+
+    Raises ``OutputError`` rather than write a posting that reading would refuse (larger
+    than ``MAX_BYTES``: a draft can be longer than its original).
+    """
+    raw = dumps(doc).encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise OutputError(
+            f"not written: it would be {len(raw) // 1024} KiB, and "
+            f"postings larger than {MAX_BYTES // 1024} KiB are refused",
+            doc.shown or str(doc.path),
+        )
+    return write_atomic(doc.path, raw)
 
 
 def same_text(a: Document, b: Document) -> bool:

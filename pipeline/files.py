@@ -65,6 +65,12 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
                 os.unlink(temporary)
             raise
     except OSError as error:
+        if error.errno in (errno.EEXIST, errno.ENOTDIR):
+            blocker = next((p for p in reversed(path.parents) if p.is_file()), None)
+            if blocker is not None:
+                raise OutputError(
+                    f"cannot write: {blocker} is a file where a folder is needed", path=str(path)
+                ) from None
         raise OutputError(_describe_os_error(error), path=str(path)) from None
     return True
 

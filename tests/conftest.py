@@ -45,6 +45,29 @@ languages = ["sv", "en"]
 default-language = "sv"
 """
 
+SMALL_POSTING = """\
+---
+lang: sv
+ref: a
+title: Hej världen
+---
+Ett stycke med en [länk](https://example.org/x) och `kod`.
+
+Ett andra stycke.
+"""
+"""A Swedish posting of three blocks to translate: a title and two paragraphs."""
+
+
+def engine_pyproject(
+    engine: str = "libre", timeout: float = 0.3, attempts: int = 3, concurrency: int = 1
+) -> str:
+    """Settings of a site that translates with ``engine``, bounded for tests."""
+    return (
+        f'[tool.pipeline]\nsite-url = "https://example.org"\ntranslator = "{engine}"\n'
+        f"translator-timeout = {timeout}\ntranslator-attempts = {attempts}\n"
+        f"translator-concurrency = {concurrency}\n"
+    )
+
 
 @dataclass
 class Site:
@@ -159,7 +182,9 @@ class FakeLibreTranslate(ThreadingHTTPServer):
     answer after ``slow_seconds``, past the client's timeout), ``429`` (with ``Retry-After:
     retry_after``), ``500``, ``403``, ``reset`` (the connection dropped), ``empty`` (an empty
     translation), ``drop`` (the first placeholder left out), ``html`` (a tag added),
-    ``garbage`` (not JSON). ``always`` is served when the queue is empty (None: no fault).
+    ``garbage`` (not JSON), ``bare429`` (429 without ``Retry-After``), ``null`` (a JSON
+    null for the translation), ``alter`` (a placeholder renumbered), ``same`` (the text sent
+    back untranslated). ``always`` is served when the queue is empty (None: no fault).
     """
 
     daemon_threads = True
@@ -214,8 +239,8 @@ class _LibreHandler(BaseHTTPRequestHandler):
             return
         if fault == "slow":
             server.released.wait(server.slow_seconds)
-        if fault in ("403", "429", "500"):
-            self.send_response(int(fault))
+        if fault in ("403", "429", "500", "bare429"):
+            self.send_response(429 if fault == "bare429" else int(fault))
             if fault == "429":
                 self.send_header("Retry-After", server.retry_after)
             self.end_headers()
@@ -227,6 +252,12 @@ class _LibreHandler(BaseHTTPRequestHandler):
             answer = re.sub(r"⟦\d+⟧", "", answer, count=1)
         elif fault == "html":
             answer += " <script>x</script>"
+        elif fault == "alter":
+            answer = re.sub(r"⟦(\d+)⟧", lambda m: f"⟦{int(m[1]) + 7}⟧", answer, count=1)
+        elif fault == "same":
+            answer = text
+        elif fault == "null":
+            answer = None
         body = (
             b"<html>oops" if fault == "garbage" else json.dumps({"translatedText": answer}).encode()
         )

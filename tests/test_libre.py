@@ -7,30 +7,12 @@ import pytest
 
 from pipeline import document
 from pipeline.translate import EngineUnavailable, translate_strings
-
-PYPROJECT = """\
-[tool.pipeline]
-site-url = "https://example.org"
-translator = "libre"
-translator-timeout = 0.3
-translator-attempts = 3
-translator-concurrency = {concurrency}
-"""
-
-POSTING = """\
----
-lang: sv
-ref: a
-title: Hej världen
----
-Ett stycke med en [länk](https://example.org/x) och `kod`.
-
-Ett andra stycke.
-"""
+from tests.conftest import SMALL_POSTING as POSTING
+from tests.conftest import engine_pyproject
 
 
 def make_site(site, concurrency: int = 4, paragraphs: int = 0):
-    site.write("pyproject.toml", PYPROJECT.format(concurrency=concurrency))
+    site.write("pyproject.toml", engine_pyproject(concurrency=concurrency))
     if paragraphs:
         body = "\n".join(f"Stycke nummer {n} om demokrati.\n" for n in range(1, paragraphs + 1))
         site.write("content/sv/lang.md", f"---\nlang: sv\nref: lang\ntitle: Lång\n---\n{body}")

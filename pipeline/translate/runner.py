@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from urllib.parse import quote, quote_plus
 
 from pipeline.config import Settings
 from pipeline.errors import ExitCode, PipelineError
@@ -86,10 +87,13 @@ class Runner:
             for future in as_completed(futures):
                 index = futures[future]
                 results[index] = self._finish(index, future.result(), on_result)
-        finally:
-            self._cancelled = True  # on Ctrl-C: the workers stop retrying
-            executor.shutdown(wait=True, cancel_futures=True)
-            self._cancelled = False
+        except BaseException:
+            # On Ctrl-C the workers stop retrying, and a request still in flight is not
+            # waited for: it could take the whole timeout (``cli.entry`` exits without it).
+            self._cancelled = True
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+        executor.shutdown()
         return results
 
     @staticmethod
@@ -131,7 +135,7 @@ class Runner:
             except Refused as error:
                 self._give_up(f"refused: {self._redact(str(error))}")
             except Exception as error:  # deep-translator raises many unrelated types
-                raise BlockFailed(self._redact(describe(error))) from None
+                raise BlockFailed(describe(error, self.engine.secrets)) from None
             with self._lock:  # what the provider answered (and bills), retries aside
                 self.calls += 1
                 self.characters += len(text)
@@ -146,10 +150,22 @@ class Runner:
         raise EngineUnavailable(self.unavailable)
 
     def _redact(self, message: str) -> str:
-        for secret in self.engine.secrets:
-            if secret:
-                message = message.replace(secret, "***")
-        return message
+        return redact(message, self.engine.secrets)
+
+
+def redact(message: str, secrets: Sequence[str]) -> str:
+    """``message`` without ``secrets`` (API keys), as they are or URL-encoded.
+
+    >>> redact("key=a%2Fb+c, a/b%20c, a/b c", ["a/b c"])
+    'key=***, ***, ***'
+    """
+    for secret in filter(None, secrets):
+        forms = {secret}
+        for safe in ("", "/"):  # URL-encoded as a path keeps slashes, as a value does not
+            forms |= {quote(secret, safe=safe), quote_plus(secret, safe=safe)}
+        for form in sorted(forms, key=len, reverse=True):
+            message = message.replace(form, "***")
+    return message
 
 
 def backoff(attempt: int, retry_after: float | None = None) -> float:
@@ -160,9 +176,10 @@ def backoff(attempt: int, retry_after: float | None = None) -> float:
     return max(wait, retry_after or 0.0)
 
 
-def describe(error: BaseException) -> str:
-    """An engine's error as one short line."""
-    text = " ".join(str(error).split()) or type(error).__name__
+def describe(error: BaseException, secrets: Sequence[str] = ()) -> str:
+    """An engine's error as one short line, without ``secrets`` (redacted before it is cut,
+    so that no part of a key is left at the cut)."""
+    text = " ".join(redact(str(error), secrets).split()) or type(error).__name__
     return text if len(text) <= 200 else text[:199] + "…"
 
 

@@ -99,7 +99,10 @@ def segment(body: str) -> Segmented:
             containers.pop()
         elif token.type == "tr_open":
             cell = 0
-        elif token.type == "inline" and token.map and token.content:
+        elif token.type == "inline" and not token.content:
+            if tokens[index - 1].type in ("th_open", "td_open"):
+                cell += 1  # an empty cell: nothing to translate, but the next one is further on
+        elif token.type == "inline" and token.map:
             parent = tokens[index - 1]
             if parent.type in ("th_open", "td_open"):
                 cell += 1

@@ -23,6 +23,7 @@ once, with its record; the memory is saved as the run goes and when it ends, how
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -462,6 +463,8 @@ def _ask_engine(
                 problem = check(block, restored, segmented.references)
             except MaskError as error:
                 problem = str(error)
+            if problem is None and _untranslated(masked.text, outcome.answer):
+                problem = f"the engine sent it back untranslated, still in '{source_lang}'"
         if problem is None and restored is not None:
             memory.add_machine(block.text.strip(), restored.strip(), run.engine_name)
         answers[masked.text] = (restored if problem is None else None, problem)
@@ -474,6 +477,18 @@ def _ask_engine(
         answer, problem = answers[masked.text]
         found[index] = (answer if answer is not None else blocks[index].text, problem)
     return found
+
+
+def _untranslated(sent: str, answer: str) -> bool:
+    """Whether an answer is the text that was sent, as it went: a wrong-language answer.
+    Only a sentence (three words or more) counts: a name or a word may rightly stay as it is.
+
+    >>> _untranslated("Ett andra stycke.", "Ett andra stycke. ")
+    True
+    >>> _untranslated("Digidem Lab", "Digidem Lab"), _untranslated("Ett stycke.", "A paragraph.")
+    (False, False)
+    """
+    return answer.strip() == sent.strip() and len(re.findall(r"[^\W\d_]{2,}", sent)) >= 3
 
 
 def _mark_outdated(run: _Run, task: Task) -> None:

@@ -1,0 +1,229 @@
+"""SIGINT and SIGTERM in the middle of a run, and two runs at once, on real processes.
+
+Each run is ``python -m pipeline ... --root SITE`` in a process of its own. A run is held at
+a known point before it is signalled: ``translate`` by the fake LibreTranslate server, which
+keeps a request waiting; ``build`` by a hook that stops it inside the ``fsync`` of a file it
+is writing (the temporary file is there, the rename not done). Afterwards the site must be
+intact (``tests/intact.py``), and the next run must finish the work with the result of a run
+that was never interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, FakeLibreTranslate, Site, engine_pyproject
+from tests.intact import assert_intact, leftovers
+
+POSTINGS = {
+    "a": "Hej världen",
+    "b": "Bästa bäcken",
+    "c": "Cirkeln sluts",
+}
+PATIENCE = 60  # seconds a process may take to react: far more than it needs, never waited out
+
+# Run as ``python -c HOOK MARKER N ARGS...``: the real CLI, stopped in the N-th fsync (inside
+# ``write_atomic``, between writing a temporary file and renaming it) until a signal comes.
+HOOK = """\
+import os, sys, time
+from pathlib import Path
+
+marker, after, calls = Path(sys.argv[1]), int(sys.argv[2]), [0]
+real_fsync = os.fsync
+
+def fsync(fd):
+    calls[0] += 1
+    if calls[0] == after:
+        marker.touch()
+        while True:
+            time.sleep(0.05)
+    real_fsync(fd)
+
+os.fsync = fsync
+from pipeline.cli import main
+os._exit(main(sys.argv[3:]))
+"""
+
+
+@pytest.fixture
+def server() -> Iterator[FakeLibreTranslate]:
+    """The fake LibreTranslate server, for pipeline processes (not patched like ``libre``)."""
+    made = FakeLibreTranslate()
+    made.slow_seconds = 120.0  # a held request waits for ``released``, never for this
+    thread = threading.Thread(target=made.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield made
+    made.released.set()
+    made.shutdown()
+    made.server_close()
+
+
+def make_site(root: Path, concurrency: int = 1) -> Site:
+    site = Site(root)
+    root.mkdir(parents=True)
+    site.write("pyproject.toml", engine_pyproject(timeout=60, attempts=2, concurrency=concurrency))
+    for ref, title in POSTINGS.items():
+        site.write(
+            f"content/sv/{ref}.md",
+            f"---\nlang: sv\nref: {ref}\ntitle: {title}\n---\n"
+            f"Första stycket om {title}, med en [länk](https://example.net/{ref}).\n\n"
+            f"Andra stycket om `{ref}`.\n",
+        )
+    return site
+
+
+def environment(server: FakeLibreTranslate) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "LIBRETRANSLATE_API_KEY"}
+    env["LIBRETRANSLATE_URL"] = server.url
+    return env
+
+
+def start(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", *args, "--root", str(root)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=PATIENCE)
+    assert "Traceback" not in err, err
+    return process.returncode, out, err
+
+
+def run(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    return finish(start(root, *args, env=env))
+
+
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen) -> None:
+    """Poll until ``condition`` holds; fail if the process ends first or it takes too long."""
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the run never reached the point to interrupt"
+        time.sleep(0.02)
+
+
+def held(server: FakeLibreTranslate, root: Path) -> Callable[[], bool]:
+    """Whether a request is being held after the first draft was written."""
+    return lambda: server.requests > 3 and any((root / "content" / "en").glob("*.md"))
+
+
+def translated_without_interruption(tmp_path: Path, server: FakeLibreTranslate) -> Site:
+    site = make_site(tmp_path / "calm")
+    code, _, err = run(site.root, "translate", env=environment(server))
+    assert code == 0, err
+    return site
+
+
+@pytest.mark.parametrize(
+    ("signum", "concurrency"),
+    [(signal.SIGINT, 1), (signal.SIGTERM, 1), (signal.SIGINT, 4)],
+    ids=["SIGINT", "SIGTERM", "SIGINT-4-at-once"],
+)
+def test_an_interrupted_translate_keeps_what_was_done_and_a_rerun_completes(
+    tmp_path: Path, server: FakeLibreTranslate, signum: int, concurrency: int
+) -> None:
+    site = make_site(tmp_path / "site", concurrency)
+    env = environment(server)
+    server.faults = [None] * 3  # a.md (title, two paragraphs), then every request is held
+    server.always = "slow"
+    process = start(site.root, "translate", env=env)
+    wait_for(held(server, site.root), process)
+    process.send_signal(signum)
+    code, _, err = finish(process)
+    assert code == 130
+    assert err.splitlines()[-1] == (
+        "pipeline: interrupted; finished files are kept, run again to complete"
+    )
+    assert_intact(site.root)
+    drafted = sorted(site.files("content/en"))
+    assert drafted  # what was finished is kept
+    assert "HEJ VÄRLDEN" in site.read("locale/memory/sv-en.po")
+
+    server.always = None
+    server.released.set()
+    sent = server.requests
+    code, _, err = run(site.root, "translate", env=env)
+    assert code == 0, err
+    assert_intact(site.root)
+    assert server.requests - sent <= 6  # b.md and c.md at most: nothing of a.md again
+    calm = translated_without_interruption(tmp_path, server)
+    assert site.files("content") == calm.files("content")
+    assert site.files("locale") == calm.files("locale")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_build_leaves_no_half_file_and_a_rerun_completes(
+    tmp_path: Path, signum: int
+) -> None:
+    site = make_site(tmp_path / "site")
+    shutil.copy(REPO / "babel.cfg", site.root / "babel.cfg")
+    shutil.copytree(REPO / "locale", site.root / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    for command in ("translate", "i18n"):
+        code, _, err = run(site.root, command, "--translator", "pseudo")
+        assert code == 0, err
+    calm = tmp_path / "calm"
+    shutil.copytree(site.root, calm)
+    marker = tmp_path / "writing"
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOOK, str(marker), "5", "build", "--root", str(site.root)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_for(marker.exists, process)
+    assert leftovers(site.root)  # stopped between writing a temporary file and its rename
+    process.send_signal(signum)
+    code, _, err = finish(process)
+    assert code == 130, err
+    assert_intact(site.root)
+    assert 0 < len(site.files("public")) < 12  # some pages written, the rest not
+
+    code, _, err = run(site.root, "build")
+    assert code == 0, err
+    assert run(calm, "build")[0] == 0
+    assert site.files("public") == Site(calm).files("public")
+    code, _, err = run(site.root, "check")
+    assert code == 0, err
+
+
+def test_a_second_run_at_the_same_time_refuses_and_the_first_finishes(
+    tmp_path: Path, server: FakeLibreTranslate
+) -> None:
+    site = make_site(tmp_path / "site")
+    env = environment(server)
+    server.faults = [None] * 3
+    server.always = "slow"
+    first = start(site.root, "translate", env=env)
+    wait_for(held(server, site.root), first)
+    before = site.files("locale")
+    refusal = "another pipeline run is working on this site; wait for it to finish and try again"
+    for command in ("translate", "ingest", "build"):
+        code, out, err = run(site.root, command, env=env)
+        assert code == 1
+        assert err.splitlines() == [f"{site.root / '.pipeline.lock'}: {refusal}"]
+        assert out == ""
+    assert site.files("locale") == before  # the refused runs touched nothing
+    server.always = None
+    server.released.set()
+    code, _, err = finish(first)
+    assert code == 0, err
+    assert_intact(site.root)
+    assert len(site.files("content/en")) == len(POSTINGS)
+    assert run(site.root, "translate", env=env)[0] == 0  # the lock is free again
