@@ -103,3 +103,7 @@ def findings(pair: Pair) -> list[Finding]:
 def markdown_kept(pair: Pair) -> str | None:
     """The translation keeps the block's Markdown: links, images, code, HTML, emphasis."""
     return check(pair.block, pair.target, pair.references)
+
+
+# Checks defined elsewhere register themselves on import: importing this module gives them all.
+from pipeline.translate import terminology  # noqa: E402, F401
