@@ -3,13 +3,18 @@ checked per block, in the translate stage's report and across the site in ``chec
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from pipeline import document, glossary
 from pipeline.glossary import term_pattern
-from pipeline.translate import quality, translate_strings
+from pipeline.translate import deep, quality, translate_strings
 from pipeline.translate.quality import Pair, findings
 from pipeline.translate.segments import segment
 
@@ -374,3 +379,158 @@ def test_the_seed_drafts_agree_with_the_glossary(seed_site, run) -> None:
     result = run(seed_site.root, "check")
     assert result.code == 0, result.err
     assert not [line for line in result.err_lines if "glossary" in line]
+
+
+# --- DeepL: the glossary given to the engine itself ----------------------------------------
+
+
+class FakeDeepL(ThreadingHTTPServer):
+    """DeepL's API on 127.0.0.1, as far as the adapter uses it: glossaries (list, create,
+    delete) and translation, which here only writes each glossary entry's target term for
+    its source term (and any ending), so that what DeepL was given shows in the draft."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _DeepLHandler)
+        self.calls: list[tuple[str, str, dict[str, str]]] = []
+        self.glossaries: dict[str, dict[str, str]] = {}
+        self.entries: dict[str, list[tuple[str, str]]] = {}
+        self.refuse_glossaries = False
+        self.lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def made(self) -> list[dict[str, str]]:
+        return [
+            form
+            for method, path, form in self.calls
+            if (method, path) == ("POST", "/v2/glossaries")
+        ]
+
+
+class _DeepLHandler(BaseHTTPRequestHandler):
+    server: FakeDeepL
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+    def _answer(self, status: int, data: object = None) -> None:
+        body = json.dumps(data).encode() if data is not None else b""
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _handle(self, method: str) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        form = {k: v[0] for k, v in urllib.parse.parse_qs(self.rfile.read(length).decode()).items()}
+        server = self.server
+        with server.lock:
+            server.calls.append((method, self.path, form))
+        if self.headers.get("Authorization") != "DeepL-Auth-Key test:fx":
+            return self._answer(403)
+        if (method, self.path) == ("GET", "/v2/glossaries"):
+            return self._answer(200, {"glossaries": list(server.glossaries.values())})
+        if (method, self.path) == ("POST", "/v2/glossaries"):
+            if server.refuse_glossaries:
+                return self._answer(400, {"message": "Unsupported glossary language pair"})
+            with server.lock:
+                number = f"g{len(server.entries) + 1}"
+                server.glossaries[number] = {
+                    "glossary_id": number,
+                    "name": form["name"],
+                    "ready": True,
+                }
+                server.entries[number] = [
+                    tuple(line.split("\t")) for line in form["entries"].splitlines()
+                ]
+            return self._answer(201, server.glossaries[number])
+        if method == "DELETE" and self.path.startswith("/v2/glossaries/"):
+            server.glossaries.pop(self.path.rsplit("/", 1)[1], None)
+            return self._answer(204)
+        if (method, self.path) == ("POST", "/v2/translate"):
+            text = form["text"]
+            for source, target in server.entries.get(form.get("glossary_id", ""), []):
+                text = re.sub(rf"(?i)\b{re.escape(source)}\w*", target, text)
+            return self._answer(200, {"translations": [{"text": text}]})
+        return self._answer(404)
+
+    def do_GET(self) -> None:
+        self._handle("GET")
+
+    def do_POST(self) -> None:
+        self._handle("POST")
+
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
+
+
+@pytest.fixture
+def deepl(monkeypatch: pytest.MonkeyPatch):
+    server = FakeDeepL()
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    monkeypatch.setenv("DEEPL_API_KEY", "test:fx")
+    monkeypatch.setattr(deep, "DEEPL_URLS", {"free": server.url, "pro": server.url})
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def second_posting(site, name: str) -> None:
+    body = f"Kommunen och stadsdel {name}.\n"
+    site.write(f"content/sv/{name}.md", f"---\nlang: sv\nref: {name}\ntitle: {name}\n---\n{body}")
+
+
+def test_deepl_gets_the_glossary_and_follows_it(site, run, deepl) -> None:
+    with_glossary(site)
+    site.write("content/sv/2026-11-23-medborgarbudget.md", POSTING)
+    result = run(site.root, "translate", "--translator", "deepl")
+    assert result.code == 0, result.err
+    assert result.err == ""  # nothing breaks the glossary
+    (made,) = deepl.made()
+    assert made["name"].startswith("pipeline sv-en ")
+    assert (made["source_lang"], made["target_lang"], made["entries_format"]) == ("sv", "en", "tsv")
+    assert made["entries"] == (
+        "Göteborg\tGothenburg\nmedborgarbudget\tparticipatory budget\n"
+        "medborgarjury\tcitizens' jury\nbostadsbolag\thousing company\nkommun\tmunicipality\n"
+    )
+    sent = [form for method, path, form in deepl.calls if path == "/v2/translate"]
+    assert len(sent) == 3 and all(form["glossary_id"] == "g1" for form in sent)
+    assert not any("Digidem" in form["text"] for form in sent)  # names never reach DeepL
+    (draft,) = (site.root / "content" / "en").iterdir()
+    assert document.read(draft).body.startswith(
+        "Digidem Lab leder participatory budget i Gothenburg."
+    )
+
+
+def test_deepl_reuses_its_glossary_until_the_file_changes(site, run, deepl) -> None:
+    with_glossary(site)
+    site.write("content/sv/2026-11-23-medborgarbudget.md", POSTING)
+    assert run(site.root, "translate", "--translator", "deepl").code == 0
+    second_posting(site, "b")
+    assert run(site.root, "translate", "--translator", "deepl").code == 0
+    assert len(deepl.made()) == 1  # found by its name, not made again
+    with_glossary(site, GLOSSARY + "stadsdel,district,,\n")
+    second_posting(site, "c")
+    assert run(site.root, "translate", "--translator", "deepl").code == 0
+    assert len(deepl.made()) == 2
+    assert list(deepl.glossaries) == ["g2"]  # the older one is deleted
+    assert ("DELETE", "/v2/glossaries/g1", {}) in deepl.calls
+
+
+def test_without_a_deepl_glossary_the_blocks_are_checked_after(site, run, deepl) -> None:
+    with_glossary(site)
+    deepl.refuse_glossaries = True
+    site.write("content/sv/2026-11-23-medborgarbudget.md", POSTING)
+    result = run(site.root, "translate", "--translator", "deepl")
+    assert result.code == 0, result.err
+    assert not any(
+        "glossary_id" in form for _, path, form in deepl.calls if path == "/v2/translate"
+    )
+    assert len(result.err_lines) == 2
+    assert all("breaks the glossary" in line for line in result.err_lines)
