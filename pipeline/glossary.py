@@ -26,6 +26,7 @@ written back from what was read is the same, byte for byte.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -83,6 +84,18 @@ SWEDISH_ENDINGS = (
 -n, -t), plural (-ar, -er, -or, -r and their definite -na), genitive (-s), adjective (-a, -e)."""
 
 
+@functools.cache
+def _needle(term: str) -> str:
+    """What every match of ``term`` holds, in any case: its first word up to an apostrophe,
+    and without a final y (juries).
+
+    >>> _needle("Citizens' jury"), _needle("company")
+    ('citizens', 'compan')
+    """
+    word = re.split(f"[{APOSTROPHES}]", term.split()[0].casefold())[0]
+    return word[:-1] if word.endswith("y") and len(word) > 1 else word
+
+
 def _literal(text: str) -> str:
     """``text`` as a regular expression, either apostrophe standing for both."""
     return "['’]".join(re.escape(part) for part in re.split(f"[{APOSTROPHES}]", text))
@@ -137,6 +150,10 @@ def name_pattern(name: str) -> re.Pattern[str]:
 # --- the file ------------------------------------------------------------------------------
 
 
+Rule = tuple[str, tuple[str, ...], "Term"]
+"""A term in the source language, the terms that would do in the target, and its row."""
+
+
 @dataclass(frozen=True)
 class Term:
     """One row: its forms by language, its note, whether it is a name to keep, its line."""
@@ -180,6 +197,9 @@ class Glossary:
     _patterns: dict[tuple[str, str], re.Pattern[str]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _rules: dict[tuple[str, str], list[Rule]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def pattern(self, term: str, lang: str, keep: bool = False) -> re.Pattern[str]:
         """The (cached) pattern of ``term`` in ``lang``."""
@@ -195,20 +215,20 @@ class Glossary:
         return sorted(found, key=lambda n: (-len(n), n))
 
     def name_spans(self, text: str, lang: str) -> Iterator[tuple[int, int]]:
-        """Where the names to keep are in ``text`` (a masker's spans; overlaps are left to
-        the masker, which takes the first)."""
-        for name in self.names(lang):
-            for match in self.pattern(name, lang, keep=True).finditer(text):
-                yield match.span()
+        """Where the names to keep are in ``text``, from left to right."""
+        key = ("names", lang)
+        if key not in self._patterns:
+            names = [self.pattern(name, lang, keep=True).pattern for name in self.names(lang)]
+            self._patterns[key] = re.compile("|".join(names) or "(?!)")
+        for match in self._patterns[key].finditer(text):
+            yield match.span()
 
     def without_names(self, text: str, lang: str) -> str:
         """``text`` with each name to keep replaced by a space."""
-        spans = sorted(self.name_spans(text, lang))
         parts, position = [], 0
-        for begin, end in spans:
-            if begin >= position:
-                parts += [text[position:begin], " "]
-                position = end
+        for begin, end in self.name_spans(text, lang):
+            parts += [text[position:begin], " "]
+            position = end
         return "".join(parts) + text[position:]
 
     @property
@@ -216,10 +236,21 @@ class Glossary:
         """The language each row is about (the first language column)."""
         return self.languages[0] if self.languages else ""
 
-    def rules(self, source: str, target: str) -> list[tuple[str, tuple[str, ...], Term]]:
+    def rules(self, source: str, target: str) -> list[Rule]:
         """What the glossary asks of a translation from ``source`` to ``target``: each
         source term, the target terms that would do, and its (first) row."""
-        wanted: dict[str, tuple[str, tuple[str, ...], Term]] = {}
+        if (source, target) not in self._rules:
+            self._rules[source, target] = self._make_rules(source, target)
+        return self._rules[source, target]
+
+    def mentions(self, text: str, source: str, target: str) -> bool:
+        """Whether ``text`` may hold a term or name of ``rules(source, target)``: a quick
+        test (no pattern) before a text is looked at closely."""
+        folded = text.casefold()
+        return any(_needle(have) in folded for have, _, _ in self.rules(source, target))
+
+    def _make_rules(self, source: str, target: str) -> list[Rule]:
+        wanted: dict[str, Rule] = {}
         for term in self.terms:
             have = term.forms.get(source) or (term.forms[self.key] if term.keep else "")
             want = term.forms.get(target) or (have if term.keep else "")
@@ -249,7 +280,10 @@ class Glossary:
                 self.without_names(target_text, target),
             ),
         }
+        folded = source_text.casefold()
         for have, wants, term in self.rules(source, target):
+            if _needle(have) not in folded:
+                continue  # (a quick test: a pattern search costs more)
             source_part, target_part = texts[term.keep]
             match = self.pattern(have, source, term.keep).search(source_part)
             if match is None:
