@@ -130,17 +130,20 @@ def render_site(settings: Settings, plan: SitePlan) -> dict[str, str]:
     return files
 
 
-def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """One template rendered; a template's mistake is reported with its file, not raised as
-    a traceback."""
+def _render(
+    env: jinja2.Environment, name: str, context: dict[str, Any], folder: str = TEMPLATES_SHOWN
+) -> str:
+    """One template rendered; a template's mistake is reported with its file (in ``folder``),
+    not raised as a traceback."""
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(
-            error.message or str(error), f"{TEMPLATES_SHOWN}/{name}", error.lineno
-        ) from None
+        raise TemplateError(error.message or str(error), f"{folder}/{name}", error.lineno) from None
     except (jinja2.TemplateError, KeyError, ValueError, TypeError) as error:
-        raise TemplateError(f"cannot be rendered: {error}", f"{TEMPLATES_SHOWN}/{name}") from None
+        raise TemplateError(f"cannot be rendered: {error}", f"{folder}/{name}") from None
+
+
+render_template = _render
 
 
 def _entry(settings: Settings, page: Page) -> Entry:

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from pipeline import __version__
+from pipeline.approve import approve
 from pipeline.build import build
 from pipeline.catalogs import i18n
 from pipeline.check import check
@@ -25,6 +26,8 @@ from pipeline.errors import ExitCode, PipelineError
 from pipeline.files import locked
 from pipeline.ingest import ingest
 from pipeline.report import Report
+from pipeline.review import review
+from pipeline.status import status
 from pipeline.translate import translate, translate_strings
 
 
@@ -87,6 +90,26 @@ def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
     return build(settings, args.out.absolute() if args.out else None)
 
 
+def _add_status(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the state as JSON (a stable schema with a 'version' field; see README)",
+    )
+
+
+def _add_approve(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ref", metavar="REF", help="the ref of the document whose draft is right")
+    parser.add_argument(
+        "--lang", metavar="LANG", help="approve only the draft in LANG (default: every draft)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="approve even when the quality checks find problems",
+    )
+
+
 @dataclass(frozen=True)
 class Command:
     """One subcommand: its help line, its arguments, what it runs, whether it writes files."""
@@ -120,6 +143,22 @@ COMMANDS: dict[str, Command] = {
         "build the site (default: into public/): pages, feeds, sitemap.xml, pairs.json",
         _add_build,
         _run_build,
+    ),
+    "status": Command(
+        "every ref with its languages' files, roles, statuses and problems; what needs review",
+        _add_status,
+        lambda settings, args: status(settings, args.json),
+        writes=False,
+    ),
+    "approve": Command(
+        "mark a draft reviewed and feed its blocks into the translation memory",
+        _add_approve,
+        lambda settings, args: approve(settings, args.ref, args.lang, args.force),
+    ),
+    "review": Command(
+        "write the translators' review pages (default: into review/, never published)",
+        _no_arguments,
+        lambda settings, args: review(settings),
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
