@@ -294,6 +294,12 @@ def test_a_new_posting_gets_its_names_kept_and_its_deviations_flagged(site, run)
     ]
     draft = site.read(DRAFT)
     assert draft.count("Digidem Lab") == 2
+    status = json.loads(run(site.root, "status", "--json").out)
+    (version,) = [v for v in status["refs"][0]["versions"] if v["lang"] == "en"]
+    assert [(p["check"], p["block"], p["line"]) for p in version["problems"]] == [
+        ("glossary", "title", 4),
+        ("glossary", "body.1", 13),
+    ]
 
 
 ANSWERS = {
