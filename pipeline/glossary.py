@@ -18,9 +18,9 @@ which inflections count per language.
 written back from what was read is the same, byte for byte.
 
 >>> glossary = loads("sv,en,note,keep\\nGöteborg,Gothenburg,,\\n", ["sv", "en"])
->>> [str(t) for t in glossary.missing("Vi bor i Göteborgs skärgård.", "We live in Göteborg.",
-...                                    "sv", "en")]
-["'Göteborgs' should be 'Gothenburg' (locale/glossary.csv:2)"]
+>>> [(str(o), kept) for o, kept in glossary.uses("Vi bor i Göteborgs skärgård.",
+...                                              "We live in Göteborg.", "sv", "en")]
+[("'Göteborgs' should be 'Gothenburg' (locale/glossary.csv:2)", False)]
 """
 
 from __future__ import annotations
@@ -292,13 +292,6 @@ class Glossary:
             miss = Occurrence(" ".join(match.group().split()), wants, term.keep, term.line, have)
             found.append((miss, kept))
         return found
-
-    def missing(
-        self, source_text: str, target_text: str, source: str, target: str
-    ) -> list[Occurrence]:
-        """Each glossary term in ``source_text`` whose translation ``target_text`` does not
-        hold (in ``target``), in the order of the glossary."""
-        return [m for m, kept in self.uses(source_text, target_text, source, target) if not kept]
 
 
 def loads(text: str, languages: Sequence[str], shown: str = SHOWN) -> Glossary:

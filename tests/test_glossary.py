@@ -115,6 +115,15 @@ def test_every_error_of_the_file_is_listed_with_its_line(site, run) -> None:
     ]
 
 
+def test_translate_reports_a_broken_glossary_and_uses_its_sound_rows(site, run) -> None:
+    with_glossary(site, GLOSSARY + "Göteborg,Gothenburg,,\n")
+    site.write("content/sv/2026-11-23-medborgarbudget.md", POSTING)
+    result = run(site.root, "translate")
+    assert result.code == 1
+    assert result.err_lines[0] == "locale/glossary.csv:9: 'Göteborg' is already on line 4"
+    assert "Digidem Lab" in site.read(DRAFT)  # names kept all the same
+
+
 def test_a_wrong_header_is_reported(site, run) -> None:
     with_glossary(site, "svenska,en,note\nkommun,municipality,\n")
     result = run(site.root, "check")
