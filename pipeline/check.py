@@ -19,6 +19,7 @@ from pipeline.language import language_problems
 from pipeline.plan import plan_site
 from pipeline.report import Report
 from pipeline.status import orphan_problems
+from pipeline.translate.terminology import glossary_problems
 
 Check = Callable[[Settings, Content], list[Problem]]
 
@@ -34,6 +35,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
     ("orphans", orphan_problems),
     ("language", language_problems),
+    ("glossary", glossary_problems),
     ("catalogs", catalog_problems),
     ("site", site_problems),
 ]

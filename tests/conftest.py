@@ -196,6 +196,7 @@ class FakeLibreTranslate(ThreadingHTTPServer):
         self.texts: list[str] = []
         self.paths: list[str] = []
         self.faults: list[str] = []
+        self.answers: dict[str, str] = {}
         self.always: str | None = None
         self.retry_after = "2"
         self.slow_seconds = 2.0
@@ -245,7 +246,7 @@ class _LibreHandler(BaseHTTPRequestHandler):
                 self.send_header("Retry-After", server.retry_after)
             self.end_headers()
             return
-        answer = text.upper()
+        answer = server.answers.get(text, text.upper())
         if fault == "empty":
             answer = ""
         elif fault == "drop":

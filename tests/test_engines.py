@@ -21,11 +21,13 @@ class Answer:
 @pytest.mark.parametrize(
     ("key", "host"), [("abc:fx", "api-free.deepl.com"), ("abc", "api.deepl.com")]
 )
-def test_deepl_gets_its_key_in_the_header_at_the_keys_host(monkeypatch, key, host) -> None:
+def test_deepl_gets_its_key_in_the_header_at_the_keys_host(
+    monkeypatch, tmp_path, key, host
+) -> None:
     calls = []
     monkeypatch.setenv("DEEPL_API_KEY", key)
     monkeypatch.setattr(deep.HTTP, "post", lambda url, **kw: calls.append((url, kw)) or Answer())
-    engine = make_engine("deepl", Settings())
+    engine = make_engine("deepl", Settings(root=tmp_path))  # a site without a glossary
     assert engine.translate("Hej", "sv", "en") == "Hello"
     ((url, sent),) = calls
     assert url == f"https://{host}/v2/translate"

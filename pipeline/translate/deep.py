@@ -15,6 +15,8 @@ What the installed source does, and what this adapter does about it:
 - ``DeeplTranslator`` sends the key as the ``auth_key`` URL parameter, which DeepL no longer
   accepts, and always uses the free API's host. The adapter's client posts with the
   ``Authorization: DeepL-Auth-Key`` header to the host the key belongs to (``:fx``: free).
+  It knows nothing of DeepL's glossaries: the adapter gives DeepL the site's glossary
+  (``DeeplGlossaries``) and passes its ``glossary_id`` with every text.
 - ``MyMemoryTranslator`` knows regional codes only (``sv-SE``), not ``sv``: the adapter sets
   the languages through the setters, as for LibreTranslate.
 - Google rejects texts of 5,000 characters or more and strips outer whitespace; MyMemory
@@ -28,9 +30,11 @@ Keys come only from the environment, and every message is redacted of them.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
 import email.utils
+import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -39,6 +43,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from pipeline import glossary
 from pipeline.config import Settings
 from pipeline.errors import UsageError
 from pipeline.translate.engines import Engine, Refused, Transient
@@ -216,28 +221,35 @@ def _libre(settings: Settings) -> DeepEngine:
     return DeepEngine("libre", 5000, client, settings.translator_timeout, (key,))
 
 
+DEEPL_URLS = {"free": "https://api-free.deepl.com", "pro": "https://api.deepl.com"}
+"""DeepL's API by kind of key (free keys end in ``:fx``)."""
+
+
 def _deepl(settings: Settings) -> DeepEngine:
     from deep_translator import DeeplTranslator
 
     key = _require("DEEPL_API_KEY", "deepl")
+    base = DEEPL_URLS["free" if key.endswith(":fx") else "pro"]
+    auth = {"Authorization": f"DeepL-Auth-Key {key}"}
+    glossaries = DeeplGlossaries(base, auth, glossary.load(settings))
 
     class Client(DeeplTranslator):  # type: ignore[misc]
-        """deep-translator's DeepL client, sending the key as DeepL now requires."""
+        """deep-translator's DeepL client, sending the key as DeepL now requires, with the
+        site's glossary."""
 
         def translate(self, text: str, **kwargs: Any) -> str:
-            host = "api-free.deepl.com" if key.endswith(":fx") else "api.deepl.com"
-            response = HTTP.post(
-                f"https://{host}/v2/translate",
-                headers={"Authorization": f"DeepL-Auth-Key {key}"},
-                data={
-                    "text": text,
-                    "source_lang": self._source.upper(),
-                    # Plain "EN" and "PT" are deprecated targets; the site writes British English.
-                    "target_lang": {"en": "EN-GB", "pt": "PT-PT"}.get(
-                        self._target, self._target.upper()
-                    ),
-                },
-            )
+            data = {
+                "text": text,
+                "source_lang": self._source.upper(),
+                # Plain "EN" and "PT" are deprecated targets; the site writes British English.
+                "target_lang": {"en": "EN-GB", "pt": "PT-PT"}.get(
+                    self._target, self._target.upper()
+                ),
+            }
+            glossary_id = glossaries.id_for(self._source, self._target)
+            if glossary_id:
+                data["glossary_id"] = glossary_id
+            response = HTTP.post(f"{base}/v2/translate", headers=auth, data=data)
             return str(response.json()["translations"][0]["text"])
 
     return DeepEngine(
@@ -247,6 +259,67 @@ def _deepl(settings: Settings) -> DeepEngine:
         settings.translator_timeout,
         (key,),
     )
+
+
+class DeeplGlossaries:
+    """The site's preferred terms as DeepL glossaries (one per language pair), so that DeepL
+    writes them itself. Each is named by a hash of its entries: a run reuses the one DeepL
+    holds while the glossary file is unchanged, makes a new one when it changed, and deletes
+    the older ones. Names to keep need none: they never reach DeepL. A language pair DeepL
+    has no glossaries for (it answers 400) is translated without; every block is checked
+    against the glossary afterwards, whichever engine made it."""
+
+    PREFIX = "pipeline"
+
+    def __init__(self, base: str, auth: dict[str, str], found: glossary.Glossary) -> None:
+        self._base = base
+        self._auth = auth
+        self._glossary = found
+        self._ids: dict[tuple[str, str], str | None] = {}
+        self._lock = threading.Lock()
+
+    def id_for(self, source: str, target: str) -> str | None:
+        """The id of the glossary for ``source`` to ``target``; None if there is none."""
+        with self._lock:  # one thread makes it; the others wait for its id
+            if (source, target) not in self._ids:
+                self._ids[source, target] = self._make(source, target)
+            return self._ids[source, target]
+
+    def _make(self, source: str, target: str) -> str | None:
+        entries = "".join(
+            f"{have}\t{wanted[0]}\n"
+            for have, wanted, term in self._glossary.rules(source, target)
+            if not term.keep
+        )
+        if not entries:
+            return None
+        digest = hashlib.sha256(entries.encode("utf-8")).hexdigest()[:16]
+        family = f"{self.PREFIX} {source}-{target} "
+        name = family + digest
+        url = f"{self._base}/v2/glossaries"
+        found = None
+        for held in HTTP.get(url, headers=self._auth).json().get("glossaries", []):
+            if held.get("name") == name and found is None:
+                found = held.get("glossary_id")
+            elif str(held.get("name", "")).startswith(family):
+                with contextlib.suppress(Transient):  # a stale one: gone next run, if not now
+                    HTTP.request("DELETE", f"{url}/{held.get('glossary_id')}", headers=self._auth)
+        if found:
+            return str(found)
+        made = HTTP.post(
+            url,
+            headers=self._auth,
+            data={
+                "name": name,
+                "source_lang": source,
+                "target_lang": target,
+                "entries": entries,
+                "entries_format": "tsv",
+            },
+        )
+        if made.status_code >= 400:
+            return None
+        return str(made.json()["glossary_id"])
 
 
 def _microsoft(settings: Settings) -> DeepEngine:

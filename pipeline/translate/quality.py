@@ -11,9 +11,10 @@ A check that needs something site-wide (a glossary, say) registers a loader with
 ``@context_loader(name)``; ``context_for(settings)`` loads them all once per run, and every
 ``Pair`` of that run carries the result in ``context``.
 
-Checks may live in modules of their own (``checks``: placeholders, URLs, numbers...): each
-such module is imported at the end of this one, so that whoever calls ``findings`` runs
-every check; a new module is added there with one import line.
+Checks may live in modules of their own (``checks``: placeholders, URLs, numbers...;
+``terminology``: the glossary): each such module is imported at the end of this one, so
+that whoever calls ``findings`` runs every check; a new module is added there with one
+import line.
 
 >>> pair = Pair(Block("body", "paragraph", "Läs **mer**."), "Read more.", "sv", "en")
 >>> [str(f) for f in findings(pair)]
@@ -111,4 +112,4 @@ def markdown_kept(pair: Pair) -> str | None:
 
 # The modules that register more checks (and their context loaders), imported here so that
 # every caller of ``findings`` runs them all. A new check module is added with one line.
-from pipeline.translate import checks  # noqa: E402, F401
+from pipeline.translate import checks, terminology  # noqa: E402, F401

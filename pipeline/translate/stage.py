@@ -34,7 +34,7 @@ from pipeline.content import Content, scan, source_hash
 from pipeline.document import Document
 from pipeline.errors import ExitCode, OutputError, Problem
 from pipeline.report import Report
-from pipeline.translate import record, runner, wording
+from pipeline.translate import record, runner, terminology, wording
 from pipeline.translate.drafts import (
     current_metadata,
     draft_metadata,
@@ -46,6 +46,7 @@ from pipeline.translate.drafts import (
 from pipeline.translate.engines import Engine, check_name, make_engine
 from pipeline.translate.masking import Masked, MaskError, mask, unmask
 from pipeline.translate.memory import Memory, load, memory_path
+from pipeline.translate.quality import Pair
 from pipeline.translate.record import BlockRecord, DraftRecord
 from pipeline.translate.runner import Runner
 from pipeline.translate.segments import (
@@ -227,6 +228,8 @@ class _Run:
         self.runners: dict[tuple[str, str], Runner] = {}
         self.engine: Engine | None = None
         self.saved_at = runner.clock()
+        self.glossary = terminology.load(settings)
+        report.problems += self.glossary.problems
 
     def memory(self, source: str, target: str) -> Memory:
         if (source, target) not in self.memories:
@@ -403,7 +406,10 @@ def _choose(
             target = _wrap(block.text, entry.target)
             chosen[index] = _Choice(target, record.MEMORY, entry.engine, previous=previous)
         else:
-            masked = mask(block.text, maskers_for(block, segmented), block.kind != FRONT_MATTER)
+            maskers = maskers_for(block, segmented) + terminology.name_maskers(
+                run.glossary, str(task.original.lang)
+            )
+            masked = mask(block.text, maskers, block.kind != FRONT_MATTER)
             if masked.needs_engine:
                 waiting[index] = masked
             else:
@@ -568,7 +574,7 @@ def _write(
         report.updated += 1
     verb = "drafted" if draft is None else "updated"
     report.done.append(f"{verb} {new.shown} from {original.shown} ({status})")
-    report.problems += _flags(new, body, lines, pairs, str(original.lang))
+    report.problems += _flags(run, new, body, lines, pairs, str(original.lang), segmented)
     records = [
         BlockRecord(b.key, b.kind, b.text, c.target, c.origin, c.engine, c.problem, c.previous)
         for b, c in pairs
@@ -577,12 +583,20 @@ def _write(
 
 
 def _flags(
-    doc: Document, body: str, lines: list[int], pairs: list[tuple[Block, _Choice]], lang: str
+    run: _Run,
+    doc: Document,
+    body: str,
+    lines: list[int],
+    pairs: list[tuple[Block, _Choice]],
+    lang: str,
+    segmented: Segmented,
 ) -> list[Problem]:
-    """A warning for each block kept in the source language, at its line in the draft."""
+    """A warning for each block the engine just translated that the reviewer must look at,
+    at its line in the draft: kept in the source language, or breaking the glossary."""
     text = document.dumps(doc)
     head = text[: len(text) - len(body)].count("\n")
     body_lines = iter(lines)
+    context = {terminology.NAME: run.glossary}
     found = []
     for block, choice in pairs:
         body_line = None if block.kind == FRONT_MATTER else head + next(body_lines)
@@ -590,6 +604,13 @@ def _flags(
         if choice.fresh and choice.origin == record.KEPT:
             message = f"{block.kind} kept in '{lang}': {choice.problem}"
             found.append(Problem(doc.shown, line, message, warning=True))
+        elif choice.fresh and choice.origin == record.ENGINE:
+            pair = Pair(block, choice.target, lang, str(doc.lang), segmented.references, context)
+            broken = terminology.glossary_followed(pair)
+            if broken:
+                what = f"'{block.key}'" if block.kind == FRONT_MATTER else block.kind
+                message = f"{what} breaks the glossary: {broken}"
+                found.append(Problem(doc.shown, line, message, warning=True))
     return found
 
 

@@ -1,8 +1,8 @@
 """Short texts (UI strings) through the stage's engines and masking, for ``i18n --fill``.
 
-``%(name)s``, ``{name}``, ``%s``, HTML tags, URLs and Liquid tags are masked (``UI_MASKERS``;
-pass another list to add the glossary's names) and must come back unchanged; each text is
-sent once, under the same retries, timeouts and concurrency as documents.
+``%(name)s``, ``{name}``, ``%s``, HTML tags, URLs and Liquid tags are masked (``UI_MASKERS``),
+and so are the glossary's names to keep: all must come back unchanged. Each text is sent
+once, under the same retries, timeouts and concurrency as documents.
 
 >>> from pipeline.config import Settings
 >>> [t.text for t in translate_strings(Settings(), ["%(count)s lediga tjänster"], "sv", "en")]
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.config import Settings
+from pipeline.translate import terminology
 from pipeline.translate.engines import make_engine
 from pipeline.translate.masking import UI_MASKERS, Masker, MaskError, mask, unmask
 from pipeline.translate.runner import EngineUnavailable, Runner
@@ -45,6 +46,7 @@ def translate_strings(
     unknown or unconfigured engine and ``EngineUnavailable`` (exit 3) when the engine cannot
     be reached; a text the engine garbles comes back with its ``problem``.
     """
+    maskers = [*maskers, *terminology.name_maskers(terminology.load(settings), source)]
     masked = [mask(text, maskers) for text in texts]
     unique = list(dict.fromkeys(m.text for m in masked if m.needs_engine))
     answers: dict[str, str | None] = {}

@@ -1,0 +1,257 @@
+"""The glossary at work in translation: names masked from the engines, each block checked,
+and the site's reviewed drafts compared.
+
+- ``name_maskers(glossary, lang)``: the masker of the names to keep, added to a text's
+  maskers before it goes to an engine, so the names come back unchanged;
+- the quality check ``glossary`` (``status``, the review page, the translate stage's
+  warnings): a block whose source holds a glossary term and whose translation lacks the
+  glossary's term (or keeps a name in another form);
+- ``glossary_problems`` (``pipeline check``): the glossary file's errors, and each term that
+  reviewed drafts translate otherwise than the glossary, with the drafts and lines.
+
+Terms are matched in what a reader sees: URLs, code, link targets and HTML are left out.
+
+>>> from pipeline.glossary import loads
+>>> from pipeline.translate.segments import segment
+>>> found = loads("sv,en,note,keep\\nkommun,municipality,,\\n", ["sv", "en"])
+>>> block = segment("Se [kommunen](https://x.se/kommun).\\n").blocks[0]
+>>> [(str(m), kept) for m, kept in uses(found, block, "See [the council](https://x.se/kommun).",
+...                                        "sv", "en")]
+[("'kommunen' should be 'municipality' (locale/glossary.csv:2)", False)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from pipeline import glossary
+from pipeline.config import Settings
+from pipeline.content import Content, source_hash
+from pipeline.document import HANDLER, Document
+from pipeline.errors import Problem
+from pipeline.glossary import Glossary, Occurrence
+from pipeline.translate import record
+from pipeline.translate.masking import (
+    AUTOLINK,
+    CODE_SPAN,
+    EMAIL,
+    HTML,
+    LIQUID,
+    PLACEHOLDER,
+    URL,
+    Masker,
+    mask,
+    pattern,
+)
+from pipeline.translate.quality import Pair, context_loader, quality_check
+from pipeline.translate.segments import (
+    FRONT_MATTER,
+    Block,
+    document_blocks,
+    front_matter_blocks,
+)
+
+NAME = "glossary"
+
+
+@context_loader(NAME)
+def load(settings: Settings) -> Glossary:
+    """The site's glossary, read once per run (``Pair.context["glossary"]``)."""
+    return glossary.load(settings)
+
+
+def name_maskers(found: Glossary, lang: str) -> list[Masker]:
+    """The maskers of the names to keep in a text in ``lang`` (none if there are none); put
+    them after the markup's maskers, so a name inside a URL stays part of the URL."""
+    if not found.names(lang):
+        return []
+    return [Masker("name", lambda text: ((*span, None) for span in found.name_spans(text, lang)))]
+
+
+# What a reader does not see as words, for matching terms: a cheaper cut than the maskers
+# of translation, which must also give back every byte of the markup.
+HIDDEN = [
+    LIQUID,
+    CODE_SPAN,
+    AUTOLINK,
+    HTML,
+    pattern("link target", r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]"),
+    URL,
+    EMAIL,
+    pattern("emphasis", r"\*+|~~+|(?<!\w)_+|_+(?!\w)"),
+]
+
+
+def visible(text: str) -> str:
+    """``text`` as a reader sees its words: without URLs, code, tags, link targets or
+    emphasis marks.
+
+    >>> visible("Se **[kommunen](https://x.se/kommun)** och `kod`.")
+    'Se  [kommunen   och  .'
+    """
+    return PLACEHOLDER.sub(" ", mask(text, HIDDEN).text)
+
+
+def uses(
+    found: Glossary,
+    block: Block,
+    target: str,
+    source_lang: str,
+    target_lang: str,
+) -> list[tuple[Occurrence, bool]]:
+    """Each glossary term of ``block`` (in the glossary's order), and whether its translation
+    ``target`` holds what the glossary asks."""
+    if not found.terms or not found.mentions(block.text, source_lang, target_lang):
+        return []
+    return found.uses(visible(block.text), visible(target), source_lang, target_lang)
+
+
+@quality_check(NAME)
+def glossary_followed(pair: Pair) -> str | None:
+    """The translation holds the glossary's term for each term of the source, and every name
+    to keep as it is."""
+    found = pair.context.get(NAME)
+    if not isinstance(found, Glossary):
+        return None
+    found_uses = uses(found, pair.block, pair.target, pair.source_lang, pair.target_lang)
+    return "; ".join(str(m) for m, kept in found_uses if not kept) or None
+
+
+# --- pipeline check ------------------------------------------------------------------------
+
+
+def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
+    """The glossary's own errors, and a warning per term that reviewed drafts translate
+    otherwise than the glossary says, naming each draft and line (and the drafts that follow
+    it, when there are some: the site then says it two ways)."""
+    found = glossary.load(settings)
+    problems = list(found.problems)
+    if not found.terms:
+        return problems
+    follows: dict[int, set[str]] = defaultdict(set)
+    breaks: dict[int, list[str]] = defaultdict(list)
+    terms: dict[int, Occurrence] = {}
+    versions = content.versions()
+    for draft in sorted(content.drafts(), key=lambda d: d.shown):
+        translation = draft.translation or {}
+        source_lang, target_lang = str(translation.get("from")), draft.lang
+        if translation.get("status") != "reviewed" or not draft.ref or not target_lang:
+            continue
+        originals = [d for d in versions[draft.ref].get(source_lang, []) if d.is_original]
+        if not originals or not found.rules(source_lang, target_lang):
+            continue
+        lines = _Lines(draft, settings)
+        for block, target in _aligned(originals[0], draft, settings):
+            for occurrence, kept in uses(found, block, target.text, source_lang, target_lang):
+                terms.setdefault(occurrence.line, occurrence)
+                if kept:
+                    follows[occurrence.line].add(draft.shown)
+                else:
+                    breaks[occurrence.line].append(lines.where(target))
+    for line in sorted(breaks):
+        problems.append(_inconsistent(terms[line], sorted(follows[line]), breaks[line]))
+    return problems
+
+
+def _aligned(original: Document, draft: Document, settings: Settings) -> list[tuple[Block, Block]]:
+    """The original's blocks beside the draft's texts, if they line up (else none: the
+    translate stage warns about such a draft).
+
+    Parsing every body's Markdown would double the time of ``check``; so the draft's record
+    gives the pairs when it was made from the draft and original as they are (after
+    ``translate``, it was), else the bodies' paragraphs (text between blank lines) are
+    paired when both have as many, and only otherwise are the bodies parsed."""
+    assert draft.lang is not None and draft.ref is not None
+    recorded = record.load(settings, draft.lang, draft.ref)
+    if (
+        recorded is not None
+        and recorded.status == "reviewed"
+        and recorded.draft_hash == source_hash(draft, settings)
+        and recorded.source_hash == source_hash(original, settings)
+    ):
+        return [
+            (Block(b.key, b.kind, b.source), Block(b.key, b.kind, b.target))
+            for b in recorded.blocks
+        ]
+    for split in (_paragraphs, _blocks):
+        source, target = split(original, settings), split(draft, settings)
+        if [(b.key, b.kind) for b in source] == [(b.key, b.kind) for b in target]:
+            return list(zip(source, target, strict=True))
+    return []
+
+
+def _paragraphs(doc: Document, settings: Settings) -> list[Block]:
+    """The translatable front matter of ``doc`` and the text between blank lines of its
+    body (each with its line in the body), without parsing the Markdown."""
+    found = front_matter_blocks(doc, settings)
+    for match in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", doc.body):
+        line = doc.body.count("\n", 0, match.start()) + 1
+        found.append(Block(f"paragraph.{len(found)}", "paragraph", match.group(), line))
+    return found
+
+
+def _blocks(doc: Document, settings: Settings) -> list[Block]:
+    return document_blocks(doc, settings)[0]
+
+
+class _Lines:
+    """Where a draft's blocks are in its file (read only when a message needs it)."""
+
+    def __init__(self, draft: Document, settings: Settings) -> None:
+        self.draft = draft
+        self.settings = settings
+        self.blocks: dict[str, Block] | None = None
+        self.start = _body_start(draft) if draft.body else None
+
+    def where(self, block: Block) -> str:
+        """``content/en/a.md:14``: the line of the draft's ``block``."""
+        draft = self.draft
+        if block.kind == FRONT_MATTER:
+            line = draft.line_of(block.key.split("[", 1)[0])
+        else:
+            if block.line is None:  # a recorded block: its line is the draft's block's
+                if self.blocks is None:
+                    self.blocks = {b.key: b for b in _blocks(draft, self.settings)}
+                mine = self.blocks.get(block.key)
+                block = mine or block
+            line = None if block.line is None or self.start is None else self.start + block.line - 1
+        return draft.shown if line is None else f"{draft.shown}:{line}"
+
+
+def _body_start(doc: Document) -> int | None:
+    """The file line the body of ``doc`` starts on."""
+    try:
+        lines = doc.path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    close = next((i for i in range(1, len(lines)) if HANDLER.FM_BOUNDARY.fullmatch(lines[i])), None)
+    return None if close is None else close + 2
+
+
+MOST_LISTED = 5  # places named in one warning; the rest are counted
+
+
+def _inconsistent(term: Occurrence, follows: list[str], breaks: list[str]) -> Problem:
+    wanted = " or ".join(f"'{w}'" for w in term.wanted)
+    listed = _listed(breaks)
+    if term.keep:
+        message = f"'{term.wanted[0]}' is a name to keep, but reviewed drafts change it: {listed}"
+    elif follows:
+        message = (
+            f"the reviewed drafts translate '{term.term}' in more than one way: as {wanted} "
+            f"in {_listed(follows)}; otherwise in {listed}"
+        )
+    else:
+        message = f"the reviewed drafts do not translate '{term.term}' as {wanted}: {listed}"
+    return Problem(glossary.SHOWN, term.line, message, warning=True)
+
+
+def _listed(places: list[str]) -> str:
+    """
+    >>> _listed(["a", "b"]), _listed([str(n) for n in range(8)])
+    ('a, b', '0, 1, 2, 3, 4 and 3 more')
+    """
+    shown = ", ".join(places[:MOST_LISTED])
+    more = len(places) - MOST_LISTED
+    return f"{shown} and {more} more" if more > 0 else shown
