@@ -197,8 +197,11 @@ class _ProviderHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def do_GET(self) -> None:  # Microsoft's list of languages
+    def do_GET(self) -> None:  # Microsoft's list of languages, DeepL's of glossaries
         self.server.requests.append(f"GET {self.path}\n{self.headers}")
+        if self.path.startswith("/v2/glossaries"):
+            self._answer(200, {"glossaries": []})
+            return
         languages = {"sv": {"name": "Swedish"}, "en": {"name": "English"}}
         self._answer(200, {"translation": languages})
 
@@ -226,7 +229,9 @@ class _ProviderHandler(BaseHTTPRequestHandler):
             else:
                 self._answer(200, echoed.encode())  # not JSON
             return
-        if self.path.startswith("/v2/translate"):  # DeepL
+        if self.path.startswith("/v2/glossaries"):  # DeepL makes the site's glossary
+            self._answer(201, {"glossary_id": "g1", "name": form.get("name", [""])[0]})
+        elif self.path.startswith("/v2/translate"):  # DeepL
             self._answer(200, {"translations": [{"text": form["text"][0].upper()}]})
         elif "microsoft" in self.path:
             text = json.loads(raw)[0]["text"]

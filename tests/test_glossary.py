@@ -471,7 +471,8 @@ class _DeepLHandler(BaseHTTPRequestHandler):
             text = form["text"]
             for source, target in server.entries.get(form.get("glossary_id", ""), []):
                 text = re.sub(rf"(?i)\b{re.escape(source)}\w*", target, text)
-            return self._answer(200, {"translations": [{"text": text}]})
+            # Marked as translated: an answer identical to the text sent is a wrong-language one.
+            return self._answer(200, {"translations": [{"text": text + " (en)"}]})
         return self._answer(404)
 
     def do_GET(self) -> None:
