@@ -104,6 +104,11 @@ class Settings:
         "Whether published unreviewed drafts carry noindex and are left out of hreflang sets "
         "and the sitemap.",
     )
+    build_workers: int = setting(
+        0,
+        "Processes that render a build's pages (0: one per core when a build renders "
+        "enough pages to pay for it, else one; see README: Benchmarks).",
+    )
     catalog_coverage: dict[str, float] = setting(
         {},
         "Minimum share of translated UI strings per language in percent, such as { en = 90 }; "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterator
@@ -232,11 +233,9 @@ def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Probl
             )
         )
         return files, refused
-    for path in sorted(base.rglob("*")):
-        relative = path.relative_to(base)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_symlink():
+    for parts, is_link in _walk(base):
+        path = base.joinpath(*parts)
+        if is_link:
             refused.append(
                 Problem(
                     settings.relative(path),
@@ -244,9 +243,31 @@ def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Probl
                     "symlink not followed; content must be real files in the site",
                 )
             )
-        elif path.is_file() and path.suffix in MARKDOWN_SUFFIXES:
+        else:
             files.append(path)
     return files, refused
+
+
+def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
+    """Every Markdown file and every symlink below ``base`` (hidden ones and what is below
+    them aside; symlinked folders not entered), as path parts, in the order of sorted paths,
+    with whether it is a symlink. ``os.scandir`` tells files from folders without a system
+    call each, which ``Path.rglob`` then ``is_symlink`` and ``is_file`` do not."""
+    found: list[tuple[tuple[str, ...], bool]] = []
+    folders: list[tuple[str, ...]] = [()]
+    while folders:
+        parts = folders.pop()
+        with os.scandir(base.joinpath(*parts)) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink():
+                    found.append(((*parts, entry.name), True))
+                elif entry.is_dir():
+                    folders.append((*parts, entry.name))
+                elif entry.is_file() and os.path.splitext(entry.name)[1] in MARKDOWN_SUFFIXES:
+                    found.append(((*parts, entry.name), False))
+    return sorted(found)
 
 
 def scan(settings: Settings) -> Content:
