@@ -27,6 +27,7 @@ from pipeline.content import Content, scan
 from pipeline.errors import UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, stat_record
+from pipeline.memo import FrontMatterMemo
 from pipeline.outputs import Digests, Output, planned
 from pipeline.plan import Page, SitePlan, plan_site
 from pipeline.report import Report
@@ -63,7 +64,9 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
     inputs changed since the last build are rendered, unless ``full``."""
     output = output_folder(settings, out)
     last = manifest.read_manifest(output)
-    content = scan(settings)
+    memo = FrontMatterMemo.open(settings)
+    content = scan(settings, memo)
+    memo.save()
     plan = plan_site(settings, content)
     report = BuildReport(problems=content.problems + plan.problems)
     wanted = planned(plan, fingerprint(settings, manifest.FORMAT), _digests(content))

@@ -17,13 +17,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import document
 from pipeline.config import Settings
 from pipeline.document import Document, WrittenDate, WrittenDatetime
 from pipeline.errors import ContentError, Problem
 from pipeline.slugs import DATE_PREFIX, is_slug, slugify
+
+if TYPE_CHECKING:
+    from pipeline.memo import FrontMatterMemo
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STATUSES = ("machine", "reviewed", "outdated")
@@ -194,7 +197,13 @@ class Content:
 
     def folder_lang(self, doc: Document) -> str:
         """The language folder ``doc`` lies in."""
-        return doc.path.relative_to(self.settings.content_dir).parts[0]
+        # Compared part by part: a build asks this for every document many times, and
+        # ``relative_to`` makes new paths each time.
+        base = self.settings.content_dir.parts
+        parts = doc.path.parts
+        if parts[: len(base)] != base or len(parts) <= len(base):
+            return doc.path.relative_to(self.settings.content_dir).parts[0]  # raises
+        return parts[len(base)]
 
     def in_language(self, lang: str) -> list[Document]:
         """The documents of ``content/<lang>/``."""
@@ -270,8 +279,9 @@ def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
     return sorted(found)
 
 
-def scan(settings: Settings) -> Content:
-    """Read and validate every document of every site language."""
+def scan(settings: Settings, memo: FrontMatterMemo | None = None) -> Content:
+    """Read and validate every document of every site language (front matter through
+    ``memo``, if given)."""
     content = Content(settings)
     if settings.content_dir.is_dir():
         for entry in sorted(settings.content_dir.iterdir()):
@@ -289,7 +299,7 @@ def scan(settings: Settings) -> Content:
         content.problems += refused
         for path in files:
             try:
-                doc = document.read(path, settings.relative(path))
+                doc = document.read(path, settings.relative(path), memo)
             except ContentError as error:
                 content.problems.append(error.as_problem())
                 continue

@@ -17,10 +17,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ContentError, Problem
 from pipeline.files import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.memo import FrontMatterMemo
 
 # A line of three or more dashes opens and closes the front matter (python-frontmatter's).
 BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -209,7 +212,7 @@ def split(text: str, shown: str = "") -> tuple[str, str]:
     return fm_text, body
 
 
-def loads(text: str, path: Path, shown: str = "") -> Document:
+def loads(text: str, path: Path, shown: str = "", memo: FrontMatterMemo | None = None) -> Document:
     """Parse a posting's text. Raises ``ContentError`` (with the file line) if unreadable.
 
     >>> doc = loads("---\\ntitle: Hej\\ntitle: Hallå\\n---\\nText\\n", Path("a.md"))
@@ -218,15 +221,21 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
     >>> [str(w) for w in doc.warnings]
     ["a.md:3: warning: duplicate key 'title' (also on line 2); the last value wins"]
     """
-    from pipeline.front_matter import HANDLER, parse_error
-
     shown = shown or str(path)
     fm_text, body = split(text, shown)
-    try:
-        parsed = HANDLER.parse(fm_text, first_line=2)
-    except HANDLER.errors as error:
-        raise parse_error(error, shown) from None
-    data = parsed.data if parsed.data is not None else {}
+    parsed = memo.get(fm_text) if memo is not None else None
+    if parsed is None:
+        from pipeline.front_matter import HANDLER, parse_error
+
+        try:
+            loaded = HANDLER.parse(fm_text, first_line=2)
+        except HANDLER.errors as error:
+            raise parse_error(error, shown) from None
+        parsed = (loaded.data, loaded.key_lines, loaded.duplicates)
+        if memo is not None:
+            memo.put(fm_text, parsed)
+    loaded_data, key_lines, duplicates = parsed
+    data = loaded_data if loaded_data is not None else {}
     if not isinstance(data, dict):
         kind = {list: "a list", str: "a text"}.get(type(data), type(data).__name__)
         raise ContentError(
@@ -242,19 +251,20 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
             f"duplicate key '{key}' (also on line {first}); the last value wins",
             warning=True,
         )
-        for key, first, later in parsed.duplicates
+        for key, first, later in duplicates
     ]
-    return Document(path, data, body, shown, parsed.key_lines, warnings)
+    return Document(path, data, body, shown, key_lines, warnings)
 
 
-def read(path: Path, shown: str = "") -> Document:
-    """Read and parse the posting at ``path``. Raises ``ContentError``."""
+def read(path: Path, shown: str = "", memo: FrontMatterMemo | None = None) -> Document:
+    """Read and parse the posting at ``path`` (its front matter through ``memo``, if given).
+    Raises ``ContentError``."""
     shown = shown or str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ContentError(f"cannot read: {error.strerror}", shown) from None
-    return loads(decode(raw, shown), path, shown)
+    return loads(decode(raw, shown), path, shown, memo)
 
 
 def read_body(path: Path, shown: str = "") -> str:

@@ -29,6 +29,7 @@ from pipeline.config import Settings
 from pipeline.content import Content, scan, source_hash
 from pipeline.document import Document
 from pipeline.errors import ExitCode, OutputError, Problem
+from pipeline.memo import FrontMatterMemo
 from pipeline.report import Report
 from pipeline.translate import record, runner, wording
 from pipeline.translate.drafts import (
@@ -119,7 +120,9 @@ def translate(settings: Settings, translator: str | None = None) -> TranslateRep
     """Write or update the drafts of every original; see the module's docstring."""
     name = translator or settings.translator
     check_name(name)
-    content = scan(settings)
+    memo = FrontMatterMemo.open(settings)
+    content = scan(settings, memo)
+    memo.save()
     report = TranslateReport(engine=name)
     report.problems += content.problems
     tasks = list(plan(content, settings, report))
