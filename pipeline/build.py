@@ -20,11 +20,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline import manifest, parallel
 from pipeline.config import Settings, output_refusal
-from pipeline.content import Content, scan
-from pipeline.errors import UsageError
+from pipeline.content import Content, content_files, scan
+from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, stat_record
 from pipeline.memo import FrontMatterMemo
@@ -64,20 +65,75 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
     inputs changed since the last build are rendered, unless ``full``."""
     output = output_folder(settings, out)
     last = manifest.read_manifest(output)
+    now = time.time_ns()
+    state = read_state(settings, now)
+    if not full and _nothing_changed(output, state, last):
+        return _report(settings, output, last.problems, len(last.outputs), last.pages)
     memo = FrontMatterMemo.open(settings)
     content = scan(settings, memo)
     memo.save()
     plan = plan_site(settings, content)
-    report = BuildReport(problems=content.problems + plan.problems)
-    wanted = planned(plan, fingerprint(settings, manifest.FORMAT), _digests(content))
+    wanted = planned(plan, state["fingerprint"], _digests(content))
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last)]
     files, spans = render(settings, plan, stale, output, last)
-    report.written, report.removed = write_site(output, files, spans, wanted, last)
-    report.output = settings.relative(output)
-    report.files = len(wanted)
+    problems = content.problems + plan.problems
+    recorded = manifest.Manifest(
+        fingerprint=state["fingerprint"],
+        inputs=state["inputs"],
+        problems=problems,
+        pages=len(plan.pages),
+    )
+    report = _report(settings, output, problems, len(wanted), len(plan.pages))
+    report.written, report.removed = write_site(output, files, spans, wanted, last, recorded)
     report.rendered = len(files)
-    report.pages = len(plan.pages)
     return report
+
+
+def _report(
+    settings: Settings, output: Path, problems: list[Problem], files: int, pages: int
+) -> BuildReport:
+    report = BuildReport(problems=list(problems), files=files, pages=pages)
+    report.output = settings.relative(output)
+    return report
+
+
+def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
+    """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
+    content file and of the folders they lie in (a racy one as None, see ``stat_record``)."""
+    files: dict[str, Any] = {}
+    folders = [settings.content_dir]
+    for lang in settings.languages:
+        found, refused = content_files(settings, lang)
+        folders.append(settings.content_dir / lang)
+        for path in found:
+            try:
+                files[settings.relative(path)] = stat_record(os.stat(path), now_ns)
+            except OSError:
+                files[settings.relative(path)] = None
+        files.update((problem.path, None) for problem in refused)
+    for folder in folders:
+        try:
+            files[settings.relative(folder) + "/"] = stat_record(os.stat(folder), now_ns)
+        except OSError:
+            files[settings.relative(folder) + "/"] = "missing"
+    return {"fingerprint": fingerprint(settings, manifest.FORMAT), "inputs": files}
+
+
+def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifest) -> bool:
+    """Whether the last build read exactly these inputs (none of them racy) and its files are
+    all as it left them: then there is nothing to do."""
+    if state["fingerprint"] != last.fingerprint or state["inputs"] != last.inputs:
+        return False
+    if None in state["inputs"].values() or not last.outputs:
+        return False
+    folder = os.fspath(output)
+    for name, (_, _, stat) in last.outputs.items():
+        try:
+            if stat is None or _stat_list(os.stat(os.path.join(folder, name))) != stat:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def output_folder(settings: Settings, out: Path | None) -> Path:
@@ -216,10 +272,11 @@ def write_site(
     spans: dict[str, manifest.FeedIndex],
     wanted: dict[str, Output],
     last: manifest.Manifest,
+    recorded: manifest.Manifest,
 ) -> tuple[int, int]:
     """Write the rendered ``files`` into ``output``; remove what the last build wrote and
-    this one does not; record the manifest. Returns how many files were written (changed)
-    and removed."""
+    this one does not; record the manifest (``recorded``, with the outputs). Returns how
+    many files were written (changed) and removed."""
     within = Within(output)
     written = 0
     for name, text in files.items():
@@ -246,7 +303,8 @@ def write_site(
         for name, index in manifest.read_feeds(output).items()
         if name in wanted and name not in files
     }
-    manifest.write_manifest(output, manifest.Manifest(outputs=outputs))
+    recorded.outputs = outputs
+    manifest.write_manifest(output, recorded)
     manifest.write_feeds(output, feeds | spans)
     return written, removed
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 import tomllib
 import types
@@ -138,6 +139,9 @@ class Settings:
         >>> Settings(root=Path("/site")).relative(Path("/tmp/a.md"))
         '/tmp/a.md'
         """
+        text, root = os.fspath(path), os.fspath(self.root)
+        if text.startswith(root.rstrip(os.sep) + os.sep):  # as relative_to, without new paths
+            return text[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:

@@ -4,7 +4,10 @@
 committed: the output folder is not):
 
 - ``manifest.json``: each output file's key (``pipeline.outputs``: a hash of everything the
-  file is made of), the digest of its bytes and its ``stat`` when it was written;
+  file is made of), the digest of its bytes and its ``stat`` when it was written; and what
+  the build read: the fingerprint, the ``stat`` of every content file, the problems it
+  reported and how many pages it made (a build that finds all of these as they were has
+  nothing to do, and says what the last one said);
 - ``feeds.json``: where each entry of each feed lies in it, so that a changed feed is put
   together from the entries that did not change.
 
@@ -20,9 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import Problem
 from pipeline.files import write_atomic
 
-FORMAT = 1
+FORMAT = 2
 FOLDER = ".pipeline"
 OLD_LIST = ".pipeline-files"  # what builds before the manifest recorded: their file names
 
@@ -37,6 +41,10 @@ class Manifest:
     """What the last build into a folder read and wrote."""
 
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    fingerprint: str = ""
+    inputs: dict[str, Any] = field(default_factory=dict)  # see pipeline.build.read_state
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
 
 
 def read_manifest(output: Path) -> Manifest:
@@ -50,12 +58,25 @@ def read_manifest(output: Path) -> Manifest:
         old = output / OLD_LIST
         names = old.read_text(encoding="utf-8").split() if old.is_file() else []
         return Manifest(outputs={name: ["", "", None] for name in names})
-    return Manifest(outputs=data["outputs"])
+    return Manifest(
+        outputs=data["outputs"],
+        fingerprint=data["fingerprint"],
+        inputs=data["inputs"],
+        problems=[Problem(*problem) for problem in data["problems"]],
+        pages=data["pages"],
+    )
 
 
 def write_manifest(output: Path, manifest: Manifest) -> None:
     """Record ``manifest`` (and forget the file list of builds before manifests)."""
-    _write(output / FOLDER / "manifest.json", {"outputs": manifest.outputs})
+    data = {
+        "outputs": manifest.outputs,
+        "fingerprint": manifest.fingerprint,
+        "inputs": manifest.inputs,
+        "problems": [[p.path, p.line, p.message, p.warning] for p in manifest.problems],
+        "pages": manifest.pages,
+    }
+    _write(output / FOLDER / "manifest.json", data)
     old = output / OLD_LIST
     if old.is_file():
         old.unlink()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import inputs, templating
-from tests.test_build import EN_DRAFT, toggle, write_doc
+from pipeline import build, inputs, templating
+from tests.test_build import EN_DRAFT, SV_POST, toggle, write_doc
 
 EN_PAGE = "content/en/developer-and-system-administrator.md"
 
@@ -43,9 +43,13 @@ def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy
 
 
+@pytest.mark.parametrize("racy_ns", [inputs.RACY_NS, 0], ids=["racy", "settled"])
 def test_incremental_builds_equal_full_builds_over_a_sequence_of_edits(
-    seed_site, run, templates
+    seed_site, run, templates, monkeypatch, racy_ns
 ) -> None:
+    # "settled": every file counts as older than the clock's tick (as in real use, where
+    # edits are seconds apart), so a build with no change takes the manifest's word for it.
+    monkeypatch.setattr(inputs, "RACY_NS", racy_ns)
     site = seed_site
     for number in range(1, 4):
         write_doc(
@@ -160,3 +164,23 @@ def test_parallel_rendering_makes_the_same_site(seed_site, run) -> None:
     pyproject.write_text(pyproject.read_text() + "build-workers = 2\n", encoding="utf-8")
     assert run(seed_site.root, "build", "--full", "--out", str(seed_site.root / "two")).code == 0
     assert tree(seed_site.root / "two") == tree(seed_site.root / "public")
+
+
+def test_a_build_with_nothing_changed_reads_no_posting_and_says_the_same(
+    seed_site, run, monkeypatch
+) -> None:
+    monkeypatch.setattr(inputs, "RACY_NS", 0)
+    toggle(seed_site, SV_POST, "lang: sv\n", "lang: sv\ntitle: Dubbel\n")
+    first = run(seed_site.root, "build")
+    assert "duplicate key 'title'" in first.err
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a posting was read")
+
+    monkeypatch.setattr(build, "scan", refuse)
+    again = run(seed_site.root, "build")
+    assert (again.code, again.err) == (first.code, first.err)
+    assert counts(again.out) == (0, 0, 0)
+    (seed_site.root / "public/index.html").write_text("changed by hand\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="a posting was read"):
+        run(seed_site.root, "build")
