@@ -15,7 +15,7 @@ PAIRS ?= 1000
 RUNS ?=
 BENCH_JSON ?= bench-results.json
 
-.PHONY: all help ingest translate i18n build serve check test lint bench clean
+.PHONY: all help ingest translate i18n build serve check status review test lint bench clean
 
 all: ingest translate i18n build check ## the main job: ingest what is new, then every later stage (works offline)
 
@@ -46,10 +46,14 @@ i18n: $(READY) ## extract, update and compile the UI catalogs (locale/); print c
 build: $(READY) i18n ## build the site into public/ (pages, feeds, sitemap.xml, pairs.json)
 	$(PIPELINE) build
 
-serve: build ## preview the built site on http://127.0.0.1:8000/ (PORT=...), this machine only
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$$($(BIN)/python -c \
-		'from pathlib import Path; from pipeline.config import load_settings; \
-		print(load_settings(Path(".")).output_dir)')" $(PORT)
+serve: build review ## preview the site on http://127.0.0.1:8000/ and the review pages under /review/ (PORT=...)
+	$(BIN)/python -m pipeline.preview --port $(PORT)
+
+status: $(READY) ## list every document's languages, statuses and problems; say what needs review
+	$(PIPELINE) status
+
+review: $(READY) ## write the translators' review pages into review/ (not published; see make serve)
+	$(PIPELINE) review
 
 check: $(READY) ## validate content, catalogs and the built site; fails on any error
 	$(PIPELINE) check
@@ -64,6 +68,6 @@ lint: $(READY) ## check the code with ruff
 bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated sv/en pairs
 	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
-clean: ## remove the built site, caches and .venv
-	rm -rf public $(VENV) .pytest_cache .ruff_cache *.egg-info
+clean: ## remove the built site, the review pages, caches and .venv
+	rm -rf public review $(VENV) .pytest_cache .ruff_cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

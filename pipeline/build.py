@@ -318,3 +318,27 @@ def _spans(head: str, parts: Sequence[str], feed: Output) -> manifest.FeedIndex:
         spans.append([key, position, end])
         position = end
     return spans
+
+
+BUILT_LIST = (
+    ".pipeline-files"  # what write_listed wrote into a folder, so the next removes only that
+)
+
+
+def write_listed(output: Path, files: dict[str, str]) -> tuple[int, int]:
+    """Write ``files`` into ``output`` (a folder other than the site's, such as the review
+    pages'); remove what the last call wrote there and this one did not. Returns how many
+    files were written (changed) and removed."""
+    within = Within(output)
+    listed = within(BUILT_LIST)
+    before = set(listed.read_text(encoding="utf-8").split()) if listed.is_file() else set()
+    written = sum(write_atomic(within(name), text) for name, text in files.items())
+    removed = 0
+    for name in sorted(before - files.keys()):
+        path = within(name)
+        if path.is_file():
+            remove(path)
+            removed += 1
+            remove_empty_folders(output, path.parent)
+    write_atomic(listed, "".join(f"{name}\n" for name in sorted(files)))
+    return written, removed

@@ -19,6 +19,7 @@ from pipeline.language import language_problems
 from pipeline.memo import FrontMatterMemo
 from pipeline.plan import plan_site
 from pipeline.report import Report
+from pipeline.status import orphan_problems
 
 Check = Callable[[Settings, Content], list[Problem]]
 
@@ -32,6 +33,7 @@ def content_problems(settings: Settings, content: Content) -> list[Problem]:
 # The checks, in the order they run.
 CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
+    ("orphans", orphan_problems),
     ("language", language_problems),
     ("catalogs", catalog_problems),
     ("site", site_problems),

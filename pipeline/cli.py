@@ -109,6 +109,44 @@ def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
     return check(settings)
 
 
+def _add_status(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the state as JSON (a stable schema with a 'version' field; see README)",
+    )
+
+
+def _run_status(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.status import status
+
+    return status(settings, args.json)
+
+
+def _run_approve(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.approve import approve
+
+    return approve(settings, args.ref, args.lang, args.force)
+
+
+def _run_review(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.review import review
+
+    return review(settings)
+
+
+def _add_approve(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ref", metavar="REF", help="the ref of the document whose draft is right")
+    parser.add_argument(
+        "--lang", metavar="LANG", help="approve only the draft in LANG (default: every draft)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="approve even when the quality checks find problems",
+    )
+
+
 @dataclass(frozen=True)
 class Command:
     """One subcommand: its help line, its arguments, what it runs, whether it writes files."""
@@ -142,6 +180,22 @@ COMMANDS: dict[str, Command] = {
         "build the site (default: into public/): pages, feeds, sitemap.xml, pairs.json",
         _add_build,
         _run_build,
+    ),
+    "status": Command(
+        "every ref with its languages' files, roles, statuses and problems; what needs review",
+        _add_status,
+        _run_status,
+        writes=False,
+    ),
+    "approve": Command(
+        "mark a draft reviewed and feed its blocks into the translation memory",
+        _add_approve,
+        _run_approve,
+    ),
+    "review": Command(
+        "write the translators' review pages (default: into review/, never published)",
+        _no_arguments,
+        _run_review,
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",

@@ -110,6 +110,11 @@ class Settings:
         "Processes that render a build's pages (0: one per core when a build renders "
         "enough pages to pay for it, else one; see README: Benchmarks).",
     )
+    review: str = setting(
+        "review",
+        "Folder, inside the site root and apart from 'output', that 'pipeline review' writes "
+        "the translators' review pages into; never part of the published site.",
+    )
     catalog_coverage: dict[str, float] = setting(
         {},
         "Minimum share of translated UI strings per language in percent, such as { en = 90 }; "
@@ -120,6 +125,11 @@ class Settings:
     def content_dir(self) -> Path:
         """``content/`` under the root: one folder per language."""
         return self.root / "content"
+
+    @property
+    def review_dir(self) -> Path:
+        """The folder of the translators' review pages."""
+        return self.root / self.review
 
     @property
     def locale_dir(self) -> Path:
@@ -257,6 +267,19 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
                 "output",
                 f"'output' {refusal or 'must be a folder inside the site root'}, "
                 f"not '{settings.output}'",
+            )
+        )
+    refusal = output_refusal(settings.root, settings.review_dir)
+    output = settings.output_dir.resolve()
+    review = settings.review_dir.resolve()
+    if not refusal and (review == output or output in review.parents or review in output.parents):
+        refusal = "must be apart from the 'output' folder (review pages are never published)"
+    if refusal or Path(settings.review).is_absolute():
+        found.append(
+            (
+                "review",
+                f"'review' {refusal or 'must be a folder inside the site root'}, "
+                f"not '{settings.review}'",
             )
         )
     for section, names in settings.sections.items():

@@ -5,7 +5,9 @@ else the folder it lies in (for files already in ``content/``) or the site's def
 language; a stable ``ref`` from its file name when it has none, written into the file so it
 never changes; ``date`` as ISO 8601 with its offset; every other key kept as it was.
 A file whose ``lang`` names another language than its folder is moved to that language's
-folder (the front matter is what an editor toggles; it wins).
+folder (the front matter is what an editor toggles; it wins). A draft of the same ``ref``
+in the way there is superseded by the original: removed or parked first
+(``pipeline.translate.superseded``).
 
 Re-running changes nothing: a file is written only when its normalized text differs.
 """
@@ -27,6 +29,7 @@ from pipeline.files import inside, remove, write_atomic
 from pipeline.report import Report
 from pipeline.slugs import DATE_PREFIX, ref_from_filename, slugify, strip_date_prefix
 from pipeline.sources import MARKDOWN, Source, find_sources
+from pipeline.translate.superseded import make_way
 
 
 @dataclass
@@ -64,7 +67,7 @@ def ingest(
     index = _Index(content)
     broken = {p.path for p in content.problems if not p.warning}  # left as they are
     for doc in content.documents:
-        if doc.shown not in broken:
+        if doc.shown not in broken and doc.path not in index.gone:
             _normalize_in_place(doc, content, index, settings, report)
     sources, problems = find_sources(list(paths), shown)
     report.problems += problems
@@ -80,6 +83,7 @@ class _Index:
         self.originals: dict[tuple[str, str], Document] = {}
         self.paths: set[Path] = {d.path for d in content.documents}
         self.claimed: dict[tuple[str, str], str] = {}  # by sources of this run
+        self.gone: set[Path] = set()  # drafts removed or parked to make way for an original
         for doc in content.documents:
             if doc.is_original and doc.ref and doc.lang:
                 self.originals.setdefault((doc.lang, doc.ref), doc)
@@ -143,6 +147,8 @@ def _normalize_in_place(
                 report.normalized += 1
                 report.done.append(f"normalized {doc.shown}")
         else:
+            if target.exists() and make_way(settings, target, new, report):
+                index.gone.add(target)
             _move(doc, new, report)
     except OutputError as error:
         report.problems.append(error.as_problem())

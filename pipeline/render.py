@@ -191,10 +191,17 @@ class Renderer:
     def template(self, lang: str, name: str, context: dict[str, Any]) -> str:
         """One template rendered; a template's mistake is reported with its file, not raised
         as a traceback."""
-        template = self.load(lang, name)
-        try:
-            return template.render(context)
-        except (jinja2.TemplateError, KeyError, ValueError, TypeError) as error:
-            raise TemplateError(
-                f"cannot be rendered: {error}", f"{TEMPLATES_SHOWN}/{name}"
-            ) from None
+        return render_template(self.env(lang), name, context)
+
+
+def render_template(
+    env: jinja2.Environment, name: str, context: dict[str, Any], folder: str = TEMPLATES_SHOWN
+) -> str:
+    """One template of ``env`` rendered (for pages other than the site's, such as the review
+    pages); a template's mistake is reported with its file (in ``folder``)."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(error.message or str(error), f"{folder}/{name}", error.lineno) from None
+    except (jinja2.TemplateError, KeyError, ValueError, TypeError) as error:
+        raise TemplateError(f"cannot be rendered: {error}", f"{folder}/{name}") from None

@@ -3,6 +3,7 @@ LibreTranslate server."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -12,15 +13,19 @@ import struct
 import textwrap
 import threading
 import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from playwright.sync_api import sync_playwright
 
 from pipeline.cli import main
 from pipeline.config import Settings, load_settings
+from pipeline.preview import PreviewHandler
 from pipeline.translate import runner
 
 # CI runs the same examples every time (a red build means a change broke something, not that
@@ -58,6 +63,12 @@ class Site:
 
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text(encoding="utf-8")
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        """Replace the first ``old`` in a file with ``new``, as an editor would."""
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.write(relative, text.replace(old, new, 1), dedent=False)
 
     def files(self, under: str = "content") -> dict[str, bytes]:
         """Every file under ``under``, by path relative to the root, with its bytes."""
@@ -241,3 +252,61 @@ def libre(monkeypatch: pytest.MonkeyPatch):
     server.released.set()
     server.shutdown()
     server.server_close()
+
+
+@contextmanager
+def _previewing(site: Site) -> Iterator[str]:
+    settings = site.settings
+    handler = functools.partial(
+        PreviewHandler, directory=str(settings.output_dir), review=str(settings.review_dir)
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def preview() -> Callable[[Site], AbstractContextManager[str]]:
+    """``with preview(site) as url``: the site's output at ``url/`` and its review pages at
+    ``url/review/``, on 127.0.0.1 at a free port, as ``make serve`` shows them."""
+    return _previewing
+
+
+# A real browser -----------------------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "Chromium is not installed: apt-get install chromium (.ci/run does)"
+    return found
+
+
+@pytest.fixture
+def browser(tmp_path: Path):
+    """Headless Chromium (Debian's ``chromium``, never Playwright's own download), as a
+    Playwright browser context with a throwaway profile."""
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=chromium(),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            yield context
+        finally:
+            context.close()

@@ -11,6 +11,10 @@ A check that needs something site-wide (a glossary, say) registers a loader with
 ``@context_loader(name)``; ``context_for(settings)`` loads them all once per run, and every
 ``Pair`` of that run carries the result in ``context``.
 
+Checks may live in modules of their own (``checks``: placeholders, URLs, numbers...): each
+such module is imported at the end of this one, so that whoever calls ``findings`` runs
+every check; a new module is added there with one import line.
+
 >>> pair = Pair(Block("body", "paragraph", "Läs **mer**."), "Read more.", "sv", "en")
 >>> [str(f) for f in findings(pair)]
 ['markdown: the Markdown differs: bold lost']
@@ -103,3 +107,8 @@ def findings(pair: Pair) -> list[Finding]:
 def markdown_kept(pair: Pair) -> str | None:
     """The translation keeps the block's Markdown: links, images, code, HTML, emphasis."""
     return check(pair.block, pair.target, pair.references)
+
+
+# The modules that register more checks (and their context loaders), imported here so that
+# every caller of ``findings`` runs them all. A new check module is added with one line.
+from pipeline.translate import checks  # noqa: E402, F401

@@ -1,7 +1,10 @@
 """Stage 2, translate: a draft for every original in every other site language.
 
-For each original and each other site language without an original of its own for that
-``ref``, the stage decides from hashes alone (no Markdown parsed) what is to do:
+First, drafts superseded by an original in their own language (an editor toggled ``lang``)
+are removed or parked, and parked ones brought back where their original is again
+(``superseded``). Then, for each original and each other site language without an original
+of its own for that ``ref``, the stage decides from hashes alone (no Markdown parsed) what is
+to do:
 
 - no draft yet: write one (``content/<lang>/``, named by a slug of the translated title);
 - the original changed since the draft was made (its ``source_hash`` differs): update the
@@ -55,6 +58,7 @@ from pipeline.translate.segments import (
     render_with_lines,
     skeleton_hash,
 )
+from pipeline.translate.superseded import settle
 
 MEMORY_SAVE_SECONDS = 2.0  # the memory is saved at least this often while a run goes on
 
@@ -115,17 +119,29 @@ class Task:
     current: bool  # the draft was made from the original as it is now
     draft_body: Segmented | None = None  # the draft's body, once read
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """The draft's ref and language."""
+        return str(self.original.ref), self.target
 
-def translate(settings: Settings, translator: str | None = None) -> TranslateReport:
-    """Write or update the drafts of every original; see the module's docstring."""
+
+def translate(
+    settings: Settings,
+    translator: str | None = None,
+    only: set[tuple[str, str]] | None = None,
+) -> TranslateReport:
+    """Write or update the drafts of every original (or only the drafts named in ``only``
+    by ref and language); see the module's docstring."""
     name = translator or settings.translator
     check_name(name)
+    report = TranslateReport(engine=name)
     memo = FrontMatterMemo.open(settings)
     content = scan(settings, memo)
+    if only is None and settle(settings, content, report):
+        content = scan(settings, memo)  # drafts were removed, parked or brought back
     memo.save()
-    report = TranslateReport(engine=name)
     report.problems += content.problems
-    tasks = list(plan(content, settings, report))
+    tasks = [t for t in plan(content, settings, report) if only is None or t.key in only]
     if not tasks:
         return report
     run = _Run(settings, name, report)

@@ -1,0 +1,303 @@
+"""The translator's and the editor's workflow through the CLI: ``status``, ``approve``,
+orphans, superseded drafts and ``published: false``, on real files."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline import document
+
+POSTING = """\
+---
+lang: sv
+ref: ny-tjanst
+title: 'Ny tjänst: Utvecklare'
+date: 2024-03-01T10:00:00+01:00
+excerpt: Digidem Lab söker en utvecklare.
+---
+Vi söker en utvecklare som kan `Python`.
+
+Tjänsten är på 80 % i 6 månader.
+"""
+ORIGINAL = "content/sv/2024-03-01-ny-tjanst.md"
+DRAFT = "content/en/2024-03-01-ny-tjanst-utvecklare.md"
+MEMORY = "locale/memory/sv-en.po"
+
+
+def drafted(site, run) -> None:
+    site.write(ORIGINAL, POSTING)
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+
+
+def status_json(site, run) -> dict:
+    result = run(site.root, "status", "--json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_status_json_field_by_field(site, run) -> None:
+    drafted(site, run)
+    site.edit(DRAFT, "80 %", "90 %")  # a number changed by mistake
+    site.write("content/sv/om-oss.md", "---\nlang: sv\nref: om-oss\ntitle: Om oss\n---\nText.\n")
+    site.write(
+        "content/en/orphan.md",
+        "---\nlang: en\nref: borta\ntitle: Gone\ntranslation:\n  from: sv\n  source: sv/b.md\n"
+        "  source_hash: x\n  status: reviewed\n  engine: human\n---\nText.\n",
+    )
+    data = status_json(site, run)
+    assert list(data) == ["version", "refs", "summary"]
+    assert data["version"] == 1
+    assert [r["ref"] for r in data["refs"]] == ["borta", "ny-tjanst", "om-oss"]
+    orphan, posting, page = data["refs"]
+
+    assert posting["original"] == "sv"
+    original, draft = posting["versions"]
+    assert original == {
+        "lang": "sv",
+        "file": ORIGINAL,
+        "role": "original",
+        "status": "original",
+        "needs_review": False,
+        "engine": None,
+        "problems": [],
+    }
+    assert draft == {
+        "lang": "en",
+        "file": DRAFT,
+        "role": "draft",
+        "status": "machine",
+        "needs_review": True,
+        "engine": "pseudo",
+        "problems": [
+            {
+                "check": "numbers",
+                "message": "the number 80 is missing; the number 90 was added",
+                "line": 16,
+                "block": "body.2",
+            }
+        ],
+    }
+    assert site.read(DRAFT).split("\n")[15].startswith("［Ťĵäńśťḗń äŕ ṗå 90 %")
+
+    assert page["versions"][1] == {
+        "lang": "en",
+        "file": None,
+        "role": "draft",
+        "status": "missing",
+        "needs_review": False,
+        "engine": None,
+        "problems": [],
+    }
+    assert orphan["original"] is None
+    (lost,) = orphan["versions"]
+    assert (lost["file"], lost["role"], lost["status"]) == (
+        "content/en/orphan.md",
+        "draft",
+        "reviewed",
+    )
+    assert [p["check"] for p in lost["problems"]] == ["orphan"]
+    assert data["summary"] == {
+        "refs": 3,
+        "drafts": 2,
+        "machine": 1,
+        "reviewed": 1,
+        "outdated": 0,
+        "missing": 1,
+        "orphans": 1,
+        "need_review": 1,
+        "problems": 2,
+    }
+
+
+def test_status_lists_every_version_and_says_what_needs_review(site, run) -> None:
+    drafted(site, run)
+    result = run(site.root, "status")
+    assert result.code == 0  # a report: drafts to review are not an error
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["ny-tjanst", "sv", "original", ORIGINAL]
+    assert lines[1].split() == ["en", "machine", DRAFT, "needs", "review"]
+    assert lines[-1] == (
+        "status: 1 refs; drafts: 1 machine, 0 reviewed, 0 outdated, 0 missing, 0 orphans; "
+        "1 draft needs review"
+    )
+
+
+def test_status_exits_1_on_content_errors(site, run) -> None:
+    site.write("content/sv/trasig.md", "---\ntitle: [\n---\n")
+    result = run(site.root, "status")
+    assert result.code == 1
+    assert result.err_lines[0].startswith("content/sv/trasig.md:3: invalid YAML")
+
+
+def test_approve_marks_reviewed_and_feeds_the_memory(site, run) -> None:
+    drafted(site, run)
+    assert '#, fuzzy\nmsgid "Tjänsten är på 80 % i 6 månader."' in site.read(MEMORY)
+    result = run(site.root, "approve", "ny-tjanst")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        f"approved {DRAFT}: reviewed, its blocks are in the memory",
+        "approve: 1 draft reviewed",
+    ]
+    draft = document.read(site.root / DRAFT)
+    assert draft.translation["status"] == "reviewed"
+    memory = site.read(MEMORY)
+    assert "#, fuzzy" not in memory
+    assert 'msgid "Tjänsten är på 80 % i 6 månader."\nmsgstr "［Ťĵäńśťḗń' in memory
+    recorded = json.loads(site.read("locale/memory/drafts/en/ny-tjanst.json"))
+    assert recorded["status"] == "reviewed"
+    assert {b["origin"] for b in recorded["blocks"]} == {"reviewed"}
+    assert "nothing to do" in run(site.root, "translate").out
+    assert run(site.root, "status").out.endswith("nothing to review\n")
+    again = run(site.root, "approve", "ny-tjanst", "--lang", "en")
+    assert again.code == 0
+    assert again.out.splitlines()[0] == f"{DRAFT} is already reviewed"
+
+
+def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run) -> None:
+    drafted(site, run)
+    site.edit(DRAFT, "`Python`", "Python")
+    before = site.read(DRAFT)
+    result = run(site.root, "approve", "ny-tjanst")
+    assert result.code == 1
+    assert result.err_lines == [
+        f"{DRAFT}:14: markdown: the Markdown differs: code `Python` lost",
+        f"{DRAFT}: not approved: the quality checks found 1 problem (above); correct the "
+        "draft, or approve it as it is with --force",
+    ]
+    assert site.read(DRAFT) == before
+    forced = run(site.root, "approve", "ny-tjanst", "--force")
+    assert forced.code == 0, forced.err
+    assert document.read(site.root / DRAFT).translation["status"] == "reviewed"
+
+
+def test_approve_refuses_a_draft_whose_original_changed(site, run) -> None:
+    drafted(site, run)
+    site.edit(ORIGINAL, "6 månader", "7 månader")
+    result = run(site.root, "approve", "ny-tjanst", "--force")
+    assert result.code == 1
+    assert result.err_lines == [
+        f"{DRAFT}: not approved: original changed: its original changed since it was made: "
+        "run 'make translate'"
+    ]
+
+
+def test_approve_of_an_unknown_ref_or_language_is_a_usage_error(site, run) -> None:
+    drafted(site, run)
+    unknown = run(site.root, "approve", "okand")
+    assert unknown.code == 2
+    assert unknown.err_lines == [
+        "approve: no document has ref 'okand'; 'pipeline status' lists every ref"
+    ]
+    wrong = run(site.root, "approve", "ny-tjanst", "--lang", "sv")
+    assert wrong.code == 2
+    assert wrong.err_lines == ["approve: ref 'ny-tjanst' has no draft in 'sv'"]
+
+
+def test_a_hand_edited_draft_set_reviewed_feeds_the_memory_on_the_next_run(site, run) -> None:
+    drafted(site, run)
+    text = site.read(DRAFT).replace("status: machine", "status: reviewed")
+    text = text.replace(text.split("\n")[-2], "The position is 80% for 6 months.")
+    site.write(DRAFT, text, dedent=False)
+    assert run(site.root, "translate").code == 0
+    assert (
+        'msgid "Tjänsten är på 80 % i 6 månader."\nmsgstr "The position is 80% for 6 months."'
+        in site.read(MEMORY)
+    )
+    assert run(site.root, "status").out.endswith("nothing to review\n")
+
+
+def test_an_orphan_draft_is_reported_and_never_deleted(site, run) -> None:
+    drafted(site, run)
+    (site.root / ORIGINAL).unlink()
+    before = site.read(DRAFT)
+    warning = (
+        f"{DRAFT}: warning: orphan draft: no original has ref 'ny-tjanst' any more (deleted, or "
+        "its ref changed); this draft is kept: delete it or give an original its ref"
+    )
+    status = run(site.root, "status")
+    assert status.code == 0
+    assert warning in status.err_lines
+    translate = run(site.root, "translate")
+    assert translate.code == 0
+    check = run(site.root, "check")
+    assert warning in check.err_lines
+    assert site.read(DRAFT) == before
+
+
+def test_a_superseded_machine_draft_is_removed_and_a_reviewed_one_parked(site, run) -> None:
+    drafted(site, run)
+    site.write("content/sv/annan.md", "---\nlang: sv\nref: annan\ntitle: Annan\n---\nHej.\n")
+    assert run(site.root, "translate").code == 0
+    assert run(site.root, "approve", "annan").code == 0
+    reviewed = site.read("content/en/annan.md")
+    for path in (ORIGINAL, "content/sv/annan.md"):
+        site.edit(path, "lang: sv", "lang: en")
+    ingest = run(site.root, "ingest")
+    assert ingest.code == 0, ingest.err
+    # The reviewed draft has its original's name (pseudo keeps the slug): ingest makes way.
+    assert ingest.err_lines == [
+        "content/en/annan.md: warning: superseded by the original content/en/annan.md (same "
+        "ref, same language), but a person wrote some of it: moved to "
+        "locale/parked/en/annan.md, and moved back when the original is in 'sv' again"
+    ]
+    assert site.read("locale/parked/en/annan.md") == reviewed
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    assert (
+        f"removed {DRAFT}: superseded by the original content/en/2024-03-01-ny-tjanst.md "
+        "(its machine wording stays in the memory)"
+    ) in result.out
+    assert not (site.root / DRAFT).exists()
+    assert not (site.root / "locale/memory/drafts/en/ny-tjanst.json").exists()
+    assert "drafted content/sv/annan.md from content/en/annan.md (machine)" in result.out
+
+    site.edit("content/en/annan.md", "lang: en", "lang: sv")
+    assert run(site.root, "ingest").code == 0
+    back = run(site.root, "translate")
+    assert back.code == 0, back.err
+    assert (
+        "brought back content/en/annan.md from locale/parked/en/annan.md "
+        "(its original is in 'sv' again)"
+    ) in back.out
+    assert site.read("content/en/annan.md") == reviewed
+    assert not (site.root / "locale/parked").exists()
+    assert sorted(site.files("content")) == [
+        "content/en/2024-03-01-ny-tjanst.md",
+        "content/en/annan.md",
+        "content/sv/2024-03-01-ny-tjanst-utvecklare.md",  # still toggled: its Swedish draft
+        "content/sv/annan.md",
+    ]
+
+
+def test_published_false_end_to_end(seed_site, run) -> None:
+    drafted(seed_site, run)
+    url = "https://example.org/en/news/ny-tjanst-utvecklare/"
+
+    def built() -> tuple[str, dict, str]:
+        for command in ("translate", "build", "check"):
+            result = run(seed_site.root, command)
+            assert result.code == 0, (command, result.err)
+        page = seed_site.root / "public/nyheter/ny-tjanst/index.html"
+        return (
+            seed_site.read("public/sitemap.xml"),
+            json.loads(seed_site.read("public/pairs.json")),
+            page.read_text(encoding="utf-8") if page.exists() else "",
+        )
+
+    sitemap, pairs, page = built()
+    assert url in sitemap and set(pairs["ny-tjanst"]) == {"sv", "en"} and url in page
+
+    seed_site.edit(DRAFT, "lang: en\n", "lang: en\npublished: false\n")
+    sitemap, pairs, page = built()
+    assert url not in sitemap and url not in page
+    assert set(pairs["ny-tjanst"]) == {"sv"}
+    assert not (seed_site.root / "public/en/news/ny-tjanst-utvecklare").exists()
+    assert document.read(seed_site.root / DRAFT).metadata["published"] is False
+
+    seed_site.edit(DRAFT, "published: false\n", "")
+    seed_site.edit(ORIGINAL, "lang: sv\n", "lang: sv\npublished: false\n")
+    sitemap, pairs, _ = built()
+    assert "ny-tjanst" not in sitemap and "ny-tjanst" not in pairs
+    assert not (seed_site.root / "public/nyheter/ny-tjanst").exists()
+    assert not (seed_site.root / "public/en/news/ny-tjanst-utvecklare").exists()
