@@ -75,7 +75,7 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
     plan = plan_site(settings, content)
     wanted = planned(plan, state["fingerprint"], _digests(content))
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last)]
-    files, spans = render(settings, plan, stale, output, last)
+    done, spans = render(settings, plan, stale, output, last)
     problems = content.problems + plan.problems
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
@@ -84,8 +84,8 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
         pages=len(plan.pages),
     )
     report = _report(settings, output, problems, len(wanted), len(plan.pages))
-    report.written, report.removed = write_site(output, files, spans, wanted, last, recorded)
-    report.rendered = len(files)
+    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded)
+    report.rendered = len(done)
     return report
 
 
@@ -181,9 +181,9 @@ def render(
     stale: Sequence[Output],
     output: Path,
     last: manifest.Manifest,
-) -> tuple[dict[str, str], dict[str, manifest.FeedIndex]]:
-    """The text of every ``stale`` file, by its name in the output folder, and where the
-    entries of each rendered feed lie in it."""
+) -> tuple[dict[str, Written], dict[str, manifest.FeedIndex]]:
+    """Render and write every ``stale`` file; what writing each gave, by its name in the
+    output folder, and where the entries of each rendered feed lie in it."""
     if not stale:
         return {}, {}
     # Jinja2, Babel and the Markdown renderers load only when there is something to render.
@@ -206,14 +206,19 @@ def render(
     count = parallel.workers(settings.build_workers, len(jobs), PARALLEL_PAGES)
     stale_pages = {o.file for o in pages}
 
-    def work(part: Sequence[Page]) -> list[tuple[str, str | None, str | None]]:
-        done = []
+    within = Within(output)
+
+    def work(part: Sequence[Page]) -> list[tuple[str, Written | None, str | None]]:
+        # Each page is written where it is rendered, so that no process holds the site.
+        made = []
         for page in part:
             body = renderer.body(page)
             html = renderer.page(page, body) if page.file in stale_pages else None
             entry = renderer.feed_entry(page, body) if page.file in entries_wanted else None
-            done.append((page.file, html, entry))
-        return done
+            made.append(
+                (page.file, None if html is None else _emit(within, page.file, html), entry)
+            )
+        return made
 
     if count > 1:
         # Compile every template in the parent once, so that the children share them.
@@ -222,27 +227,36 @@ def render(
     rendered = [
         item for part in parallel.fork_map(work, parallel.split(jobs, count)) for item in part
     ]
-    files: dict[str, str] = {}
+    done: dict[str, Written] = {}
     new_entries: dict[str, str] = {}
-    for file, html, entry in rendered:
-        if html is not None:
-            files[file] = html
+    for file, written, entry in rendered:
+        if written is not None:
+            done[file] = written
         if entry is not None:
             new_entries[entries_wanted[file]] = entry
     for o in pages:
-        if o.file not in files:
+        if o.file not in done:
             assert o.page is not None
-            files[o.file] = renderer.page(o.page)
+            done[o.file] = _emit(within, o.file, renderer.page(o.page))
     spans: dict[str, manifest.FeedIndex] = {}
     for feed in feeds:
         head, tail = renderer.feed_frame(feed.lang)
         parts = [old_entries.get(key) or new_entries[key] for _, key in feed.entries]
-        files[feed.file] = head + "".join(parts) + tail
+        done[feed.file] = _emit(within, feed.file, head + "".join(parts) + tail)
         spans[feed.file] = _spans(head, parts, feed)
     for o in stale:
         if o.kind not in ("page", "feed"):
-            files[o.file] = renderer.whole_site_file(o.kind)
-    return files, spans
+            done[o.file] = _emit(within, o.file, renderer.whole_site_file(o.kind))
+    return done, spans
+
+
+Written = tuple[str, bool]
+"""What writing a rendered file gave: the digest of its bytes, whether they changed."""
+
+
+def _emit(within: Within, name: str, text: str) -> Written:
+    raw = text.encode("utf-8")
+    return digest(raw), write_atomic(within(name), raw, durable=False)
 
 
 def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest) -> dict[str, str]:
@@ -268,19 +282,17 @@ def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest)
 
 def write_site(
     output: Path,
-    files: dict[str, str],
+    done: dict[str, Written],
     spans: dict[str, manifest.FeedIndex],
     wanted: dict[str, Output],
     last: manifest.Manifest,
     recorded: manifest.Manifest,
 ) -> tuple[int, int]:
-    """Write the rendered ``files`` into ``output``; remove what the last build wrote and
-    this one does not; record the manifest (``recorded``, with the outputs). Returns how
-    many files were written (changed) and removed."""
+    """Finish a build whose rendered files are ``done`` (written): remove what the last
+    build wrote and this one does not; record the manifest (``recorded``, with the
+    outputs). Returns how many files were written (changed) and removed."""
     within = Within(output)
-    written = 0
-    for name, text in files.items():
-        written += write_atomic(within(name), text, durable=False)
+    written = sum(changed for _, changed in done.values())
     removed = 0
     for name in sorted(last.outputs.keys() - wanted.keys()):
         path = within(name)
@@ -293,15 +305,15 @@ def write_site(
     for name, o in wanted.items():
         path = output / name
         stat = os.stat(path)
-        if name not in files and last.outputs[name][2] == _stat_list(stat):
+        if name not in done and last.outputs[name][2] == _stat_list(stat):
             outputs[name] = last.outputs[name]
             continue
-        raw = files[name].encode("utf-8") if name in files else path.read_bytes()
-        outputs[name] = [o.key, digest(raw), stat_record(stat, now)]
+        made = done[name][0] if name in done else digest(path.read_bytes())
+        outputs[name] = [o.key, made, stat_record(stat, now)]
     feeds = {
         name: index
         for name, index in manifest.read_feeds(output).items()
-        if name in wanted and name not in files
+        if name in wanted and name not in done
     }
     recorded.outputs = outputs
     manifest.write_manifest(output, recorded)
