@@ -18,11 +18,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from pipeline.build import BUILT_LIST
 from pipeline.catalogs import BABEL_CFG
 from pipeline.config import LANGUAGE_CODE, Settings
 from pipeline.content import Content
 from pipeline.errors import Problem
+from pipeline.manifest import FOLDER, OLD_LIST
 from pipeline.plan import SITEMAP, plan_site
 
 NOT_BUILT = "which is not in the built site"
@@ -375,7 +375,7 @@ def _against_plan(settings: Settings, content: Content, output: Path) -> list[Pr
     built = {
         path.relative_to(output).as_posix()
         for path in output.rglob("*")
-        if path.is_file() and path.name != BUILT_LIST
+        if path.is_file() and path.name != OLD_LIST and path.relative_to(output).parts[0] != FOLDER
     }
     found = []
     for file in sorted(planned - built):

@@ -1,47 +1,43 @@
 """Stage 4, build: the bilingual static site, read top to bottom as it is made.
 
-1. plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure);
-2. render: every page through its language's Jinja2 environment, then each language's Atom
-   feed, ``sitemap.xml`` (whose alternates are the pages' own sets), ``robots.txt``,
-   ``pairs.json`` and the stylesheet;
-3. write: every file atomically into the output folder, and remove the files an earlier
-   build wrote that are no longer part of the site (and only those).
+1. read the manifest of the last build into the output folder (``pipeline.manifest``);
+2. scan and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure);
+3. key every file of the site by what it is made of (``pipeline.outputs``) and keep the files
+   whose key is the one the manifest recorded, and which are still as that build left them;
+4. render the others (``pipeline.render``), document pages over the cores when there are
+   enough of them (``pipeline.parallel``); a feed keeps the entries that did not change;
+5. write them atomically, remove the files the last build wrote that are no longer part of
+   the site (and only those), and record the new manifest.
+
+``build(..., full=True)`` (``pipeline build --full``) renders and compares every file,
+whatever the manifest says. Either way the output is the same, byte for byte.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
+import os
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from markupsafe import Markup
-
-from pipeline import urls
+from pipeline import manifest, parallel
 from pipeline.config import Settings, output_refusal
-from pipeline.content import scan
-from pipeline.errors import PipelineError, UsageError
-from pipeline.files import inside, remove, remove_empty_folders, write_atomic
-from pipeline.plan import PAIRS, ROBOTS, SITEMAP, STYLE, Page, SitePlan, Switch, plan_site
+from pipeline.content import Content, content_files, scan
+from pipeline.errors import Problem, UsageError
+from pipeline.files import Within, remove, remove_empty_folders, write_atomic
+from pipeline.inputs import digest, fingerprint, stat_record
+from pipeline.memo import FrontMatterMemo
+from pipeline.outputs import Digests, Output, planned
+from pipeline.plan import Page, SitePlan, plan_site
 from pipeline.report import Report
-from pipeline.templating import TEMPLATES, environment, markdown_html, safe_url
 
-BUILT_LIST = ".pipeline-files"  # what the last build wrote, so the next removes only that
-TEMPLATE_OF = {
-    "document": "page.html",
-    "home": "home.html",
-    "not-found": "404.html",
-    "redirect": "redirect.html",
-}
+__all__ = ["BuildReport", "build", "output_folder"]
 
-
-TEMPLATES_SHOWN = "pipeline/templates"
-
-
-class TemplateError(PipelineError):
-    """A template cannot be rendered (a syntax error, a name it does not have)."""
+# Below this many document pages to render, forking workers costs more than it saves
+# (measured with make bench on 2 cores; see README: Benchmarks).
+PARALLEL_PAGES = 400
 
 
 @dataclass
@@ -51,29 +47,93 @@ class BuildReport(Report):
     output: str = ""
     pages: int = 0
     files: int = 0
+    rendered: int = 0
     written: int = 0
     removed: int = 0
 
     def summary(self) -> str:
-        """``build: 11 files (7 pages) in public/: 2 written, 0 removed``."""
+        """``build: 11 files (7 pages) in public/: 3 rendered, 2 written, 0 removed``
+        (a rendered file is written only if its text changed)."""
         return (
             f"build: {self.files} files ({self.pages} pages) in {self.output}/: "
-            f"{self.written} written, {self.removed} removed"
+            f"{self.rendered} rendered, {self.written} written, {self.removed} removed"
         )
 
 
-def build(settings: Settings, out: Path | None = None) -> BuildReport:
-    """Build the site into ``out`` (default: the ``output`` setting)."""
+def build(settings: Settings, out: Path | None = None, full: bool = False) -> BuildReport:
+    """Build the site into ``out`` (default: the ``output`` setting); only the files whose
+    inputs changed since the last build are rendered, unless ``full``."""
     output = output_folder(settings, out)
-    content = scan(settings)
+    last = manifest.read_manifest(output)
+    now = time.time_ns()
+    state = read_state(settings, now)
+    if not full and _nothing_changed(output, state, last):
+        return _report(settings, output, last.problems, len(last.outputs), last.pages)
+    memo = FrontMatterMemo.open(settings)
+    content = scan(settings, memo)
+    memo.save()
     plan = plan_site(settings, content)
-    report = BuildReport(problems=content.problems + plan.problems)
-    files = render_site(settings, plan)
-    report.written, report.removed = write_site(output, files)
-    report.output = settings.relative(output)
-    report.files = len(files)
-    report.pages = len(plan.pages)
+    wanted = planned(plan, state["fingerprint"], _digests(content))
+    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last)]
+    done, spans = render(settings, plan, stale, output, last)
+    problems = content.problems + plan.problems
+    recorded = manifest.Manifest(
+        fingerprint=state["fingerprint"],
+        inputs=state["inputs"],
+        problems=problems,
+        pages=len(plan.pages),
+    )
+    report = _report(settings, output, problems, len(wanted), len(plan.pages))
+    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded)
+    report.rendered = len(done)
     return report
+
+
+def _report(
+    settings: Settings, output: Path, problems: list[Problem], files: int, pages: int
+) -> BuildReport:
+    report = BuildReport(problems=list(problems), files=files, pages=pages)
+    report.output = settings.relative(output)
+    return report
+
+
+def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
+    """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
+    content file and of the folders they lie in (a racy one as None, see ``stat_record``)."""
+    files: dict[str, Any] = {}
+    folders = [settings.content_dir]
+    for lang in settings.languages:
+        found, refused = content_files(settings, lang)
+        folders.append(settings.content_dir / lang)
+        for path in found:
+            try:
+                files[settings.relative(path)] = stat_record(os.stat(path), now_ns)
+            except OSError:
+                files[settings.relative(path)] = None
+        files.update((problem.path, None) for problem in refused)
+    for folder in folders:
+        try:
+            files[settings.relative(folder) + "/"] = stat_record(os.stat(folder), now_ns)
+        except OSError:
+            files[settings.relative(folder) + "/"] = "missing"
+    return {"fingerprint": fingerprint(settings, manifest.FORMAT), "inputs": files}
+
+
+def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifest) -> bool:
+    """Whether the last build read exactly these inputs (none of them racy) and its files are
+    all as it left them: then there is nothing to do."""
+    if state["fingerprint"] != last.fingerprint or state["inputs"] != last.inputs:
+        return False
+    if None in state["inputs"].values() or not last.outputs:
+        return False
+    folder = os.fspath(output)
+    for name, (_, _, stat) in last.outputs.items():
+        try:
+            if stat is None or _stat_list(os.stat(os.path.join(folder, name))) != stat:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def output_folder(settings: Settings, out: Path | None) -> Path:
@@ -86,139 +146,208 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
     return out.resolve()
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A document as its page, the home page's listing and the feed show it."""
-
-    title: str
-    path: str
-    url: str
-    date: dt.datetime | None
-    excerpt: str
-    ingress: str
-    body: Markup
-    links: list[dict[str, str | None]]
-    notice: bool
-    original: Switch | None
+def _digests(content: Content) -> Digests:
+    """Each document's digests: of what was read from its file (front matter and body), and
+    of its front matter alone."""
+    found: Digests = {}
+    for doc in content.documents:
+        metadata = repr(doc.metadata)
+        found[doc.shown] = (digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode()))
+    return found
 
 
-def render_site(settings: Settings, plan: SitePlan) -> dict[str, str]:
-    """Every file of the site by its path in the output folder."""
-    envs = {lang: environment(settings, lang) for lang in settings.languages}
-    entries = {page.file: _entry(settings, page) for page in plan.pages if page.doc}
-    files: dict[str, str] = {}
-    for page in plan.pages:
-        context: dict[str, Any] = {"page": page}
-        if page.kind == "document":
-            context["doc"] = entries[page.file]
-        if page.kind == "home":
-            context.update(_listings(settings, plan, page.lang, entries))
-        files[page.file] = _render(envs[page.lang], TEMPLATE_OF[page.kind], context)
-    for lang in settings.languages:
-        feed = _feed(settings, plan, lang, entries)
-        files[urls.output_file(urls.feed_path(settings, lang))] = _render(
-            envs[lang], "feed.xml", {"feed": feed}
-        )
-    files[SITEMAP] = _render(
-        envs[settings.default_language], "sitemap.xml", {"pages": plan.indexed()}
-    )
-    files[ROBOTS] = (
-        f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(settings, '/' + SITEMAP)}\n"
-    )
-    files[PAIRS] = _pairs(settings, plan)
-    files[STYLE] = (TEMPLATES / STYLE).read_text(encoding="utf-8")
-    return files
-
-
-def _render(
-    env: jinja2.Environment, name: str, context: dict[str, Any], folder: str = TEMPLATES_SHOWN
-) -> str:
-    """One template rendered; a template's mistake is reported with its file (in ``folder``),
-    not raised as a traceback."""
+def _unchanged(output: Path, wanted: Output, last: manifest.Manifest) -> bool:
+    """Whether the file the last build wrote for ``wanted`` is still right: the same key, and
+    the file as that build left it (its ``stat``, or else its bytes)."""
+    recorded = last.outputs.get(wanted.file)
+    if recorded is None or recorded[0] != wanted.key:
+        return False
     try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(error.message or str(error), f"{folder}/{name}", error.lineno) from None
-    except (jinja2.TemplateError, KeyError, ValueError, TypeError) as error:
-        raise TemplateError(f"cannot be rendered: {error}", f"{folder}/{name}") from None
+        stat = os.stat(output / wanted.file)
+    except OSError:
+        return False
+    if recorded[2] is not None and recorded[2] == _stat_list(stat):
+        return True
+    return digest((output / wanted.file).read_bytes()) == recorded[1]
 
 
-render_template = _render
+def _stat_list(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
-def _entry(settings: Settings, page: Page) -> Entry:
-    assert page.doc is not None
-    meta = page.doc.metadata
-    links = []
-    for link in meta.get("links") or []:
-        title = str(link.get("title") or link.get("url") or "").strip()
-        if title:
-            links.append({"title": title, "url": safe_url(str(link.get("url") or ""))})
-    return Entry(
-        title=page.title,
-        path=urls.href(settings, page.path),
-        url=page.url,
-        date=page.date,
-        excerpt=str(meta.get("excerpt") or "").strip(),
-        ingress=str(meta.get("ingress-text") or "").strip(),
-        body=markdown_html(page.doc.body),
-        links=links,
-        notice=page.notice,
-        original=page.original,
-    )
+def render(
+    settings: Settings,
+    plan: SitePlan,
+    stale: Sequence[Output],
+    output: Path,
+    last: manifest.Manifest,
+) -> tuple[dict[str, Written], dict[str, manifest.FeedIndex]]:
+    """Render and write every ``stale`` file; what writing each gave, by its name in the
+    output folder, and where the entries of each rendered feed lie in it."""
+    if not stale:
+        return {}, {}
+    # Jinja2, Babel and the Markdown renderers load only when there is something to render.
+    from pipeline.render import Renderer
 
-
-def _listings(
-    settings: Settings, plan: SitePlan, lang: str, entries: dict[str, Entry]
-) -> dict[str, list[Entry]]:
-    """A home page's lists: open positions, news, other pages; each newest first."""
-    lists: dict[str, list[Entry]] = {"jobs": [], "news": [], "pages": []}
-    for page in plan.documents(lang):
-        kind = {settings.jobs_section: "jobs", urls.NEWS: "news"}.get(page.section or "", "pages")
-        lists[kind].append(entries[page.file])
-    return lists
-
-
-def _feed(
-    settings: Settings, plan: SitePlan, lang: str, entries: dict[str, Entry]
-) -> dict[str, Any]:
-    """A language's Atom feed: its dated documents, newest first."""
-    dated = [entries[p.file] for p in plan.documents(lang) if p.date]
-    # Atom wants a time for the feed itself: the newest entry's keeps the file stable.
-    updated = dated[0].date if dated else dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    return {
-        "lang": lang,
-        "url": urls.absolute(settings, urls.feed_path(settings, lang)),
-        "home_url": urls.absolute(settings, urls.home_path(settings, lang)),
-        "updated": updated.isoformat(),
-        "entries": [{**vars(entry), "body": str(entry.body)} for entry in dated],
+    renderer = Renderer(settings, plan)
+    pages = [o for o in stale if o.kind == "page"]
+    feeds = [o for o in stale if o.kind == "feed"]
+    old_entries = _old_entries(output, feeds, last)
+    # A document's body is rendered once for its page and its feed entry.
+    entries_wanted = {
+        page.file: key for feed in feeds for page, key in feed.entries if key not in old_entries
     }
+    documents = {o.file: o.page for o in pages if o.page and o.page.kind == "document"}
+    for feed in feeds:
+        for page, key in feed.entries:
+            if key not in old_entries:
+                documents.setdefault(page.file, page)
+    jobs = sorted(documents.values(), key=lambda p: p.file)
+    count = parallel.workers(settings.build_workers, len(jobs), PARALLEL_PAGES)
+    stale_pages = {o.file for o in pages}
+
+    within = Within(output)
+
+    def work(part: Sequence[Page]) -> list[tuple[str, Written | None, str | None]]:
+        # Each page is written where it is rendered, so that no process holds the site.
+        made = []
+        for page in part:
+            body = renderer.body(page)
+            html = renderer.page(page, body) if page.file in stale_pages else None
+            entry = renderer.feed_entry(page, body) if page.file in entries_wanted else None
+            made.append(
+                (page.file, None if html is None else _emit(within, page.file, html), entry)
+            )
+        return made
+
+    if count > 1:
+        # Compile every template in the parent once, so that the children share them.
+        for lang in plan.languages:
+            renderer.warm(lang)
+    rendered = [
+        item for part in parallel.fork_map(work, parallel.split(jobs, count)) for item in part
+    ]
+    done: dict[str, Written] = {}
+    new_entries: dict[str, str] = {}
+    for file, written, entry in rendered:
+        if written is not None:
+            done[file] = written
+        if entry is not None:
+            new_entries[entries_wanted[file]] = entry
+    for o in pages:
+        if o.file not in done:
+            assert o.page is not None
+            done[o.file] = _emit(within, o.file, renderer.page(o.page))
+    spans: dict[str, manifest.FeedIndex] = {}
+    for feed in feeds:
+        head, tail = renderer.feed_frame(feed.lang)
+        parts = [old_entries.get(key) or new_entries[key] for _, key in feed.entries]
+        done[feed.file] = _emit(within, feed.file, head + "".join(parts) + tail)
+        spans[feed.file] = _spans(head, parts, feed)
+    for o in stale:
+        if o.kind not in ("page", "feed"):
+            done[o.file] = _emit(within, o.file, renderer.whole_site_file(o.kind))
+    return done, spans
 
 
-def _pairs(settings: Settings, plan: SitePlan) -> str:
-    """``pairs.json``: ref -> language -> URL, content file and status, for other tools."""
-    pairs: dict[str, dict[str, dict[str, str]]] = {}
-    for page in plan.pages:
-        if page.doc is not None and page.doc.ref:
-            pairs.setdefault(page.doc.ref, {})[page.lang] = {
-                "url": page.url,
-                "file": settings.relative(page.doc.path),
-                "status": page.status,
-            }
-    return json.dumps(pairs, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+Written = tuple[str, bool]
+"""What writing a rendered file gave: the digest of its bytes, whether they changed."""
 
 
-def write_site(output: Path, files: dict[str, str]) -> tuple[int, int]:
-    """Write ``files`` into ``output``; remove what the last build wrote and this one did
-    not. Returns how many files were written (changed) and removed."""
-    listed = inside(output, BUILT_LIST)
+def _emit(within: Within, name: str, text: str) -> Written:
+    raw = text.encode("utf-8")
+    return digest(raw), write_atomic(within(name), raw, durable=False)
+
+
+def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest) -> dict[str, str]:
+    """The entries of the feeds the last build wrote, by key, where a feed is still as that
+    build left it and its manifest is of this build's fingerprint."""
+    found: dict[str, str] = {}
+    index = manifest.read_feeds(output)
+    for feed in feeds:
+        recorded = last.outputs.get(feed.file)
+        spans = index.get(feed.file)
+        if recorded is None or spans is None:
+            continue
+        try:
+            raw = (output / feed.file).read_bytes()
+        except OSError:
+            continue
+        if digest(raw) != recorded[1]:
+            continue
+        for key, start, end in spans:
+            found[key] = raw[start:end].decode("utf-8")
+    return found
+
+
+def write_site(
+    output: Path,
+    done: dict[str, Written],
+    spans: dict[str, manifest.FeedIndex],
+    wanted: dict[str, Output],
+    last: manifest.Manifest,
+    recorded: manifest.Manifest,
+) -> tuple[int, int]:
+    """Finish a build whose rendered files are ``done`` (written): remove what the last
+    build wrote and this one does not; record the manifest (``recorded``, with the
+    outputs). Returns how many files were written (changed) and removed."""
+    within = Within(output)
+    written = sum(changed for _, changed in done.values())
+    removed = 0
+    for name in sorted(last.outputs.keys() - wanted.keys()):
+        path = within(name)
+        if path.is_file():
+            remove(path)
+            removed += 1
+            remove_empty_folders(output, path.parent)
+    now = time.time_ns()
+    outputs: dict[str, manifest.OutputRecord] = {}
+    for name, o in wanted.items():
+        path = output / name
+        stat = os.stat(path)
+        if name not in done and last.outputs[name][2] == _stat_list(stat):
+            outputs[name] = last.outputs[name]
+            continue
+        made = done[name][0] if name in done else digest(path.read_bytes())
+        outputs[name] = [o.key, made, stat_record(stat, now)]
+    feeds = {
+        name: index
+        for name, index in manifest.read_feeds(output).items()
+        if name in wanted and name not in done
+    }
+    recorded.outputs = outputs
+    manifest.write_manifest(output, recorded)
+    manifest.write_feeds(output, feeds | spans)
+    return written, removed
+
+
+def _spans(head: str, parts: Sequence[str], feed: Output) -> manifest.FeedIndex:
+    """Where each entry (``parts``, after ``head``) of ``feed`` lies in its bytes."""
+    spans: manifest.FeedIndex = []
+    position = len(head.encode("utf-8"))
+    for (_, key), part in zip(feed.entries, parts, strict=True):
+        end = position + len(part.encode("utf-8"))
+        spans.append([key, position, end])
+        position = end
+    return spans
+
+
+BUILT_LIST = (
+    ".pipeline-files"  # what write_listed wrote into a folder, so the next removes only that
+)
+
+
+def write_listed(output: Path, files: dict[str, str]) -> tuple[int, int]:
+    """Write ``files`` into ``output`` (a folder other than the site's, such as the review
+    pages'); remove what the last call wrote there and this one did not. Returns how many
+    files were written (changed) and removed."""
+    within = Within(output)
+    listed = within(BUILT_LIST)
     before = set(listed.read_text(encoding="utf-8").split()) if listed.is_file() else set()
-    written = sum(
-        write_atomic(inside(output, *name.split("/")), text) for name, text in files.items()
-    )
+    written = sum(write_atomic(within(name), text) for name, text in files.items())
     removed = 0
     for name in sorted(before - files.keys()):
-        path = inside(output, *name.split("/"))
+        path = within(name)
         if path.is_file():
             remove(path)
             removed += 1

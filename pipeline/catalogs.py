@@ -34,16 +34,21 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
-from babel.support import Translations
 
+from pipeline.catalog_files import (
+    CatalogError,
+    gettext_name,
+    mo_path,
+    po_path,
+    pot_path,
+)
 from pipeline.config import Settings
 from pipeline.content import Content
-from pipeline.errors import PipelineError, Problem
+from pipeline.errors import Problem
 from pipeline.files import write_atomic
 from pipeline.report import Report
 
 BABEL_CFG = "babel.cfg"
-DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the language the templates' msgids are written in
 COMMENT_TAGS = ("Translators:",)
 HEADER_COMMENT = "# UI strings of the site's templates (see README: UI strings).\n#"
@@ -57,35 +62,6 @@ PLACEHOLDER = re.compile(
 Translate = Callable[[Sequence[str], str, str], list[str]]
 """``translate(texts, source_lang, target_lang)``: the translate stage's engine with its
 masking of placeholders, as ``i18n --fill`` uses it (see ``fill``)."""
-
-
-class CatalogError(PipelineError):
-    """The catalogs cannot be extracted or loaded (no ``babel.cfg``, a template that does not
-    parse, a missing ``.mo``)."""
-
-
-def gettext_name(lang: str) -> str:
-    """The folder name gettext uses for a BCP 47 code.
-
-    >>> gettext_name("sv"), gettext_name("en-GB")
-    ('sv', 'en_GB')
-    """
-    return str(Locale.parse(lang, sep="-"))
-
-
-def pot_path(settings: Settings) -> Path:
-    """``locale/messages.pot``: every UI string, untranslated."""
-    return settings.locale_dir / f"{DOMAIN}.pot"
-
-
-def po_path(settings: Settings, lang: str) -> Path:
-    """``locale/<lang>/LC_MESSAGES/messages.po``: a language's translations (committed)."""
-    return settings.locale_dir / gettext_name(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def mo_path(settings: Settings, lang: str) -> Path:
-    """The compiled catalog beside the ``.po`` (built, never committed)."""
-    return po_path(settings, lang).with_suffix(".mo")
 
 
 @dataclass(frozen=True)
@@ -286,20 +262,6 @@ def compiled(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, sound)
     return buffer.getvalue()
-
-
-def translations(settings: Settings, lang: str) -> Translations:
-    """The compiled catalog of ``lang`` for the templates; a missing ``.mo`` is an error,
-    never a silent fall back to the msgids."""
-    path = mo_path(settings, lang)
-    try:
-        with path.open("rb") as stream:
-            return Translations(stream, domain=DOMAIN)
-    except FileNotFoundError:
-        raise CatalogError(
-            "missing; run 'pipeline i18n' (make i18n) to compile the catalogs",
-            settings.relative(path),
-        ) from None
 
 
 def audit(settings: Settings, lang: str, text: str) -> tuple[Coverage, list[Problem]]:

@@ -16,6 +16,7 @@ from pipeline.config import Settings
 from pipeline.content import Content, scan
 from pipeline.errors import Problem
 from pipeline.language import language_problems
+from pipeline.memo import FrontMatterMemo
 from pipeline.plan import plan_site
 from pipeline.report import Report
 from pipeline.status import orphan_problems
@@ -55,7 +56,8 @@ class CheckReport(Report):
 
 def check(settings: Settings) -> CheckReport:
     """Run every check on the site at ``settings.root``."""
-    content = scan(settings)
+    # The memo is read, never saved: check writes no file.
+    content = scan(settings, FrontMatterMemo.open(settings))
     report = CheckReport()
     for _name, run in CHECKS:
         report.problems += run(settings, content)

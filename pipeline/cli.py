@@ -17,21 +17,18 @@ from pathlib import Path
 from types import FrameType
 
 from pipeline import __version__
-from pipeline.approve import approve
-from pipeline.build import build
-from pipeline.catalogs import i18n
-from pipeline.check import check
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ExitCode, PipelineError
 from pipeline.files import locked
-from pipeline.ingest import ingest
 from pipeline.report import Report
-from pipeline.review import review
-from pipeline.status import status
-from pipeline.translate import translate, translate_strings
+
+# Each command imports its stage when it runs: a no-op build must not pay for importing
+# lingua, polib or Babel's catalog tools (see README: Benchmarks).
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.ingest import ingest
+
     paths = [Path(p).absolute() for p in args.paths]
     shown = dict(zip(paths, args.paths, strict=True))
     return ingest(settings, paths, shown)
@@ -55,7 +52,16 @@ def _add_translate(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.translate import translate
+
+    return translate(settings, args.translator)
+
+
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.catalogs import i18n
+    from pipeline.translate import translate_strings
+
     if not args.fill:
         return i18n(settings)
     engine = args.translator or settings.translator
@@ -84,10 +90,23 @@ def _add_build(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="build into DIR, a folder inside the site root (default: the 'output' setting)",
     )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="render every page, ignoring what the last build recorded (its manifest)",
+    )
 
 
 def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
-    return build(settings, args.out.absolute() if args.out else None)
+    from pipeline.build import build
+
+    return build(settings, args.out.absolute() if args.out else None, full=args.full)
+
+
+def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.check import check
+
+    return check(settings)
 
 
 def _add_status(parser: argparse.ArgumentParser) -> None:
@@ -96,6 +115,24 @@ def _add_status(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print the state as JSON (a stable schema with a 'version' field; see README)",
     )
+
+
+def _run_status(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.status import status
+
+    return status(settings, args.json)
+
+
+def _run_approve(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.approve import approve
+
+    return approve(settings, args.ref, args.lang, args.force)
+
+
+def _run_review(settings: Settings, args: argparse.Namespace) -> Report:
+    from pipeline.review import review
+
+    return review(settings)
 
 
 def _add_approve(parser: argparse.ArgumentParser) -> None:
@@ -132,7 +169,7 @@ COMMANDS: dict[str, Command] = {
     "translate": Command(
         "write or update the drafts of every original in the other site languages",
         _add_translate,
-        lambda settings, args: translate(settings, args.translator),
+        _run_translate,
     ),
     "i18n": Command(
         "extract, update and compile the UI catalogs (locale/); print coverage",
@@ -147,23 +184,23 @@ COMMANDS: dict[str, Command] = {
     "status": Command(
         "every ref with its languages' files, roles, statuses and problems; what needs review",
         _add_status,
-        lambda settings, args: status(settings, args.json),
+        _run_status,
         writes=False,
     ),
     "approve": Command(
         "mark a draft reviewed and feed its blocks into the translation memory",
         _add_approve,
-        lambda settings, args: approve(settings, args.ref, args.lang, args.force),
+        _run_approve,
     ),
     "review": Command(
         "write the translators' review pages (default: into review/, never published)",
         _no_arguments,
-        lambda settings, args: review(settings),
+        _run_review,
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
         _no_arguments,
-        lambda settings, args: check(settings),
+        _run_check,
         writes=False,
     ),
 }

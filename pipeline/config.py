@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 import tomllib
 import types
@@ -104,6 +105,11 @@ class Settings:
         "Whether published unreviewed drafts carry noindex and are left out of hreflang sets "
         "and the sitemap.",
     )
+    build_workers: int = setting(
+        0,
+        "Processes that render a build's pages (0: one per core when a build renders "
+        "enough pages to pay for it, else one; see README: Benchmarks).",
+    )
     review: str = setting(
         "review",
         "Folder, inside the site root and apart from 'output', that 'pipeline review' writes "
@@ -143,6 +149,9 @@ class Settings:
         >>> Settings(root=Path("/site")).relative(Path("/tmp/a.md"))
         '/tmp/a.md'
         """
+        text, root = os.fspath(path), os.fspath(self.root)
+        if text.startswith(root.rstrip(os.sep) + os.sep):  # as relative_to, without new paths
+            return text[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:

@@ -11,18 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import document
 from pipeline.config import Settings
 from pipeline.document import Document, WrittenDate, WrittenDatetime
 from pipeline.errors import ContentError, Problem
 from pipeline.slugs import DATE_PREFIX, is_slug, slugify
+
+if TYPE_CHECKING:
+    from pipeline.memo import FrontMatterMemo
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STATUSES = ("machine", "reviewed", "outdated")
@@ -193,7 +197,13 @@ class Content:
 
     def folder_lang(self, doc: Document) -> str:
         """The language folder ``doc`` lies in."""
-        return doc.path.relative_to(self.settings.content_dir).parts[0]
+        # Compared part by part: a build asks this for every document many times, and
+        # ``relative_to`` makes new paths each time.
+        base = self.settings.content_dir.parts
+        parts = doc.path.parts
+        if parts[: len(base)] != base or len(parts) <= len(base):
+            return doc.path.relative_to(self.settings.content_dir).parts[0]  # raises
+        return parts[len(base)]
 
     def in_language(self, lang: str) -> list[Document]:
         """The documents of ``content/<lang>/``."""
@@ -232,11 +242,9 @@ def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Probl
             )
         )
         return files, refused
-    for path in sorted(base.rglob("*")):
-        relative = path.relative_to(base)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_symlink():
+    for parts, is_link in _walk(base):
+        path = base.joinpath(*parts)
+        if is_link:
             refused.append(
                 Problem(
                     settings.relative(path),
@@ -244,13 +252,36 @@ def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Probl
                     "symlink not followed; content must be real files in the site",
                 )
             )
-        elif path.is_file() and path.suffix in MARKDOWN_SUFFIXES:
+        else:
             files.append(path)
     return files, refused
 
 
-def scan(settings: Settings) -> Content:
-    """Read and validate every document of every site language."""
+def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
+    """Every Markdown file and every symlink below ``base`` (hidden ones and what is below
+    them aside; symlinked folders not entered), as path parts, in the order of sorted paths,
+    with whether it is a symlink. ``os.scandir`` tells files from folders without a system
+    call each, which ``Path.rglob`` then ``is_symlink`` and ``is_file`` do not."""
+    found: list[tuple[tuple[str, ...], bool]] = []
+    folders: list[tuple[str, ...]] = [()]
+    while folders:
+        parts = folders.pop()
+        with os.scandir(base.joinpath(*parts)) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink():
+                    found.append(((*parts, entry.name), True))
+                elif entry.is_dir():
+                    folders.append((*parts, entry.name))
+                elif entry.is_file() and os.path.splitext(entry.name)[1] in MARKDOWN_SUFFIXES:
+                    found.append(((*parts, entry.name), False))
+    return sorted(found)
+
+
+def scan(settings: Settings, memo: FrontMatterMemo | None = None) -> Content:
+    """Read and validate every document of every site language (front matter through
+    ``memo``, if given)."""
     content = Content(settings)
     if settings.content_dir.is_dir():
         for entry in sorted(settings.content_dir.iterdir()):
@@ -268,7 +299,7 @@ def scan(settings: Settings) -> Content:
         content.problems += refused
         for path in files:
             try:
-                doc = document.read(path, settings.relative(path))
+                doc = document.read(path, settings.relative(path), memo)
             except ContentError as error:
                 content.problems.append(error.as_problem())
                 continue

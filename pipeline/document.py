@@ -4,26 +4,29 @@
 keeps what an editor wrote: key order, values, Unicode, long strings on one line, dates
 exactly as written (unless a stage normalizes them on purpose) and the body byte for byte.
 
-python-frontmatter's ``YAMLHandler`` loads and exports the YAML, configured for this: a safe
-loader that also reports duplicate keys and the line of every key, and a dumper that keeps
-key order and never wraps. Its ``loads``/``dumps`` are not used for the file as a whole,
-because they strip the body (an indented code block at the top would change meaning) and do
-not remove a byte-order mark.
+``pipeline.front_matter`` loads and dumps the YAML (python-frontmatter's handler, configured
+for this). Its ``loads``/``dumps`` are not used for the file as a whole, because they strip
+the body (an indented code block at the top would change meaning) and do not remove a
+byte-order mark. ``split`` cuts a posting into front matter and body without parsing either,
+so a build can tell from hashes which of the two changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import frontmatter
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import write_atomic
 
+if TYPE_CHECKING:
+    from pipeline.memo import FrontMatterMemo
+
+# A line of three or more dashes opens and closes the front matter (python-frontmatter's).
+BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 MAX_BYTES = 8 * 1024 * 1024
 """Postings larger than this are refused with a clear message instead of being parsed."""
 
@@ -89,115 +92,6 @@ def _rebuild(value: dt.date, text: str) -> WrittenDate | WrittenDatetime:
     if isinstance(value, dt.datetime):
         return WrittenDatetime.of(value, text)
     return WrittenDate.of(value, text)
-
-
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """YAML's safe loader, plus: duplicate keys recorded, dates that remember their text."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, int, int]] = []  # key, first line, later line (0-based)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    self.duplicates.append(
-                        (key_node.value, seen[key_node.value], key_node.start_mark.line)
-                    )
-                seen[key_node.value] = key_node.start_mark.line
-        return super().construct_mapping(node, deep=deep)
-
-    def construct_written_timestamp(self, node: yaml.ScalarNode) -> WrittenDate | WrittenDatetime:
-        try:
-            value = self.construct_yaml_timestamp(node)
-        except ValueError:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a possible date", node.start_mark
-            ) from None
-        if isinstance(value, dt.datetime):
-            return WrittenDatetime.of(value, node.value)
-        return WrittenDate.of(value, node.value)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_written_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-
-
-class _Dumper(yaml.SafeDumper):
-    """YAML's safe dumper: dates as written (or ISO 8601 with a T), multi-line text as blocks."""
-
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        if any(c in data for c in "\u2028\u2029\x85"):  # Unicode line breaks: keep visible
-            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-        if "\n" in data:
-            return self.represent_scalar("tag:yaml.org,2002:str", data, style="|")
-        return super().represent_str(data)
-
-    def represent_written(self, data: WrittenDate | WrittenDatetime) -> yaml.ScalarNode:
-        return self.represent_scalar("tag:yaml.org,2002:timestamp", data.text)
-
-    def represent_iso_datetime(self, data: dt.datetime) -> yaml.ScalarNode:
-        return self.represent_scalar("tag:yaml.org,2002:timestamp", data.isoformat())
-
-
-_Dumper.add_representer(str, _Dumper.represent_str)
-_Dumper.add_representer(WrittenDate, _Dumper.represent_written)
-_Dumper.add_representer(WrittenDatetime, _Dumper.represent_written)
-_Dumper.add_representer(dt.datetime, _Dumper.represent_iso_datetime)
-
-
-@dataclass
-class FrontMatter:
-    """Front matter as loaded: the data, the file line of each top-level key, and warnings."""
-
-    data: Any
-    key_lines: dict[str, int]
-    duplicates: list[tuple[str, int, int]]
-
-
-class FrontMatterHandler(frontmatter.YAMLHandler):
-    """python-frontmatter's YAML handler, configured to keep what the editor wrote."""
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        """The data of the front matter text ``fm`` (safe loading)."""
-        return self.parse(fm).data
-
-    def parse(self, fm: str, first_line: int = 1) -> FrontMatter:
-        """Load ``fm`` whose first line is line ``first_line`` of its file.
-
-        Raises ``yaml.YAMLError`` (with marks relative to ``fm``) on invalid YAML.
-        """
-        loader = _Loader(fm)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-            key_lines: dict[str, int] = {}
-            if isinstance(node, yaml.MappingNode):
-                for key_node, _ in node.value:
-                    key_lines[str(key_node.value)] = key_node.start_mark.line + first_line
-            duplicates = [(k, a + first_line, b + first_line) for k, a, b in loader.duplicates]
-        finally:
-            loader.dispose()
-        return FrontMatter(data, key_lines, duplicates)
-
-    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
-        """YAML text of ``metadata``: key order kept, never wrapped, Unicode as is."""
-        kwargs.setdefault("Dumper", _Dumper)
-        kwargs.setdefault("sort_keys", False)
-        kwargs.setdefault("width", float("inf"))
-        kwargs.setdefault("default_flow_style", False)
-        kwargs.setdefault("allow_unicode", True)
-        # Not the parent's export: its str.strip() also strips Unicode spaces such as U+00A0
-        # that begin the first key or end the last value, which changes what was written.
-        return yaml.dump(metadata, **kwargs).rstrip("\n")
-
-
-HANDLER = FrontMatterHandler()
 
 
 @dataclass
@@ -296,7 +190,29 @@ def decode(raw: bytes, shown: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def loads(text: str, path: Path, shown: str = "") -> Document:
+def split(text: str, shown: str = "") -> tuple[str, str]:
+    """A posting's text cut into its front matter (each line with its end) and its body,
+    neither parsed. Raises ``ContentError`` when there is no front matter.
+
+    >>> split("---\\ntitle: Hej\\n---\\nText")
+    ('title: Hej\\n', 'Text\\n')
+    """
+    lines = text.split("\n")
+    if not lines or not BOUNDARY.fullmatch(lines[0]):
+        raise ContentError(
+            "no front matter: a posting starts with a line '---', then YAML, then '---'", shown, 1
+        )
+    close = next((i for i in range(1, len(lines)) if BOUNDARY.fullmatch(lines[i])), None)
+    if close is None:
+        raise ContentError("front matter is never closed: no second '---' line", shown, 1)
+    fm_text = "".join(line + "\n" for line in lines[1:close])  # each line keeps its end
+    body = "\n".join(lines[close + 1 :])
+    if body and not body.endswith("\n"):
+        body += "\n"  # a file always ends with a newline; a missing one is not content
+    return fm_text, body
+
+
+def loads(text: str, path: Path, shown: str = "", memo: FrontMatterMemo | None = None) -> Document:
     """Parse a posting's text. Raises ``ContentError`` (with the file line) if unreadable.
 
     >>> doc = loads("---\\ntitle: Hej\\ntitle: Hallå\\n---\\nText\\n", Path("a.md"))
@@ -306,24 +222,20 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
     ["a.md:3: warning: duplicate key 'title' (also on line 2); the last value wins"]
     """
     shown = shown or str(path)
-    lines = text.split("\n")
-    boundary = HANDLER.FM_BOUNDARY
-    if not lines or not boundary.fullmatch(lines[0]):
-        raise ContentError(
-            "no front matter: a posting starts with a line '---', then YAML, then '---'", shown, 1
-        )
-    close = next((i for i in range(1, len(lines)) if boundary.fullmatch(lines[i])), None)
-    if close is None:
-        raise ContentError("front matter is never closed: no second '---' line", shown, 1)
-    fm_text = "".join(line + "\n" for line in lines[1:close])  # each line keeps its end
-    body = "\n".join(lines[close + 1 :])
-    if body and not body.endswith("\n"):
-        body += "\n"  # a file always ends with a newline; a missing one is not content
-    try:
-        parsed = HANDLER.parse(fm_text, first_line=2)
-    except yaml.YAMLError as error:
-        raise _yaml_error(error, shown, fm_text) from None
-    data = parsed.data if parsed.data is not None else {}
+    fm_text, body = split(text, shown)
+    parsed = memo.get(fm_text) if memo is not None else None
+    if parsed is None:
+        from pipeline.front_matter import HANDLER, parse_error
+
+        try:
+            loaded = HANDLER.parse(fm_text, first_line=2)
+        except HANDLER.errors as error:
+            raise parse_error(error, shown, fm_text) from None
+        parsed = (loaded.data, loaded.key_lines, loaded.duplicates)
+        if memo is not None:
+            memo.put(fm_text, parsed)
+    loaded_data, key_lines, duplicates = parsed
+    data = loaded_data if loaded_data is not None else {}
     if not isinstance(data, dict):
         kind = {list: "a list", str: "a text"}.get(type(data), type(data).__name__)
         raise ContentError(
@@ -339,50 +251,37 @@ def loads(text: str, path: Path, shown: str = "") -> Document:
             f"duplicate key '{key}' (also on line {first}); the last value wins",
             warning=True,
         )
-        for key, first, later in parsed.duplicates
+        for key, first, later in duplicates
     ]
-    return Document(path, data, body, shown, parsed.key_lines, warnings)
+    return Document(path, data, body, shown, key_lines, warnings)
 
 
-def _yaml_error(error: yaml.YAMLError, shown: str, fm_text: str) -> ContentError:
-    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
-        line = fm_text[: error.position].count("\n") + 2
-        return ContentError(
-            f"invalid YAML in front matter: character U+{error.character:04X} is not allowed "
-            "(a control character); remove it",
-            shown,
-            line,
-        )
-    problem = getattr(error, "problem", None) or str(error)
-    mark = getattr(error, "problem_mark", None)
-    if mark is None or "end of stream" in problem:
-        # Something left open (a quote, a bracket): where it was opened helps more than
-        # the end of the front matter, where the parser noticed.
-        mark = getattr(error, "context_mark", None) or mark
-    line = mark.line + 2 if mark is not None else None
-    if "could not determine a constructor for the tag" in problem:
-        tag = problem.split("tag", 1)[1].strip(" '")
-        message = f"YAML tag '{tag}' is not allowed (front matter is loaded safely)"
-    elif isinstance(error, yaml.constructor.ConstructorError):
-        message = f"invalid front matter: {problem}"
-    else:
-        context = getattr(error, "context", None)
-        message = f"invalid YAML in front matter: {problem}" + (f" ({context})" if context else "")
-    return ContentError(message, shown, line)
-
-
-def read(path: Path, shown: str = "") -> Document:
-    """Read and parse the posting at ``path``. Raises ``ContentError``."""
+def read(path: Path, shown: str = "", memo: FrontMatterMemo | None = None) -> Document:
+    """Read and parse the posting at ``path`` (its front matter through ``memo``, if given).
+    Raises ``ContentError``."""
     shown = shown or str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ContentError(f"cannot read: {error.strerror}", shown) from None
-    return loads(decode(raw, shown), path, shown)
+    return loads(decode(raw, shown), path, shown, memo)
+
+
+def read_body(path: Path, shown: str = "") -> str:
+    """The Markdown body of the posting at ``path``, its front matter not parsed (a build
+    knows it already). Raises ``ContentError``."""
+    shown = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ContentError(f"cannot read: {error.strerror}", shown) from None
+    return split(decode(raw, shown), shown)[1]
 
 
 def dumps(doc: Document) -> str:
     """The file text of ``doc``: front matter between ``---`` lines, the body, a final newline."""
+    from pipeline.front_matter import HANDLER
+
     metadata = HANDLER.export(doc.metadata) if doc.metadata else ""
     head = f"---\n{metadata}\n---\n" if metadata else "---\n---\n"
     return head + (doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n")

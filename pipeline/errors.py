@@ -59,6 +59,11 @@ class PipelineError(Exception):
             return self.message
         return str(Problem(self.path, self.line, self.message))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled with its path and line (by default only the message would survive), so an
+        # error raised in a worker process reaches the CLI as it was raised.
+        return (type(self), (self.message, self.path, self.line))
+
     def as_problem(self) -> Problem:
         """The error as a problem record (for reports that list every problem)."""
         return Problem(self.path or "", self.line, self.message)
@@ -76,6 +81,9 @@ class ConfigError(PipelineError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
 
 
 class UsageError(PipelineError):

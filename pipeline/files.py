@@ -39,25 +39,67 @@ def inside(base: Path, *parts: str) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: str | bytes) -> bool:
+class Within:
+    """``inside`` for many files of one folder: each folder on the way is checked once.
+
+    A build writes thousands of files, each in a folder of its own, and resolving every path
+    costs more than writing it. A name with ``..``, an absolute name, or a folder on the way
+    that is a symlink pointing out of ``base`` is refused all the same.
+
+    >>> Within(Path("/site"))("en/news/a/index.html").as_posix()
+    '/site/en/news/a/index.html'
+    >>> Within(Path("/site"))("../etc/passwd")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.OutputError: ../etc/passwd: leaves /site; refused
+    """
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.checked: set[str] = set()
+
+    def __call__(self, name: str) -> Path:
+        """The path of ``name`` (``/``-separated, relative) inside the base folder."""
+        parts = name.split("/")
+        if name.startswith("/") or any(part in ("", ".", "..") for part in parts):
+            raise OutputError(f"leaves {self.base}; refused", path=name)
+        folder = ""
+        for part in parts[:-1]:
+            folder = f"{folder}/{part}" if folder else part
+            if folder not in self.checked:
+                if os.path.islink(self.base / folder):
+                    inside(self.base, *folder.split("/"))
+                self.checked.add(folder)
+        return self.base / name
+
+
+def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Returns False without touching the file when it already holds exactly ``data``, so that
     re-runs change nothing (no new modification time, no churn in git).
+
+    ``durable=False`` skips the ``fsync``: the rename still makes the write atomic for the
+    run (an interrupted run leaves the old file or the new one), but after a power cut the
+    new file may be empty. Only for files the pipeline can write again from its sources (the
+    built site, whose manifest notices such a file and rebuilds it); a sync per file would
+    take more time than everything else a build does.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.is_file() and not path.is_symlink() and path.read_bytes() == raw:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():  # a stat; mkdir on an existing folder costs more
+            path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(raw)
-                stream.flush()
-                os.fsync(stream.fileno())
+                if durable:
+                    stream.flush()
+                    os.fsync(stream.fileno())
             os.chmod(temporary, 0o644)
             os.replace(temporary, path)
         except BaseException:

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 import jinja2
 
-from pipeline.build import render_template, write_site
+from pipeline.build import write_listed
 from pipeline.config import Settings
 from pipeline.content import scan
+from pipeline.render import render_template
 from pipeline.report import Report
 from pipeline.status import CHANGED, RefState, Version, survey
 from pipeline.templating import TEMPLATES
@@ -131,7 +132,7 @@ def review(settings: Settings) -> ReviewReport:
     files = {INDEX: render_template(env, "index.html", {"drafts": drafts}, TEMPLATES_SHOWN)}
     for draft in drafts:
         files[draft.page] = render_template(env, "draft.html", _context(draft), TEMPLATES_SHOWN)
-    report.written, report.removed = write_site(settings.review_dir, files)
+    report.written, report.removed = write_listed(settings.review_dir, files)
     report.output = settings.relative(settings.review_dir)
     report.drafts = len(drafts)
     return report

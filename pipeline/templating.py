@@ -9,26 +9,24 @@ that language does, through Babel (Swedish: "27 maj 2020", "svenska"; English: "
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
+import functools
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 import jinja2
 from babel import Locale
 from babel.core import get_global
 from babel.dates import format_date
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from pipeline.catalogs import translations
+from pipeline import markdown
+from pipeline.catalog_files import translations
 from pipeline.config import Settings
+from pipeline.links import SAFE_SCHEMES, safe_url
+
+__all__ = ["SAFE_SCHEMES", "TEMPLATES", "Site", "environment", "markdown_html", "safe_url"]
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Link schemes a page may carry; anything else (javascript:, data:, vbscript:, file:, ...)
-# is dropped, whether it comes from front matter or from Markdown.
-SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 @dataclass(frozen=True)
@@ -57,74 +55,70 @@ def environment(settings: Settings, lang: str) -> jinja2.Environment:
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations(settings, lang), newstyle=True)  # type: ignore[attr-defined]
-    locale = Locale.parse(lang, sep="-")
-    env.filters["long_date"] = lambda value: format_date(_day(value), "long", locale=locale)
-    env.filters["language_name"] = lambda code: Locale.parse(code, sep="-").get_display_name(locale)
+    env.filters["long_date"] = functools.partial(long_date, lang=lang)
+    env.filters["language_name"] = functools.partial(language_name, lang=lang)
     env.filters["autonym"] = autonym
     env.filters["og_locale"] = og_locale
     env.globals["site"] = Site(settings.site_name, settings.site_url)
     return env
 
 
-def _day(value: dt.date) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+def long_date(value: dt.date, lang: str) -> str:
+    """A date as ``lang`` writes it in running text.
+
+    >>> long_date(dt.date(2020, 5, 27), "sv"), long_date(dt.date(2020, 5, 27), "en")
+    ('27 maj 2020', 'May 27, 2020')
+    """
+    return _long_date(value.date() if isinstance(value, dt.datetime) else value, lang)
 
 
+# Babel's lookups are pure and a site has few languages and dates, while a build asks for
+# them on every page: a locale parse alone takes most of a millisecond.
+@functools.cache
+def _long_date(day: dt.date, lang: str) -> str:
+    return format_date(day, "long", locale=_locale(lang))
+
+
+@functools.cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code, sep="-")
+
+
+@functools.cache
+def language_name(code: str, lang: str) -> str:
+    """The name of the language ``code`` in ``lang``.
+
+    >>> language_name("sv", "en"), language_name("en", "sv")
+    ('Swedish', 'engelska')
+    """
+    return str(_locale(code).get_display_name(_locale(lang)))
+
+
+@functools.cache
 def autonym(code: str) -> str:
     """A language's name in itself, as the switcher shows it (capitalized, as in a menu).
 
     >>> autonym("sv"), autonym("en")
     ('Svenska', 'English')
     """
-    name = Locale.parse(code, sep="-").get_display_name(Locale.parse(code, sep="-")) or code
+    name = _locale(code).get_display_name(_locale(code)) or code
     return name[:1].upper() + name[1:]
 
 
+@functools.cache
 def og_locale(code: str) -> str:
     """The Open Graph form of a language code: language and territory, with an underscore.
 
     >>> og_locale("sv"), og_locale("en"), og_locale("en-GB")
     ('sv_SE', 'en_US', 'en_GB')
     """
-    locale = Locale.parse(code, sep="-")
+    locale = _locale(code)
     if locale.territory is None:
         likely = get_global("likely_subtags").get(locale.language, locale.language)
         locale = Locale.parse(likely)
     return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
-def safe_url(url: str) -> str | None:
-    """``url`` if a page may link to it: a relative URL or one of ``SAFE_SCHEMES``.
-
-    The scheme is looked for as a browser might find it, and as an attacker hides it: with
-    entities and percent-escapes decoded and blanks and control characters left out. A colon
-    before the first ``/``, ``?`` or ``#`` makes what precedes it a scheme.
-
-    >>> safe_url("https://example.org/a"), safe_url("/en/"), safe_url("mailto:a@b.se")
-    ('https://example.org/a', '/en/', 'mailto:a@b.se')
-    >>> safe_url("java\\tscript:alert(1)"), safe_url(" data:text/html,x"), safe_url("VBScript:x")
-    (None, None, None)
-    >>> safe_url("&#106;avascript:alert(1)"), safe_url("java%09script:x"), safe_url("./a:b")
-    (None, None, './a:b')
-    """
-    seen = re.sub(r"[\x00-\x20\x7f]", "", unquote(html.unescape(url)))
-    first = re.split(r"[/?#]", seen, maxsplit=1)[0]
-    if ":" in first and first.split(":", 1)[0].lower() not in SAFE_SCHEMES:
-        return None
-    return url.strip()
-
-
-def _markdown() -> MarkdownIt:
-    # CommonMark plus tables. Raw HTML is shown as text, not passed through: postings come
-    # from outside, and a sanitizer for them is not written yet.
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = lambda url: safe_url(url) is not None
-    return md
-
-
-MARKDOWN = _markdown()
-
-
 def markdown_html(text: str) -> Markup:
     """A document's Markdown body as HTML, safe to put into a page as it is."""
-    return Markup(MARKDOWN.render(text))
+    return Markup(markdown.render(text))

@@ -45,11 +45,12 @@ def toggle(site, path: str, old: str, new: str) -> None:
 def test_the_seed_site_is_its_golden_copy(seed_site, run) -> None:
     result = run(seed_site.root, "build")
     assert result.code == 0, result.err
-    assert result.out == "build: 12 files (6 pages) in public/: 12 written, 0 removed\n"
+    summary = "build: 12 files (6 pages) in public/: 12 rendered, 12 written, 0 removed\n"
+    assert result.out == summary
     built = {
         name.removeprefix("public/"): data.decode("utf-8")
         for name, data in seed_site.files("public").items()
-        if not Path(name).name.startswith(".")
+        if not any(part.startswith(".") for part in Path(name).parts)
     }
     if os.environ.get("PIPELINE_UPDATE_GOLDEN"):  # regenerate, then review the diff in git
         for name, text in built.items():
@@ -301,9 +302,9 @@ def test_links_keep_only_safe_schemes_and_raw_html_stays_text(ui_site, run) -> N
 
 def test_a_second_build_writes_nothing_and_leaves_other_files_alone(seed_site, run) -> None:
     build_and_check(seed_site, run)
-    assert run(seed_site.root, "build").out.endswith(": 0 written, 0 removed\n")
+    assert run(seed_site.root, "build").out.endswith(": 0 rendered, 0 written, 0 removed\n")
     seed_site.write("public/CNAME", "example.org\n")
-    assert run(seed_site.root, "build").out.endswith(": 0 written, 0 removed\n")
+    assert run(seed_site.root, "build").out.endswith(": 0 rendered, 0 written, 0 removed\n")
     assert seed_site.read("public/CNAME") == "example.org\n"  # not the build's to remove
 
 

@@ -7,7 +7,8 @@ import subprocess
 import polib
 import pytest
 
-from pipeline.catalogs import CatalogError, i18n, po_path, translations
+from pipeline.catalog_files import CatalogError, po_path, translations
+from pipeline.catalogs import i18n
 from pipeline.templating import environment
 from tests.conftest import REPO
 

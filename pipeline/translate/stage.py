@@ -33,6 +33,7 @@ from pipeline.config import Settings
 from pipeline.content import Content, scan, source_hash
 from pipeline.document import Document
 from pipeline.errors import ExitCode, OutputError, Problem
+from pipeline.memo import FrontMatterMemo
 from pipeline.report import Report
 from pipeline.translate import record, runner, terminology, wording
 from pipeline.translate.drafts import (
@@ -136,9 +137,11 @@ def translate(
     name = translator or settings.translator
     check_name(name)
     report = TranslateReport(engine=name)
-    content = scan(settings)
+    memo = FrontMatterMemo.open(settings)
+    content = scan(settings, memo)
     if only is None and settle(settings, content, report):
-        content = scan(settings)  # drafts were removed, parked or brought back
+        content = scan(settings, memo)  # drafts were removed, parked or brought back
+    memo.save()
     report.problems += content.problems
     tasks = [t for t in plan(content, settings, report) if only is None or t.key in only]
     if not tasks:

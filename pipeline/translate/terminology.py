@@ -28,8 +28,9 @@ from collections import defaultdict
 from pipeline import glossary
 from pipeline.config import Settings
 from pipeline.content import Content, source_hash
-from pipeline.document import HANDLER, Document
-from pipeline.errors import Problem
+from pipeline.document import Document
+from pipeline.document import split as split_posting
+from pipeline.errors import ContentError, Problem
 from pipeline.glossary import Glossary, Occurrence
 from pipeline.translate import record
 from pipeline.translate.masking import (
@@ -222,11 +223,10 @@ class _Lines:
 def _body_start(doc: Document) -> int | None:
     """The file line the body of ``doc`` starts on."""
     try:
-        lines = doc.path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
+        fm_text, _body = split_posting(doc.path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ContentError):
         return None
-    close = next((i for i in range(1, len(lines)) if HANDLER.FM_BOUNDARY.fullmatch(lines[i])), None)
-    return None if close is None else close + 2
+    return fm_text.count("\n") + 3  # the opening line, the front matter, the closing line
 
 
 MOST_LISTED = 5  # places named in one warning; the rest are counted

@@ -1,0 +1,128 @@
+"""Markdown made into HTML: markdown-it-py decides, cmark-gfm renders where they agree.
+
+markdown-it-py (CommonMark plus tables, raw HTML shown as text, only safe links) is the parser
+of record: the translate stage segments with it, the checks read with it, and its HTML is the
+HTML of the site. It takes about 0.8 ms a posting, though, most of a full build. cmark-gfm
+(GitHub's C implementation of CommonMark, through ``cmarkgfm``) takes about 0.03 ms and gives
+the same HTML for ordinary postings, so it renders a body whenever nothing in it is known to
+make the two differ; everything else goes to markdown-it-py:
+
+- before rendering: raw HTML (any ``<`` but that of an autolink to a web or mail address),
+  tabs and carriage returns, link reference definitions, what could be a table, a code span
+  wrapped onto an indented line, runs of four emphasis marks, an empty list item, a hard
+  break after a backslash, an indented line after a quote, an entity in a fence's info
+  string, and emphasis beside a non-ASCII symbol (``*€*``): the places where the two
+  implement different versions of the spec or have known bugs;
+- after rendering: a link or image whose URL the site does not allow (cmark-gfm would make
+  ``tel:`` or ``data:`` a link; markdown-it-py leaves the text as written), a URL with
+  non-ASCII text (markdown-it-py writes host names in punycode), and an empty block quote
+  (which the two print differently).
+
+``tests/test_markdown.py`` holds both to the same HTML on the test and benchmark corpora, and
+to the link and raw HTML rules on random input.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from typing import Any
+
+from pipeline.links import safe_url
+
+# CommonMark's autolinks of e-mail addresses and of http(s) URLs, closing '>' included.
+AUTOLINK = (
+    r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>"
+    r"|https?://[^\x00-\x20<>]*>"
+)
+# Where cmark-gfm and markdown-it-py are known to part ways (see the module's docstring).
+RISKY = re.compile(
+    r"<(?!" + AUTOLINK + ")"  # raw HTML (autolinks to web and mail addresses render alike)
+    r"|[\t\r]"  # tabs and lone carriage returns
+    r"|\]:"  # link reference definitions
+    r"|\\ +\n"  # a backslash before a hard line break
+    r"|^ {0,3}(?:```|~~~)[^\n]*&"  # an entity in a fence's info string
+    r"|^[ |:-]*-[ |:-]*$"  # a line that could be a table's delimiter row
+    r"|`[^\n]*\n +\S"  # a code span that may wrap onto an indented line
+    r"|\*{4,}|_{4,}"  # nested strong emphasis
+    r"|^ {0,3}(?:[*+-]|\d{1,9}[.)]) *$"  # an empty list item (where lists end differs)
+    r"|^ {0,3}>[^\n]*\n {4}",  # an indented line after a quote (lazy continuation)
+    re.M,
+)
+BESIDE_EMPHASIS = re.compile(r"[^\x00-\x7f](?=[*_])|(?<=[*_])[^\x00-\x7f]")
+LINK_TARGET = re.compile(r'(?:href|src)="([^"]*)"')
+NON_ASCII_ESCAPE = re.compile(r"%[89a-fA-F]")
+EMPTY_QUOTE = "<blockquote>\n</blockquote>"
+STYLE_SPACE = re.compile(r'(<t[hd] style="text-align:) ')
+
+
+def render(text: str) -> str:
+    """``text`` (a document's Markdown body) as HTML, as markdown-it-py renders it.
+
+    >>> render("Hej *världen*, [vi](https://example.org) & <b>du</b>.\\n")[:55]
+    '<p>Hej <em>världen</em>, <a href="https://example.org">'
+    >>> render("<b>du</b>\\n")
+    '<p>&lt;b&gt;du&lt;/b&gt;</p>\\n'
+    >>> render("[a](javascript:alert(1))\\n")
+    '<p>[a](javascript:alert(1))</p>\\n'
+    """
+    fast = _fast(text)
+    return fast if fast is not None else _of_record().render(text)
+
+
+def _fast(text: str) -> str | None:
+    """cmark-gfm's HTML of ``text``, or None where it may differ from markdown-it-py's."""
+    if RISKY.search(text) or any(
+        unicodedata.category(c).startswith("S") for c in BESIDE_EMPHASIS.findall(text)
+    ):
+        return None
+    cmark = _cmark()
+    if cmark is None:
+        return None
+    out = cmark(text)
+    if EMPTY_QUOTE in out:
+        return None
+    for url in LINK_TARGET.findall(out):
+        # A URL the site does not allow, or one with non-ASCII text (markdown-it-py writes
+        # a host name in punycode, cmark-gfm percent-encodes it).
+        if safe_url(html.unescape(url)) is None or NON_ASCII_ESCAPE.search(url):
+            return None
+    return STYLE_SPACE.sub(r"\1", out)
+
+
+@functools.cache
+def _cmark() -> Any:
+    """cmark-gfm with only the table extension, raw HTML and every URL passed through (the
+    guards above decide what is allowed); None where the wheel is not installed."""
+    try:
+        from cmarkgfm import cmark
+    except ImportError:  # pragma: no cover - a platform without the wheel renders slower
+        return None
+    options = cmark.Options.CMARK_OPT_UNSAFE | cmark.Options.CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    return functools.partial(
+        cmark.markdown_to_html_with_extensions, options=options, extensions=["table"]
+    )
+
+
+@functools.cache
+def _of_record() -> Any:
+    """markdown-it-py as the site renders with it: CommonMark plus tables, raw HTML shown as
+    text (postings come from outside, and no sanitizer is written for them), safe links."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = lambda url: safe_url(url) is not None
+    return md
+
+
+def of_record(text: str) -> str:
+    """``text`` as markdown-it-py renders it, never through the fast path (for tests)."""
+    return str(_of_record().render(text))
+
+
+def fast_path_taken(text: str) -> bool:
+    """Whether ``render`` lets cmark-gfm render ``text`` (for tests and measurements)."""
+    return _fast(text) is not None

@@ -1,0 +1,108 @@
+"""Every file of the built site with its key: a hash of everything the file is made of.
+
+A file is rendered again exactly when its key changes (or the file is not as the last build
+left it). The key of a document page covers its plan (URL, hreflang set, switcher, notice,
+title, date...) and the bytes of its content file; a home page's covers the plan and the front
+matter of every document it lists; a feed's the key of each of its entries, in order; the
+sitemap's every indexed page with its alternates. Every key also covers the build's
+``fingerprint`` (templates, catalogs, settings, the pipeline's code and the libraries that
+render), so a change to any of those renders every file again.
+
+>>> from pipeline.config import Settings
+>>> plan = SitePlan(Settings())
+>>> sorted(planned(plan, "fp", {}))
+['en/feed.xml', 'feed.xml', 'pairs.json', 'robots.txt', 'sitemap.xml', 'style.css']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline import urls
+from pipeline.inputs import blake2b
+from pipeline.plan import PAIRS, ROBOTS, SITEMAP, STYLE, Page, SitePlan
+
+Digests = dict[str, tuple[str, str]]
+"""A content file's digests by the name it is shown with: of the file, of its front matter."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: what kind it is, its key, and what it is rendered from."""
+
+    file: str
+    kind: str  # "page", "feed", "sitemap", "robots", "pairs" or "style"
+    key: str
+    page: Page | None = None
+    lang: str = ""
+    entries: tuple[tuple[Page, str], ...] = ()  # a feed's pages with their entries' keys
+
+
+def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Output]:
+    """Every file the plan makes, by its name in the output folder, with its key."""
+
+    def key(*parts: Any) -> str:
+        return blake2b(repr((fingerprint, *parts)).encode(), digest_size=16).hexdigest()
+
+    def digest(page: Page, which: int) -> str:
+        assert page.doc is not None
+        return digests.get(page.doc.shown, ("", ""))[which]
+
+    records = {page.file: record(page) for page in plan.pages}
+    found: dict[str, Output] = {}
+    for page in plan.pages:
+        if page.kind == "document":
+            made = key("document", records[page.file], digest(page, 0))
+        elif page.kind == "home":
+            listed = tuple((records[p.file], digest(p, 1)) for p in plan.documents(page.lang))
+            made = key("home", records[page.file], listed)
+        else:
+            made = key(page.kind, records[page.file])
+        found[page.file] = Output(page.file, "page", made, page=page, lang=page.lang)
+    for lang in plan.languages:
+        file = urls.output_file(urls.feed_path(plan.settings, lang))
+        entries = tuple(
+            (p, key("entry", records[p.file], digest(p, 0))) for p in plan.documents(lang) if p.date
+        )
+        made = key("feed", lang, tuple(entry for _, entry in entries))
+        found[file] = Output(file, "feed", made, lang=lang, entries=entries)
+    indexed = tuple((p.url, _alternates(p)) for p in plan.indexed())
+    found[SITEMAP] = Output(SITEMAP, "sitemap", key("sitemap", indexed))
+    found[ROBOTS] = Output(ROBOTS, "robots", key("robots"))
+    pairs = tuple(
+        (p.doc.ref, p.lang, p.url, p.doc.shown, p.status)
+        for p in plan.pages
+        if p.doc is not None and p.doc.ref
+    )
+    found[PAIRS] = Output(PAIRS, "pairs", key("pairs", pairs))
+    found[STYLE] = Output(STYLE, "style", key("style"))
+    return found
+
+
+def record(page: Page) -> tuple[Any, ...]:
+    """Everything the plan says about ``page`` except its document (which its content
+    file's digest stands for), as plain values whose ``repr`` is stable."""
+    original = page.original
+    return (
+        page.kind,
+        page.lang,
+        page.path,
+        page.file,
+        page.url,
+        page.home,
+        page.feed,
+        page.style,
+        _alternates(page),
+        tuple((s.lang, s.path, s.fallback) for s in page.switcher),
+        page.noindex,
+        page.title,
+        page.date.isoformat() if page.date else None,
+        page.section,
+        page.status,
+        (original.lang, original.path, original.fallback) if original else None,
+    )
+
+
+def _alternates(page: Page) -> tuple[tuple[str, str], ...]:
+    return tuple((a.hreflang, a.url) for a in page.alternates)

@@ -1,0 +1,137 @@
+"""Work spread over the machine's cores: forked processes that share what the parent has.
+
+A build parses and renders thousands of independent documents, and Python runs one thread at
+a time. ``fork_map`` runs each job but the last in a forked child and the last in this
+process; the children start with everything the parent holds (settings, plan, templates
+already compiled), so only their results travel back, pickled through a pipe. That makes it
+pay from a few hundred pages on; below that, and where ``fork`` is not the way processes
+start (Windows; macOS, where forking a process that has used system frameworks is unsafe),
+the work runs here, one job after another, with the same results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+
+def cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether ``fork_map`` runs jobs in parallel here (Linux) or one after another."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def workers(setting: int, jobs: int, threshold: int) -> int:
+    """How many processes to use for ``jobs`` units of work: the ``build-workers`` setting
+    if above 0, else every core once there are ``threshold`` units or more.
+
+    >>> workers(0, 10, 200), workers(3, 10, 200)
+    (1, 3)
+    """
+    if not can_fork():
+        return 1
+    if setting > 0:
+        return setting
+    return cores() if jobs >= threshold else 1
+
+
+def split(items: Sequence[Job], parts: int) -> list[Sequence[Job]]:
+    """``items`` cut into ``parts`` runs of nearly equal length, in order.
+
+    >>> split([1, 2, 3, 4, 5], 2)
+    [[1, 2, 3], [4, 5]]
+    """
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    runs, start = [], 0
+    for number in range(parts):
+        end = start + size + (number < extra)
+        runs.append(items[start:end])
+        start = end
+    return runs
+
+
+def fork_map(work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Result]:
+    """``[work(job) for job in jobs]``: each job but the last in a forked child, the last in
+    this process. An exception in a child is raised here, as it was raised there."""
+    if len(jobs) < 2 or not can_fork():
+        return [work(job) for job in jobs]
+    children: list[tuple[int, int]] = []
+    try:
+        for job in jobs[:-1]:
+            children.append(_start(work, job))
+        last = work(jobs[-1])
+        results = []
+        while children:
+            results.append(_result(*children.pop(0)))
+    finally:
+        _stop(children)
+    return [*results, last]
+
+
+def _start(work: Callable[[Job], Result], job: Job) -> tuple[int, int]:
+    """Fork a child that runs ``work(job)`` and sends back what came of it."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    os.close(read)  # pragma: no cover - the child's side; its results are what is tested
+    status = 0  # pragma: no cover
+    try:  # pragma: no cover
+        try:
+            payload = pickle.dumps((True, work(job)), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:
+            status = 1
+            payload = _pickled_error(error)
+        with os.fdopen(write, "wb") as stream:
+            stream.write(payload)
+    finally:  # pragma: no cover
+        # Never return into the parent's code (its finally blocks, its lock, its output).
+        os._exit(status)
+
+
+def _pickled_error(error: BaseException) -> bytes:
+    try:
+        return pickle.dumps((False, error))
+    except Exception:
+        return pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _result(pid: int, pipe: int) -> object:
+    """What the child ``pid`` sent through ``pipe``, once it has exited."""
+    try:
+        with os.fdopen(pipe, "rb") as stream:
+            payload = stream.read()
+    finally:
+        os.waitpid(pid, 0)  # a child whose pipe is closed stops writing and exits
+    ok, value = pickle.loads(payload) if payload else (False, RuntimeError("a worker died"))
+    if not ok:
+        raise value
+    return value
+
+
+def _stop(children: list[tuple[int, int]]) -> None:
+    """Stop children still running (this process was interrupted or failed)."""
+    for pid, pipe in children:
+        with contextlib.suppress(OSError):
+            os.close(pipe)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
