@@ -277,9 +277,16 @@ def entry() -> None:
 
     An interrupted run exits at once: a translation request still in flight in a worker
     thread is abandoned rather than waited for (it could take the engine's whole timeout);
-    every file was written or left alone before ``main`` returned.
+    every file was written or left alone before ``main`` returned. Output into a pipe whose
+    reader has gone exits 1, without a traceback.
     """
-    code = main()
+    try:
+        code = main()
+    except BrokenPipeError:
+        # The reader went away (``pipeline status | head``): what is left unread is not an
+        # error to show. As the Python documentation advises, the rest goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(ExitCode.ERRORS)
     if code == ExitCode.INTERRUPTED:
         sys.stdout.flush()
         sys.stderr.flush()

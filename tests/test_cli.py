@@ -47,3 +47,23 @@ def test_second_run_refuses_while_the_lock_is_held(site, run) -> None:
     assert result.code == 1
     assert "another pipeline run is working on this site" in result.err
     assert run(site.root, "ingest").code == 0
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback(site) -> None:
+    # As in `pipeline status --json | head -1`: the pipe closes while the report is written.
+    for number in range(300):  # a report long enough to fill the pipe's buffer
+        site.write(
+            f"content/sv/p{number}.md",
+            f"---\nlang: sv\nref: p{number}\ntitle: Posting {number}\n---\nText.\n",
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "status", "--json", "--root", str(site.root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(10) == b'{\n  "versi'
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait() == 1
+    assert "Traceback" not in error and "BrokenPipe" not in error, error
