@@ -95,9 +95,24 @@ def test_toggling_lang_rehomes_the_posting_and_toggling_back_restores_it(seed_si
         '<link rel="alternate" hreflang="sv" '
         'href="https://example.org/nyheter/open-call-facilitator/">' in page
     )
+    # The switchers lead from each to the other, and the draft names its English original.
+    assert '<a href="/nyheter/open-call-facilitator/" hreflang="sv" lang="sv">' in page
+    draft_page = seed_site.read("public/nyheter/open-call-facilitator/index.html")
+    assert '<a href="/en/news/open-call/" hreflang="en" lang="en">' in draft_page
+    assert '<a href="/en/news/open-call/" hreflang="en">' in draft_page
+    assert not (seed_site.root / "public/nyheter/open-call").exists()
+    assert not (seed_site.root / "public/en/news/open-call-facilitator").exists()
 
     seed_site.edit(EN_FILE, "lang: en\n", "lang: sv\n")
     make(seed_site, run)
+    # The built site is paired the first way again: pages, pairs and switchers.
+    assert not (seed_site.root / "public/en/news/open-call").exists()
+    assert not (seed_site.root / "public/nyheter/open-call-facilitator").exists()
+    pairs = json.loads(seed_site.read("public/pairs.json"))["open-call"]
+    assert (pairs["sv"]["file"], pairs["sv"]["status"]) == (SV_FILE, "original")
+    assert (pairs["en"]["file"], pairs["en"]["status"]) == (EN_DRAFT, "machine")
+    page = seed_site.read("public/nyheter/open-call/index.html")
+    assert '<a href="/en/news/open-call-facilitator/" hreflang="en" lang="en">' in page
     status, files = tree(seed_site)
     # Every document is back, byte for byte; the memory remembers what the Swedish draft
     # was made of (it never forgets), and the record of the regenerated English draft says
