@@ -182,6 +182,28 @@ def test_approve_refuses_a_draft_whose_original_changed(site, run) -> None:
     ]
 
 
+def test_approve_refuses_an_unaligned_or_orphan_draft_even_when_forced(site, run) -> None:
+    drafted(site, run)
+    whole = site.read(DRAFT)
+    site.write(DRAFT, whole.rsplit("\n\n", 1)[0] + "\n", dedent=False)  # a paragraph gone
+    unaligned = run(site.root, "approve", "ny-tjanst", "--force")
+    assert unaligned.code == 1
+    assert unaligned.err_lines == [
+        f"{DRAFT}: not approved: unaligned: its blocks do not line up with its original's (a "
+        "paragraph, heading or list item added or removed): bring it in line with the original"
+    ]
+    site.write(DRAFT, whole, dedent=False)
+    (site.root / ORIGINAL).unlink()
+    orphan = run(site.root, "approve", "ny-tjanst", "--force")
+    assert orphan.code == 1
+    assert orphan.err_lines[-1] == (
+        f"{DRAFT}: not approved: orphan: no original has ref 'ny-tjanst' any more (deleted, or "
+        "its ref changed); this draft is kept: delete it or give an original its ref"
+    )
+    assert site.read(DRAFT) == whole
+    assert document.read(site.root / DRAFT).translation["status"] == "machine"
+
+
 def test_approve_of_an_unknown_ref_or_language_is_a_usage_error(site, run) -> None:
     drafted(site, run)
     unknown = run(site.root, "approve", "okand")
