@@ -63,6 +63,10 @@ Translate = Callable[[Sequence[str], str, str], list[str]]
 """``translate(texts, source_lang, target_lang)``: the translate stage's engine with its
 masking of placeholders, as ``i18n --fill`` uses it (see ``fill``)."""
 
+Note = Callable[[str, str, str, str], str | None]
+"""``note(text, suggestion, source_lang, target_lang)``: what a translator reviewing a
+machine suggestion should know about it (the glossary's terms it breaks), or None."""
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -118,8 +122,14 @@ class I18nReport(Report):
         return [*self.done, *map(str, self.coverage), self.summary()]
 
 
-def i18n(settings: Settings, translate: Translate | None = None, engine: str = "") -> I18nReport:
-    """Extract, update, (with ``translate``: fill,) compile; report coverage.
+def i18n(
+    settings: Settings,
+    translate: Translate | None = None,
+    engine: str = "",
+    note: Note | None = None,
+) -> I18nReport:
+    """Extract, update, (with ``translate``: fill, each suggestion annotated by ``note``,)
+    compile; report coverage.
 
     Catalog errors (a broken placeholder, an unreadable ``.po``) are errors; a language below
     its coverage threshold is a warning here and an error in ``check``.
@@ -136,7 +146,7 @@ def i18n(settings: Settings, translate: Translate | None = None, engine: str = "
             report.problems.append(_not_compiled(settings.relative(path), error))
             continue
         if translate is not None:
-            report.filled += fill(catalog, lang, translate, engine)
+            report.filled += fill(catalog, lang, translate, engine, note)
         text = _po_text(catalog)
         report.written += _write_stable(path, text)
         coverage, problems = audit(settings, lang, text)
@@ -205,17 +215,21 @@ def updated(settings: Settings, lang: str, template: Catalog) -> Catalog:
     return catalog
 
 
-def fill(catalog: Catalog, lang: str, translate: Translate, engine: str) -> int:
+def fill(
+    catalog: Catalog, lang: str, translate: Translate, engine: str, note: Note | None = None
+) -> int:
     """Fill every untranslated entry with a machine suggestion, marked fuzzy.
 
     Fuzzy entries are shown to translators as suggestions and never compiled until a
     translator reviews them (removes the ``fuzzy`` flag). Msgids are English: an English
     catalog gets the msgid itself as its suggestion. A suggestion whose placeholders do not
-    match is dropped. Returns how many entries were filled.
+    match is dropped; what ``note`` says of a suggestion (the glossary's terms it breaks) is
+    a translator comment on its entry. Returns how many entries were filled.
     """
     todo = [m for m in catalog if m.id and not m.fuzzy and not _complete(m)]
     sources = [text for m in todo for text in _sources(m, catalog.num_plurals)]
-    if Locale.parse(lang, sep="-").language == SOURCE_LANGUAGE:
+    copied = Locale.parse(lang, sep="-").language == SOURCE_LANGUAGE
+    if copied:
         suggestions = list(sources)
     else:
         suggestions = translate(sources, SOURCE_LANGUAGE, lang) if sources else []
@@ -232,9 +246,13 @@ def fill(catalog: Catalog, lang: str, translate: Translate, engine: str) -> int:
             continue  # no suggestion (the engine gave none) or a wrong one
         message.string = tuple(texts) if message.pluralizable else texts[0]
         message.flags.add("fuzzy")
-        note = f"machine suggestion ({engine or 'engine'}); review it and remove 'fuzzy'"
-        if note not in message.user_comments:
-            message.user_comments.append(note)
+        comments = [f"machine suggestion ({engine or 'engine'}); review it and remove 'fuzzy'"]
+        if note is not None and not copied:
+            pairs = zip(_sources(message, catalog.num_plurals), texts, strict=True)
+            comments += [n for s, t in pairs if (n := note(s, t, SOURCE_LANGUAGE, lang))]
+        for comment in dict.fromkeys(comments):
+            if comment not in message.user_comments:
+                message.user_comments.append(comment)
         filled += 1
     return filled
 

@@ -60,7 +60,7 @@ def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
     from pipeline.catalogs import i18n
-    from pipeline.translate import translate_strings
+    from pipeline.translate import glossary_notes, translate_strings
 
     if not args.fill:
         return i18n(settings)
@@ -71,7 +71,7 @@ def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
         found = translate_strings(settings, texts, source, target, engine)
         return [item.text or "" for item in found]
 
-    return i18n(settings, suggest, engine)
+    return i18n(settings, suggest, engine, glossary_notes(settings))
 
 
 def _add_i18n(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import polib
 import pytest
 
 from pipeline import document, glossary
@@ -283,6 +284,31 @@ def test_names_survive_in_ui_strings_filled_by_an_engine(site, libre) -> None:
     (found,) = translate_strings(site.settings, ["%(name)s joins Digidem Lab"], "en", "sv")
     assert found.text == "%(name)s JOINS Digidem Lab"
     assert libre.texts == ["⟦1⟧ joins ⟦2⟧"]
+
+
+def test_ui_suggestions_that_break_the_glossary_say_so_to_the_translator(ui_site, run) -> None:
+    with_glossary(ui_site)
+    ui_site.edit(
+        "pipeline/templates/404.html",
+        "{% block content %}",
+        '{% block content %}\n{{ _("Our participatory budget") }}\n'
+        '{{ _("Digidem Lab in Gothenburg") }}',
+    )
+    result = run(ui_site.root, "i18n", "--fill", "--translator", "pseudo")
+    assert result.code == 0, result.err
+    sv = polib.pofile(ui_site.read("locale/sv/LC_MESSAGES/messages.po"))
+    budget, city = sv.find("Our participatory budget"), sv.find("Digidem Lab in Gothenburg")
+    assert budget.fuzzy and city.fuzzy
+    assert "glossary: 'participatory budget' should be 'medborgarbudget'" in budget.tcomment
+    assert city.msgstr.count("Digidem Lab") == 1  # the name is kept, and not flagged
+    assert "glossary: 'Gothenburg' should be 'Göteborg'" in city.tcomment
+    assert "Digidem" not in city.tcomment
+    en = polib.pofile(ui_site.read("locale/en/LC_MESSAGES/messages.po"))
+    assert "glossary" not in en.find("Our participatory budget").tcomment  # the msgid itself
+    before = ui_site.files("locale")
+    for again in (["i18n"], ["i18n", "--fill", "--translator", "pseudo"]):
+        assert run(ui_site.root, *again).code == 0
+        assert ui_site.files("locale") == before  # the notes stay as they are
 
 
 # --- the done-when scenario: a new posting, its draft, and what the translator is told --------

@@ -142,6 +142,15 @@ def test_a_provider_that_is_down_gives_a_pending_report(site, run, libre, monkey
     assert site.files("content/en") == {}
 
 
+def test_credentials_in_the_servers_url_never_show(site, run, libre, monkeypatch) -> None:
+    make_site(site)
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "http://coop:pass-4711@127.0.0.1:9/")
+    result = run(site.root, "translate")
+    assert result.code == 3
+    assert "connection to 127.0.0.1:9 failed" in result.err
+    assert "pass-4711" not in result.out + result.err
+
+
 def test_the_api_key_never_shows_and_never_travels_in_a_url(site, run, libre, monkeypatch) -> None:
     make_site(site)
     monkeypatch.setenv("LIBRETRANSLATE_API_KEY", "sekret-key-4711")

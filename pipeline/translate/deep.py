@@ -84,7 +84,7 @@ class Http:
             session = self._local.session = requests.Session()
         timeout = TIMEOUT.get()
         kwargs["timeout"] = timeout
-        host = urlsplit(url).netloc
+        host = urlsplit(url).netloc.rpartition("@")[2]  # no user or password in a message
         try:
             response = session.request(method, url, **kwargs)
         except requests.Timeout:

@@ -11,7 +11,7 @@ once, under the same retries, timeouts and concurrency as documents.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.config import Settings
@@ -78,3 +78,18 @@ def translate_strings(
                 continue
         found.append(Translated(text, None, problem))
     return found
+
+
+def glossary_notes(settings: Settings) -> Callable[[str, str, str, str], str | None]:
+    """``note(text, suggestion, source, target)``: what a machine suggestion for the UI
+    string ``text`` breaks of the site's glossary, as a comment for the translator who
+    reviews it (``i18n --fill``), or None. The glossary is read once."""
+    found = terminology.load(settings)
+
+    def note(text: str, suggestion: str, source: str, target: str) -> str | None:
+        broken = terminology.breaks(
+            found, Block("string", FRONT_MATTER, text), suggestion, source, target
+        )
+        return f"glossary: {broken}" if broken else None
+
+    return note

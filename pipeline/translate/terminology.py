@@ -5,7 +5,8 @@ and the site's reviewed drafts compared.
   maskers before it goes to an engine, so the names come back unchanged;
 - the quality check ``glossary`` (``status``, the review page, the translate stage's
   warnings): a block whose source holds a glossary term and whose translation lacks the
-  glossary's term (or keeps a name in another form);
+  glossary's term (or keeps a name in another form); ``breaks`` says it of one text, also
+  for the suggestions of ``i18n --fill`` (``strings.glossary_notes``);
 - ``glossary_problems`` (``pipeline check``): the glossary file's errors, and each term that
   reviewed drafts translate otherwise than the glossary, with the drafts and lines.
 
@@ -115,7 +116,15 @@ def glossary_followed(pair: Pair) -> str | None:
     found = pair.context.get(NAME)
     if not isinstance(found, Glossary):
         return None
-    found_uses = uses(found, pair.block, pair.target, pair.source_lang, pair.target_lang)
+    return breaks(found, pair.block, pair.target, pair.source_lang, pair.target_lang)
+
+
+def breaks(
+    found: Glossary, block: Block, target: str, source_lang: str, target_lang: str
+) -> str | None:
+    """What ``target``, the translation of ``block``, does not hold of the glossary (each
+    term or name, with the glossary's line), or None if it follows the glossary."""
+    found_uses = uses(found, block, target, source_lang, target_lang)
     return "; ".join(str(m) for m, kept in found_uses if not kept) or None
 
 
