@@ -33,7 +33,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, denormalize, read_po, write_po
 
 from pipeline.catalog_files import (
     CatalogError,
@@ -204,6 +204,7 @@ def updated(settings: Settings, lang: str, template: Catalog) -> Catalog:
             language_team=f"{Locale.parse(lang, sep='-').english_name} translators of the site",
             last_translator="the site's translators",
         )
+    previous = {m.id: _take_previous_id(m) for m in [*catalog, *catalog.obsolete.values()]}
     for key, message in list(catalog.obsolete.items()):
         if key not in catalog:
             catalog[message.id] = message
@@ -212,7 +213,43 @@ def updated(settings: Settings, lang: str, template: Catalog) -> Catalog:
     # keeps one language's translations out of the next language's catalog.
     catalog.update(copy.deepcopy(template), update_header_comment=False)
     catalog.fuzzy = False  # the header is the pipeline's; only entries are ever fuzzy
+    for message in catalog:
+        # Babel sets a previous msgid only when it finds a string changed; one found on an
+        # earlier run stays while the entry is fuzzy, as msgmerge keeps it.
+        if message.fuzzy and not message.previous_id and previous.get(message.id):
+            message.previous_id = previous[message.id]
     return catalog
+
+
+PREVIOUS_LINE = re.compile(r'^\| (?:(?P<keyword>msgctxt|msgid|msgid_plural) )?(?P<text>".*")$')
+
+
+def _take_previous_id(message: Message) -> list[str]:
+    """Take the previous msgid (``#| msgid "..."``) out of ``message``'s comments.
+
+    Babel writes these lines but reads them back as translator comments (``| msgid ...``),
+    which the next write would keep as ``# | msgid ...`` and pile up run after run.
+
+    >>> message = Message("Read more here", user_comments=['| msgid "Read more"', "note"])
+    >>> _take_previous_id(message), message.user_comments
+    (['Read more'], ['note'])
+    """
+    parts: list[list[str]] = []
+    current: list[str] | None = None
+    kept = []
+    for comment in message.user_comments:
+        line = PREVIOUS_LINE.match(comment)
+        if line is None:
+            kept.append(comment)
+        elif line.group("keyword") in ("msgid", "msgid_plural"):
+            current = [line.group("text")]
+            parts.append(current)
+        elif line.group("keyword") == "msgctxt":
+            current = None  # a previous context: not kept
+        elif current is not None:
+            current.append(line.group("text"))
+    message.user_comments = kept
+    return [denormalize("\n".join(part)) for part in parts]
 
 
 def fill(
@@ -466,8 +503,35 @@ def _quote(msgid: str) -> str:
 def _po_text(catalog: Catalog) -> str:
     buffer = io.BytesIO()
     # File names without line numbers: editing a template does not touch every catalog.
-    write_po(buffer, catalog, width=76, include_previous=True, include_lineno=False)
-    return buffer.getvalue().decode("utf-8")
+    write_po(
+        buffer,
+        catalog,
+        width=76,
+        include_previous=True,
+        include_lineno=False,
+        ignore_obsolete=True,
+    )
+    return buffer.getvalue().decode("utf-8") + _obsolete_text(catalog)
+
+
+def _obsolete_text(catalog: Catalog) -> str:
+    """The obsolete entries (``#~``) with their flags, which Babel's writer drops.
+
+    A fuzzy entry must stay fuzzy while obsolete: if its string comes back, the unreviewed
+    translation returns as a suggestion, not as a reviewed one that would be compiled.
+    """
+    if not catalog.obsolete:
+        return ""
+    entries = Catalog(locale=catalog.locale, charset="utf-8", fuzzy=False)
+    for message in catalog.obsolete.values():
+        entries[message.id] = copy.copy(message)
+    buffer = io.BytesIO()
+    # Three columns narrower, so that the lines stay within 76 with their "#~ ".
+    write_po(buffer, entries, width=73, omit_header=True, no_location=True)
+    return "".join(
+        line if line.startswith("#") or not line.strip() else f"#~ {line}"
+        for line in buffer.getvalue().decode("utf-8").splitlines(keepends=True)
+    )
 
 
 def _keep_creation_date(settings: Settings, template: Catalog) -> None:

@@ -367,6 +367,39 @@ def test_feeds_and_sitemap_are_well_formed_xml(seed_site, run, name: str) -> Non
     )
 
 
+def test_feeds_are_atom_with_absolute_links_and_a_base_for_their_bodies(seed_site, run) -> None:
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    base = "{http://www.w3.org/XML/1998/namespace}base"
+    write_doc(
+        seed_site,
+        "content/sv/2024-01-02-nytt.md",
+        "Se [den andra](../ansokan-stangd-outreach-strategist-till-demokratilabb/).\n",
+        lang="sv",
+        ref="nytt",
+        title="Nytt",
+        date="2024-01-02T10:00:00+01:00",
+    )
+    build_and_check(seed_site, run)
+    for name in ("feed.xml", "en/feed.xml"):
+        feed = ET.parse(seed_site.root / "public" / name).getroot()
+        entries = feed.findall(f"{atom}entry")
+        assert entries
+        for element in (feed, *entries):
+            for required in ("id", "title", "updated"):
+                assert element.findtext(f"{atom}{required}"), (name, required)
+        assert feed.find(f"{atom}author/{atom}name") is not None
+        for link in feed.iter(f"{atom}link"):
+            assert link.get("href", "").startswith("https://example.org/"), link.attrib
+        for entry in entries:
+            # A relative link in a body resolves against its page, not the feed.
+            content = entry.find(f"{atom}content")
+            assert content.get(base) == entry.findtext(f"{atom}id")
+    feed = ET.parse(seed_site.root / "public/feed.xml").getroot()
+    assert feed.find(f"{atom}entry/{atom}content").get(base) == "https://example.org/nyheter/nytt/"
+
+
 def test_building_without_compiled_catalogs_says_what_to_run(ui_site, run) -> None:
     result = run(ui_site.root, "build")
     assert result.code == 1

@@ -151,6 +151,35 @@ def test_a_removed_string_turns_obsolete_and_comes_back_translated(ui_site, run)
     assert entry.msgstr == "Gå till startsidan" and not entry.fuzzy and not entry.obsolete
 
 
+def test_a_fuzzy_entry_is_stable_across_runs_and_keeps_its_previous_msgid(ui_site, run) -> None:
+    edit(ui_site, "pipeline/templates/home.html", '_("Read more")', '_("Read more here")')
+    run(ui_site.root, "i18n")
+    catalogs = ui_site.files("locale")
+    assert run(ui_site.root, "i18n").out.splitlines()[-1] == "i18n: 2 catalogs, 0 files written"
+    assert ui_site.files("locale") == catalogs
+    text = ui_site.read("locale/sv/LC_MESSAGES/messages.po")
+    assert '#, fuzzy\n#| msgid "Read more"\nmsgid "Read more here"' in text
+    assert "# |" not in text  # not turned into a translator comment
+
+
+def test_a_fuzzy_entry_removed_and_brought_back_is_still_fuzzy(ui_site, run) -> None:
+    edit(ui_site, "pipeline/templates/home.html", '_("Read more")', '_("Read more here")')
+    run(ui_site.root, "i18n")  # fuzzy: "Läs mer" is a suggestion for "Read more here"
+    changed = ui_site.read("pipeline/templates/home.html")
+    edit(ui_site, "pipeline/templates/home.html", '{{ _("Read more here") }}', "")
+    run(ui_site.root, "i18n")
+    assert '#, fuzzy\n#~ msgid "Read more here"\n#~ msgstr "Läs mer"' in ui_site.read(
+        "locale/sv/LC_MESSAGES/messages.po"
+    )
+    assert_msgfmt_accepts(ui_site)
+    ui_site.write("pipeline/templates/home.html", changed, dedent=False)
+    run(ui_site.root, "i18n")
+    entry = po(ui_site, "sv").find("Read more here")
+    assert entry.msgstr == "Läs mer" and entry.fuzzy and not entry.obsolete
+    gettext = translations(ui_site.settings, "sv").gettext
+    assert gettext("Read more here") == "Read more here"  # still not compiled
+
+
 def test_a_broken_placeholder_fails_check_and_is_left_out_of_the_mo(ui_site, run) -> None:
     path = "locale/sv/LC_MESSAGES/messages.po"
     edit(ui_site, path, '"Läs originalet på %(language)s"', '"Läs originalet på %(språk)s"')
