@@ -20,6 +20,9 @@ from pipeline.errors import ContentError
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_VALUES = 100_000
+"""How many values YAML aliases may expand front matter to (a "billion laughs" bound)."""
+
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """YAML's safe loader, plus: duplicate keys recorded, dates that remember their text."""
@@ -78,6 +81,45 @@ _Dumper.add_representer(WrittenDatetime, _Dumper.represent_written)
 _Dumper.add_representer(dt.datetime, _Dumper.represent_iso_datetime)
 
 
+def _refuse_alias_bombs(root: yaml.Node | None) -> None:
+    """Raise ``ConstructorError`` if aliases make ``root`` expand to over ``MAX_VALUES`` values.
+
+    An alias is the node it names, composed once: counting each node once per mention (a
+    node being counted counts as one, so recursive data is fine) costs one visit per node,
+    however large the expansion would be.
+    """
+    sizes: dict[int, int] = {}  # a node's size; 1 while it is being counted
+
+    def children(node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, yaml.MappingNode):
+            return [part for pair in node.value for part in pair]
+        return []
+
+    def size(root: yaml.Node) -> int:  # without recursion: nesting may be deep
+        stack = [(root, False)]
+        while stack:
+            node, counted = stack.pop()
+            if counted:
+                total = 1 + sum(sizes[id(child)] for child in children(node))
+                sizes[id(node)] = min(total, MAX_VALUES + 1)
+            elif id(node) not in sizes:
+                sizes[id(node)] = 1
+                stack.append((node, True))
+                stack.extend((child, False) for child in children(node))
+        return sizes[id(root)]
+
+    if root is not None and size(root) > MAX_VALUES:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"YAML aliases (*name) expand it to more than {MAX_VALUES:,} values; "
+            "write the values out instead",
+            root.start_mark,
+        )
+
+
 @dataclass
 class FrontMatter:
     """Front matter as loaded: the data, the file line of each top-level key, and warnings."""
@@ -104,6 +146,7 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
         loader = _Loader(fm)
         try:
             node = loader.get_single_node()
+            _refuse_alias_bombs(node)
             data = loader.construct_document(node) if node is not None else None
             key_lines: dict[str, int] = {}
             if isinstance(node, yaml.MappingNode):
