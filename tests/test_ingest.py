@@ -198,6 +198,23 @@ def test_jekyll_site_reads_posts_collections_pages_and_defaults(site, run, tmp_p
     assert job.metadata["menu"] == "lediga-tjanster"
 
 
+def test_jekyll_timezone_reads_dates_and_a_second_run_changes_nothing(site, run, tmp_path) -> None:
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("timezone: America/New_York\n", encoding="utf-8")
+    (jekyll / "_posts/2021-02-03-nyhet.md").write_text(
+        "---\ntitle: Nyhet\ndate: 2021-02-03 10:00\n---\nText.\n", encoding="utf-8"
+    )
+    assert run(site.root, "ingest", str(jekyll)).code == 0
+    # 10:00 in New York, the Jekyll site's zone, written in the site's own zone.
+    stored = document.read(site.root / "content/sv/2021-02-03-nyhet.md")
+    assert stored.metadata["date"].text == "2021-02-03T16:00:00+01:00"
+    before = site.files()
+    assert "0 normalized" in run(site.root, "ingest").out
+    assert "1 unchanged" in run(site.root, "ingest", str(jekyll)).out
+    assert site.files() == before
+
+
 def test_ref_collision_with_existing_document_is_refused(site, run, tmp_path) -> None:
     site.write("content/sv/forsta.md", "---\nlang: sv\nref: samma\ntitle: Första\n---\nText.\n")
     other = tmp_path / "andra.md"
