@@ -82,13 +82,14 @@ _Dumper.add_representer(dt.datetime, _Dumper.represent_iso_datetime)
 
 
 def _refuse_alias_bombs(root: yaml.Node | None) -> None:
-    """Raise ``ConstructorError`` if aliases make ``root`` expand to over ``MAX_VALUES`` values.
+    """Raise ``ConstructorError`` if aliases make ``root`` expand to over ``MAX_VALUES`` values,
+    or make a value contain itself (which no stage could compare, hash or write out).
 
-    An alias is the node it names, composed once: counting each node once per mention (a
-    node being counted counts as one, so recursive data is fine) costs one visit per node,
-    however large the expansion would be.
+    An alias is the node it names, composed once: counting each node once per mention costs
+    one visit per node, however large the expansion would be.
     """
-    sizes: dict[int, int] = {}  # a node's size; 1 while it is being counted
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # being counted: the ancestors of the node at hand
 
     def children(node: yaml.Node) -> list[yaml.Node]:
         if isinstance(node, yaml.SequenceNode):
@@ -97,26 +98,28 @@ def _refuse_alias_bombs(root: yaml.Node | None) -> None:
             return [part for pair in node.value for part in pair]
         return []
 
-    def size(root: yaml.Node) -> int:  # without recursion: nesting may be deep
-        stack = [(root, False)]
-        while stack:
-            node, counted = stack.pop()
-            if counted:
-                total = 1 + sum(sizes[id(child)] for child in children(node))
-                sizes[id(node)] = min(total, MAX_VALUES + 1)
-            elif id(node) not in sizes:
-                sizes[id(node)] = 1
-                stack.append((node, True))
-                stack.extend((child, False) for child in children(node))
-        return sizes[id(root)]
+    def refuse(problem: str, node: yaml.Node) -> None:
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
 
-    if root is not None and size(root) > MAX_VALUES:
-        raise yaml.constructor.ConstructorError(
-            None,
-            None,
+    stack = [(root, False)] if root is not None else []
+    while stack:  # without recursion: nesting may be deep
+        node, counted = stack.pop()
+        if counted:
+            open_nodes.discard(id(node))
+            total = 1 + sum(sizes[id(child)] for child in children(node))
+            sizes[id(node)] = min(total, MAX_VALUES + 1)
+        elif id(node) in open_nodes:
+            refuse("a YAML alias (*name) stands for a value it is part of; write it out", node)
+        elif id(node) not in sizes:
+            sizes[id(node)] = 0
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children(node))
+    if root is not None and sizes[id(root)] > MAX_VALUES:
+        refuse(
             f"YAML aliases (*name) expand it to more than {MAX_VALUES:,} values; "
             "write the values out instead",
-            root.start_mark,
+            root,
         )
 
 
