@@ -175,13 +175,16 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
 HANDLER = FrontMatterHandler()
 
 
-def parse_error(error: yaml.YAMLError, shown: str, fm_text: str) -> ContentError:
+def parse_error(
+    error: yaml.YAMLError, shown: str, fm_text: str, first_line: int = 2, what: str = "front matter"
+) -> ContentError:
     """A YAML error in the front matter ``fm_text`` as the content error the user reads: the
-    line where it was made."""
+    line where it was made. ``fm_text`` begins on line ``first_line`` of its file; ``what``
+    names it in the message (another YAML file, such as a Jekyll site's ``_config.yml``)."""
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
-        line = fm_text[: error.position].count("\n") + 2
+        line = fm_text[: error.position].count("\n") + first_line
         return ContentError(
-            f"invalid YAML in front matter: character U+{error.character:04X} is not allowed "
+            f"invalid YAML in {what}: character U+{error.character:04X} is not allowed "
             "(a control character); remove it",
             shown,
             line,
@@ -192,13 +195,13 @@ def parse_error(error: yaml.YAMLError, shown: str, fm_text: str) -> ContentError
         # Something left open (a quote, a bracket): where it was opened helps more than
         # the end of the front matter, where the parser noticed.
         mark = getattr(error, "context_mark", None) or mark
-    line = mark.line + 2 if mark is not None else None
+    line = mark.line + first_line if mark is not None else None
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip(" '")
-        message = f"YAML tag '{tag}' is not allowed (front matter is loaded safely)"
+        message = f"YAML tag '{tag}' is not allowed ({what} is loaded safely)"
     elif isinstance(error, yaml.constructor.ConstructorError):
-        message = f"invalid front matter: {problem}"
+        message = f"invalid {what}: {problem}"
     else:
         context = getattr(error, "context", None)
-        message = f"invalid YAML in front matter: {problem}" + (f" ({context})" if context else "")
+        message = f"invalid YAML in {what}: {problem}" + (f" ({context})" if context else "")
     return ContentError(message, shown, line)

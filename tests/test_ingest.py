@@ -215,6 +215,40 @@ def test_jekyll_timezone_reads_dates_and_a_second_run_changes_nothing(site, run,
     assert site.files() == before
 
 
+_BOMB = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"] + [
+    f"{x}: &{x} [{', '.join([f'*{y}'] * 9)}]" for x, y in zip("bcdefg", "abcdef", strict=True)
+]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            [*_BOMB, "defaults:", '  - scope: {path: ""}', "    values: {bomb: *g}"],
+            "1: invalid Jekyll config: YAML aliases (*name) expand it to more than 100,000 "
+            "values; write the values out instead",
+        ),
+        (
+            ["title: Digidem Lab", "exclude: [vendor", "timezone: Europe/Stockholm"],
+            "3: invalid YAML in Jekyll config: did not find expected ',' or ']' "
+            "(while parsing a flow sequence)",
+        ),
+    ],
+    ids=["alias-bomb", "invalid-yaml"],
+)
+def test_a_bad_jekyll_config_is_one_line_and_nothing_is_ingested(
+    site, run, tmp_path, config: list[str], message: str
+) -> None:
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    (jekyll / "_posts/2021-01-01-x.md").write_text("---\ntitle: X\n---\nText.\n")
+    result = run(site.root, "ingest", str(jekyll))
+    assert result.code == 1
+    assert result.err_lines == [f"{jekyll / '_config.yml'}:{message}"]
+    assert site.files("content") == {}
+
+
 def test_ref_collision_with_existing_document_is_refused(site, run, tmp_path) -> None:
     site.write("content/sv/forsta.md", "---\nlang: sv\nref: samma\ntitle: Första\n---\nText.\n")
     other = tmp_path / "andra.md"
