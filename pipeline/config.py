@@ -257,6 +257,7 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
         ("translator-attempts", settings.translator_attempts, 1),
         ("translator-max-wait", settings.translator_max_wait, 0),
         ("translator-concurrency", settings.translator_concurrency, 1),
+        ("build-workers", settings.build_workers, 0),
     ):
         if value < least:
             found.append((key, f"'{key}' must be at least {least}, not {value}"))

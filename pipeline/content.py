@@ -182,9 +182,18 @@ def written_date(value: dt.datetime) -> WrittenDatetime:
     return WrittenDatetime.of(value, value.isoformat(timespec=spec))
 
 
-def normalized_date(value: Any, timezone: str) -> WrittenDate | WrittenDatetime:
-    """The normalized form of a valid front matter date (see ``parse_date``)."""
-    return written_date(parse_date(value, timezone))
+def normalized_date(
+    value: Any, timezone: str, read_in: str | None = None
+) -> WrittenDate | WrittenDatetime:
+    """The normalized form of a valid front matter date (see ``parse_date``), in ``timezone``.
+
+    ``read_in`` is the zone of a date without an offset, if not ``timezone`` (a Jekyll site's).
+
+    >>> normalized_date("2021-02-03 10:00", "Europe/Stockholm", "America/New_York").text
+    '2021-02-03T16:00:00+01:00'
+    """
+    parsed = parse_date(value, read_in or timezone)
+    return written_date(parsed.astimezone(zoneinfo.ZoneInfo(timezone)))
 
 
 @dataclass

@@ -13,6 +13,7 @@ so a build can tell from hashes which of the two changed.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -174,6 +175,12 @@ def decode(raw: bytes, shown: str) -> str:
             f"file is {len(raw) // 1024} KiB; "
             f"postings larger than {MAX_BYTES // 1024} KiB are refused",
             shown,
+        )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
+        raise ContentError(
+            "UTF-16 text, not UTF-8; save the file as UTF-8, the encoding postings are expected in",
+            shown,
+            1,
         )
     if b"\x00" in raw:
         raise ContentError("not a text file (binary data); a posting is UTF-8 Markdown", shown)

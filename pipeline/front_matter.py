@@ -20,6 +20,9 @@ from pipeline.errors import ContentError
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_VALUES = 100_000
+"""How many values YAML aliases may expand front matter to (a "billion laughs" bound)."""
+
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """YAML's safe loader, plus: duplicate keys recorded, dates that remember their text."""
@@ -78,6 +81,48 @@ _Dumper.add_representer(WrittenDatetime, _Dumper.represent_written)
 _Dumper.add_representer(dt.datetime, _Dumper.represent_iso_datetime)
 
 
+def _refuse_alias_bombs(root: yaml.Node | None) -> None:
+    """Raise ``ConstructorError`` if aliases make ``root`` expand to over ``MAX_VALUES`` values,
+    or make a value contain itself (which no stage could compare, hash or write out).
+
+    An alias is the node it names, composed once: counting each node once per mention costs
+    one visit per node, however large the expansion would be.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # being counted: the ancestors of the node at hand
+
+    def children(node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, yaml.MappingNode):
+            return [part for pair in node.value for part in pair]
+        return []
+
+    def refuse(problem: str, node: yaml.Node) -> None:
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+    stack = [(root, False)] if root is not None else []
+    while stack:  # without recursion: nesting may be deep
+        node, counted = stack.pop()
+        if counted:
+            open_nodes.discard(id(node))
+            total = 1 + sum(sizes[id(child)] for child in children(node))
+            sizes[id(node)] = min(total, MAX_VALUES + 1)
+        elif id(node) in open_nodes:
+            refuse("a YAML alias (*name) stands for a value it is part of; write it out", node)
+        elif id(node) not in sizes:
+            sizes[id(node)] = 0
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children(node))
+    if root is not None and sizes[id(root)] > MAX_VALUES:
+        refuse(
+            f"YAML aliases (*name) expand it to more than {MAX_VALUES:,} values; "
+            "write the values out instead",
+            root,
+        )
+
+
 @dataclass
 class FrontMatter:
     """Front matter as loaded: the data, the file line of each top-level key, and warnings."""
@@ -104,6 +149,7 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
         loader = _Loader(fm)
         try:
             node = loader.get_single_node()
+            _refuse_alias_bombs(node)
             data = loader.construct_document(node) if node is not None else None
             key_lines: dict[str, int] = {}
             if isinstance(node, yaml.MappingNode):
@@ -129,13 +175,16 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
 HANDLER = FrontMatterHandler()
 
 
-def parse_error(error: yaml.YAMLError, shown: str, fm_text: str) -> ContentError:
+def parse_error(
+    error: yaml.YAMLError, shown: str, fm_text: str, first_line: int = 2, what: str = "front matter"
+) -> ContentError:
     """A YAML error in the front matter ``fm_text`` as the content error the user reads: the
-    line where it was made."""
+    line where it was made. ``fm_text`` begins on line ``first_line`` of its file; ``what``
+    names it in the message (another YAML file, such as a Jekyll site's ``_config.yml``)."""
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
-        line = fm_text[: error.position].count("\n") + 2
+        line = fm_text[: error.position].count("\n") + first_line
         return ContentError(
-            f"invalid YAML in front matter: character U+{error.character:04X} is not allowed "
+            f"invalid YAML in {what}: character U+{error.character:04X} is not allowed "
             "(a control character); remove it",
             shown,
             line,
@@ -146,13 +195,13 @@ def parse_error(error: yaml.YAMLError, shown: str, fm_text: str) -> ContentError
         # Something left open (a quote, a bracket): where it was opened helps more than
         # the end of the front matter, where the parser noticed.
         mark = getattr(error, "context_mark", None) or mark
-    line = mark.line + 2 if mark is not None else None
+    line = mark.line + first_line if mark is not None else None
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip(" '")
-        message = f"YAML tag '{tag}' is not allowed (front matter is loaded safely)"
+        message = f"YAML tag '{tag}' is not allowed ({what} is loaded safely)"
     elif isinstance(error, yaml.constructor.ConstructorError):
-        message = f"invalid front matter: {problem}"
+        message = f"invalid {what}: {problem}"
     else:
         context = getattr(error, "context", None)
-        message = f"invalid YAML in front matter: {problem}" + (f" ({context})" if context else "")
+        message = f"invalid YAML in {what}: {problem}" + (f" ({context})" if context else "")
     return ContentError(message, shown, line)

@@ -94,11 +94,14 @@ class _Index:
         self.paths.add(doc.path)
 
 
-def normalized(doc: Document, lang: str, ref: str | None, timezone: str) -> Document:
+def normalized(
+    doc: Document, lang: str, ref: str | None, timezone: str, read_in: str | None = None
+) -> Document:
     """A copy of ``doc`` with ``lang`` and ``ref`` set and ``date`` in ISO 8601 with offset.
 
     Keys already present keep their place; a new ``lang`` goes first and a new ``ref`` right
-    after ``lang``, where editors look for them.
+    after ``lang``, where editors look for them. Dates are written in ``timezone`` (the
+    site's); ``read_in`` is the zone of dates written without an offset, if another.
     """
     new_ref = {"ref": ref} if ref and "ref" not in doc.metadata else {}
     meta: dict[str, Any] = {} if "lang" in doc.metadata else {"lang": lang, **new_ref}
@@ -110,7 +113,7 @@ def normalized(doc: Document, lang: str, ref: str | None, timezone: str) -> Docu
     if ref:
         meta["ref"] = ref
     if "date" in meta:
-        meta["date"] = normalized_date(meta["date"], timezone)
+        meta["date"] = normalized_date(meta["date"], timezone, read_in)
     return Document(doc.path, meta, doc.body, doc.shown, doc.key_lines, [])
 
 
@@ -267,7 +270,7 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
             )
         )
         return
-    new = normalized(doc, lang, ref, timezone)
+    new = normalized(doc, lang, ref, settings.timezone, source.timezone)
     new.path = target
     new.shown = settings.relative(target)
     try:

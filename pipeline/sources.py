@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
-from pipeline.errors import OutputError, Problem
+from pipeline.document import decode
+from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside
+from pipeline.front_matter import HANDLER, parse_error
 
 # Folders a Jekyll build never reads, besides those starting with '_' or '.'.
 JEKYLL_EXCLUDED = {"node_modules", "vendor", "Gemfile", "Gemfile.lock"}
@@ -87,10 +89,15 @@ def _jekyll_site(root: Path, name: str) -> tuple[list[Source], list[Problem]]:
     config_path = root / "_config.yml"
     config_name = _join(name, Path("_config.yml"))
     try:
-        config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(config_name, mark.line + 1 if mark else None, f"cannot read: {error}")]
+        text = decode(config_path.read_bytes(), config_name)
+        # Loaded as front matter is: safely, and refused if its aliases expand it too far.
+        config = HANDLER.parse(text, first_line=1).data or {}
+    except ContentError as error:
+        return [], [error.as_problem()]
+    except yaml.YAMLError as error:
+        return [], [parse_error(error, config_name, text, 1, "Jekyll config").as_problem()]
+    except OSError as error:
+        return [], [Problem(config_name, None, f"cannot read: {error.strerror}")]
     if not isinstance(config, dict):
         return [], [Problem(config_name, 1, "must be a mapping of settings")]
     timezone = config.get("timezone") if isinstance(config.get("timezone"), str) else None

@@ -60,6 +60,15 @@ def test_all_bad_keys_are_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+def test_a_negative_number_of_build_workers_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.pipeline]\nbuild-workers = -1\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    assert str(error.value) == "pyproject.toml:2: 'build-workers' must be at least 0, not -1"
+
+
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.pipeline]\nlanguages = ["sv" "en"]\n', encoding="utf-8"

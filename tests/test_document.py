@@ -90,6 +90,11 @@ def test_a_file_ends_with_exactly_one_newline() -> None:
             "save the file as UTF-8, the encoding postings are expected in",
         ),
         (
+            "---\ntitle: Göteborg\n---\n".encode("utf-16"),
+            "a.md:1: UTF-16 text, not UTF-8; save the file as UTF-8, the encoding postings "
+            "are expected in",
+        ),
+        (
             b"\x89PNG\r\n\x1a\n\x00\x00",
             "a.md: not a text file (binary data); a posting is UTF-8 Markdown",
         ),

@@ -198,6 +198,57 @@ def test_jekyll_site_reads_posts_collections_pages_and_defaults(site, run, tmp_p
     assert job.metadata["menu"] == "lediga-tjanster"
 
 
+def test_jekyll_timezone_reads_dates_and_a_second_run_changes_nothing(site, run, tmp_path) -> None:
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("timezone: America/New_York\n", encoding="utf-8")
+    (jekyll / "_posts/2021-02-03-nyhet.md").write_text(
+        "---\ntitle: Nyhet\ndate: 2021-02-03 10:00\n---\nText.\n", encoding="utf-8"
+    )
+    assert run(site.root, "ingest", str(jekyll)).code == 0
+    # 10:00 in New York, the Jekyll site's zone, written in the site's own zone.
+    stored = document.read(site.root / "content/sv/2021-02-03-nyhet.md")
+    assert stored.metadata["date"].text == "2021-02-03T16:00:00+01:00"
+    before = site.files()
+    assert "0 normalized" in run(site.root, "ingest").out
+    assert "1 unchanged" in run(site.root, "ingest", str(jekyll)).out
+    assert site.files() == before
+
+
+_BOMB = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"] + [
+    f"{x}: &{x} [{', '.join([f'*{y}'] * 9)}]" for x, y in zip("bcdefg", "abcdef", strict=True)
+]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            [*_BOMB, "defaults:", '  - scope: {path: ""}', "    values: {bomb: *g}"],
+            "1: invalid Jekyll config: YAML aliases (*name) expand it to more than 100,000 "
+            "values; write the values out instead",
+        ),
+        (
+            ["title: Digidem Lab", "exclude: [vendor", "timezone: Europe/Stockholm"],
+            "3: invalid YAML in Jekyll config: did not find expected ',' or ']' "
+            "(while parsing a flow sequence)",
+        ),
+    ],
+    ids=["alias-bomb", "invalid-yaml"],
+)
+def test_a_bad_jekyll_config_is_one_line_and_nothing_is_ingested(
+    site, run, tmp_path, config: list[str], message: str
+) -> None:
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    (jekyll / "_posts/2021-01-01-x.md").write_text("---\ntitle: X\n---\nText.\n")
+    result = run(site.root, "ingest", str(jekyll))
+    assert result.code == 1
+    assert result.err_lines == [f"{jekyll / '_config.yml'}:{message}"]
+    assert site.files("content") == {}
+
+
 def test_ref_collision_with_existing_document_is_refused(site, run, tmp_path) -> None:
     site.write("content/sv/forsta.md", "---\nlang: sv\nref: samma\ntitle: Första\n---\nText.\n")
     other = tmp_path / "andra.md"
