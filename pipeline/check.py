@@ -18,7 +18,7 @@ from pipeline.errors import Problem
 from pipeline.language import language_problems
 from pipeline.memo import FrontMatterMemo
 from pipeline.plan import plan_site
-from pipeline.report import Report
+from pipeline.report import Report, counted
 from pipeline.status import orphan_problems
 from pipeline.translate.terminology import glossary_problems
 
@@ -50,8 +50,7 @@ class CheckReport(Report):
 
     def summary(self) -> str:
         """``check: 3 checks, 0 errors, 1 warning``."""
-        warnings = len(self.problems) - len(self.errors)
-        return f"check: {self.checks} checks, {len(self.errors)} errors, {warnings} warnings"
+        return f"check: {counted(self.checks, 'check')}, {self.tally()}"
 
 
 def check(settings: Settings) -> CheckReport:

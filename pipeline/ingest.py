@@ -24,7 +24,7 @@ from pipeline import document
 from pipeline.config import Settings
 from pipeline.content import Content, is_post, normalized_date, parse_date, scan, validate
 from pipeline.document import Document
-from pipeline.errors import ContentError, OutputError
+from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
 from pipeline.report import Report
 from pipeline.slugs import DATE_PREFIX, ref_from_filename, slugify, strip_date_prefix
@@ -50,7 +50,7 @@ class IngestReport(Report):
             f"unchanged; content/: {self.normalized} normalized, {self.moved} moved"
         )
         if self.problems:
-            line += f"; {len(self.errors)} errors, {len(self.problems) - len(self.errors)} warnings"
+            line += f"; {self.tally()}"
         return line
 
 
@@ -120,6 +120,10 @@ def normalized(
 def _normalize_in_place(
     doc: Document, content: Content, index: _Index, settings: Settings, report: IngestReport
 ) -> None:
+    misdated = _date_from_name(doc, doc.path.stem) if is_post(doc) else None
+    if misdated is not None:
+        report.problems.append(misdated)
+        return
     folder = content.folder_lang(doc)
     lang = doc.lang or folder
     ref = doc.ref
@@ -193,7 +197,10 @@ def file_name(doc: Document, stem: str, post: bool, timezone: str) -> str:
         else slugify(strip_date_prefix(stem))
     )
     if post:
-        date = _post_date(doc.metadata, stem, timezone)
+        try:
+            date = _post_date(doc.metadata, stem, timezone)
+        except ValueError:  # a title that starts like an impossible date: no prefix then
+            date = None
         if date is not None:
             return f"{date:%Y-%m-%d}-{slug}.md"
     return f"{slug}.md"
@@ -202,9 +209,41 @@ def file_name(doc: Document, stem: str, post: bool, timezone: str) -> str:
 def _post_date(meta: dict[str, Any], stem: str, timezone: str) -> dt.date | None:
     if "date" in meta:
         return parse_date(meta["date"], timezone).date()
+    return date_in_name(stem)
+
+
+def date_in_name(stem: str) -> dt.date | None:
+    """The date a ``YYYY-MM-DD-`` file name starts with (None without one), which is a
+    post's date when its front matter has none, as in Jekyll.
+
+    >>> date_in_name("2020-05-27-ny-tjanst"), date_in_name("ny-tjanst")
+    (datetime.date(2020, 5, 27), None)
+    >>> date_in_name("2020-13-45-trasig")
+    Traceback (most recent call last):
+    ...
+    ValueError: the file name starts with 2020-13-45, which is not a date: month must be in 1..12
+    """
     match = DATE_PREFIX.match(stem)
-    if match:
+    if match is None:
+        return None
+    try:
         return dt.date(*(int(g) for g in match.groups()))
+    except ValueError as error:
+        raise ValueError(
+            f"the file name starts with {match.group(0)[:-1]}, which is not a date: {error}"
+        ) from None
+
+
+def _date_from_name(doc: Document, stem: str) -> Problem | None:
+    """Give a post with no ``date`` the date of its file name; the problem if there is none."""
+    if "date" in doc.metadata:
+        return None
+    try:
+        date = date_in_name(stem)
+    except ValueError as error:
+        return doc.problem(f"{error}; rename the file or set date")
+    if date is not None:
+        doc.metadata["date"] = date
     return None
 
 
@@ -218,9 +257,11 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
     for key, value in source.defaults.items():
         doc.metadata.setdefault(key, value)
     stem = source.path.stem
-    if source.is_jekyll_post and "date" not in doc.metadata and DATE_PREFIX.match(stem):
-        doc.metadata["date"] = _post_date({}, stem, settings.timezone)
-    problems = validate(doc, settings)
+    # A dated Markdown file name makes a post (in Jekyll's _posts and in content/ alike),
+    # and a post without a date takes the one in its name.
+    dated = source.is_jekyll_post or source.path.suffix in MARKDOWN
+    misdated = _date_from_name(doc, stem) if dated else None
+    problems = [misdated] if misdated else validate(doc, settings)
     if problems:
         report.problems += problems
         return

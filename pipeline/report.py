@@ -28,6 +28,12 @@ class Report:
         """``ERRORS`` when any problem is an error, else ``OK``."""
         return ExitCode.ERRORS if self.errors else ExitCode.OK
 
+    def tally(self) -> str:
+        """The problems counted: ``1 error, 0 warnings``."""
+        errors = len(self.errors)
+        warnings = len(self.problems) - errors
+        return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
+
     def summary(self) -> str:
         """One line that sums the run up."""
         return ""
@@ -36,3 +42,12 @@ class Report:
         """What the CLI prints on standard output: what was done, then the summary."""
         summary = self.summary()
         return self.done + ([summary] if summary else [])
+
+
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless it is one.
+
+    >>> counted(1, "error"), counted(0, "warning"), counted(2, "check")
+    ('1 error', '0 warnings', '2 checks')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -113,6 +113,26 @@ def test_new_file_in_content_gets_ref_name_and_date(site, run) -> None:
     assert not (site.root / "content/sv/Ledig tjänst.md").exists()
 
 
+def test_a_dated_file_name_gives_a_post_without_date_its_date(site, run, tmp_path) -> None:
+    # As Jekyll reads a post's date from its name: for a file brought in and for one an
+    # editor put into content/ directly, which the build would otherwise list undated.
+    loose = tmp_path / "2024-04-02-utan-datum.md"
+    loose.write_text("---\ntitle: Utan datum\n---\nText.\n", encoding="utf-8")
+    site.write("content/sv/2024-05-03-ingen-dag.md", "---\ntitle: Ingen dag\n---\nText.\n")
+    result = run(site.root, "ingest", str(loose))
+    assert result.code == 0, result.err
+    assert "date: 2024-04-02T00:00:00+02:00\n" in site.read("content/sv/2024-04-02-utan-datum.md")
+    assert "date: 2024-05-03T00:00:00+02:00\n" in site.read("content/sv/2024-05-03-ingen-dag.md")
+    site.write("content/sv/2024-02-30-fel-dag.md", "---\ntitle: Fel dag\n---\nText.\n")
+    result = run(site.root, "ingest")
+    assert result.code == 1
+    assert result.err_lines == [
+        "content/sv/2024-02-30-fel-dag.md: the file name starts with 2024-02-30, which is not "
+        "a date: day is out of range for month; rename the file or set date"
+    ]
+    assert result.out.splitlines()[-1].endswith("; 1 error, 0 warnings")
+
+
 def test_lang_toggle_moves_the_file_and_back(site, run) -> None:
     site.write(
         "content/sv/about.md", "---\nlang: sv\nref: about\ntitle: About us\n---\nIn English.\n"
