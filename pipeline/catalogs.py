@@ -395,6 +395,7 @@ def catalog_problems(settings: Settings, content: Content) -> list[Problem]:
         if any("cannot be read" in p.message for p in found):
             continue
         problems += _compile_problems(shown, text, lang)
+        problems += _stale_mo(settings, lang, text)
         problems += _missing_strings(shown, text, wanted)
         problems += coverage_shortfall(settings, coverage, text)
     return problems
@@ -448,6 +449,22 @@ def _compile_problems(shown: str, text: str, lang: str) -> list[Problem]:
         for error in errors:
             problems.append(Problem(shown, message.lineno, f"{_quote(str(message.id))}: {error}"))
     return problems
+
+
+def _stale_mo(settings: Settings, lang: str, text: str) -> list[Problem]:
+    """A compiled catalog that is not what its ``.po`` compiles to (a translator edited the
+    ``.po`` since): the build would show the old strings. A missing ``.mo`` is the build's
+    to report; ``make`` compiles before it builds."""
+    path = mo_path(settings, lang)
+    try:
+        have = path.read_bytes()
+        catalog = read_po(io.StringIO(text), locale=gettext_name(lang))
+    except (OSError, PoFileError):
+        return []
+    if have == compiled(catalog):
+        return []
+    message = "compiled from an older messages.po; run 'pipeline i18n' (make i18n)"
+    return [Problem(settings.relative(path), None, message)]
 
 
 def _not_compiled(shown: str, error: PoFileError) -> Problem:
