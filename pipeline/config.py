@@ -261,19 +261,22 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
     ):
         if value < least:
             found.append((key, f"'{key}' must be at least {least}, not {value}"))
-    refusal = output_refusal(settings.root, settings.root / settings.output)
-    if refusal or Path(settings.output).is_absolute():
+    output_refused = output_refusal(settings.root, settings.root / settings.output)
+    if output_refused or Path(settings.output).is_absolute():
+        link = settings.root / settings.output
+        shown = f" (a link to {link.resolve()})" if link.is_symlink() else ""
         found.append(
             (
                 "output",
-                f"'output' {refusal or 'must be a folder inside the site root'}, "
-                f"not '{settings.output}'",
+                f"'output' {output_refused or 'must be a folder inside the site root'}, "
+                f"not '{settings.output}'{shown}",
             )
         )
     refusal = output_refusal(settings.root, settings.review_dir)
     output = settings.output_dir.resolve()
     review = settings.review_dir.resolve()
-    if not refusal and (review == output or output in review.parents or review in output.parents):
+    overlaps = review == output or output in review.parents or review in output.parents
+    if overlaps and not refusal and not output_refused:  # a refused output is said already
         refusal = "must be apart from the 'output' folder (review pages are never published)"
     if refusal or Path(settings.review).is_absolute():
         found.append(

@@ -87,3 +87,18 @@ def test_bad_settings_exit_2_before_touching_files(site, run) -> None:
         "pyproject.toml:2: [tool.pipeline] 'translatable' must be a list of text, not text 'title'"
     ]
     assert site.read("content/sv/a.md") == "---\ntitle: A\n---\nText.\n"
+
+
+def test_an_output_folder_linked_out_of_the_site_says_so_once(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "public").symlink_to(tmp_path)  # so the link's target holds the review folder
+    (site / "pyproject.toml").write_text("[tool.pipeline]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_settings(site)
+    # One line: the output folder, named with where its link leads; the review folder, which
+    # lies inside the link's target, is not called overlapping as well.
+    assert str(error.value).splitlines() == [
+        "pyproject.toml: 'output' must be a folder inside the site root, "
+        f"not 'public' (a link to {tmp_path})"
+    ]
