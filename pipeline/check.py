@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.audit import site_problems
 from pipeline.catalogs import catalog_problems
 from pipeline.config import Settings
-from pipeline.content import Content, scan
+from pipeline.content import Content, misfiled, scan
 from pipeline.errors import Problem
 from pipeline.language import language_problems
 from pipeline.memo import FrontMatterMemo
@@ -26,9 +26,10 @@ Check = Callable[[Settings, Content], list[Problem]]
 
 
 def content_problems(settings: Settings, content: Content) -> list[Problem]:
-    """Front matter that cannot be read or is invalid, refs claimed twice, and documents the
-    build leaves out because their URL is taken."""
-    return content.problems + plan_site(settings, content).problems
+    """Front matter that cannot be read or is invalid, refs claimed twice, documents the
+    build leaves out because their URL is taken, and documents not yet moved to the folder
+    of their ``lang``."""
+    return content.problems + plan_site(settings, content).problems + misfiled(content)
 
 
 # The checks, in the order they run.

@@ -338,6 +338,22 @@ def duplicate_refs(content: Content) -> list[Problem]:
     return found
 
 
+def misfiled(content: Content) -> list[Problem]:
+    """A warning for each document whose ``lang`` is not the folder it lies in: an editor
+    toggled it, and the next ``ingest`` (``make``) moves it; until then it counts as a
+    document of its folder (``status``, ``check``)."""
+    found = []
+    for doc in content.documents:
+        folder = content.folder_lang(doc)
+        if doc.lang and doc.lang != folder:
+            message = (
+                f"lang is '{doc.lang}' but the file is in content/{folder}/; "
+                f"the next 'pipeline ingest' (make) moves it to content/{doc.lang}/"
+            )
+            found.append(doc.problem(message, "lang", warning=True))
+    return found
+
+
 def translatable_texts(doc: Document, settings: Settings) -> list[tuple[str, str]]:
     """Every translatable text of ``doc`` with where it sits: the front matter keys named by
     the ``translatable`` setting (``key`` or ``key[].sub``), then ``body``.

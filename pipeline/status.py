@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline import document
 from pipeline.config import Settings
-from pipeline.content import Content, scan, source_hash
+from pipeline.content import Content, misfiled, scan, source_hash
 from pipeline.document import Document
 from pipeline.errors import ContentError, Problem
 from pipeline.report import Report
@@ -374,7 +374,7 @@ def status(settings: Settings, as_json: bool = False) -> StatusReport:
     content = scan(settings)
     report = StatusReport(problems=list(content.problems), as_json=as_json)
     report.refs = survey(settings, content)
-    report.problems += orphan_problems(settings, content)
+    report.problems += misfiled(content) + orphan_problems(settings, content)
     return report
 
 

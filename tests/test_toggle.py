@@ -131,3 +131,16 @@ def test_toggling_lang_rehomes_the_posting_and_toggling_back_restores_it(seed_si
     assert {line.strip("-+ ") for line in added} == {'"origin": "memory",'}
     rest = {n for n in files if not n.startswith(("content/", "locale/memory/"))}
     assert {n: files[n] for n in rest} == {n: before[1][n] for n in rest}
+
+
+def test_a_toggle_not_yet_moved_is_a_warning_in_status_and_check(seed_site, run) -> None:
+    seed_site.write(SV_FILE, ENGLISH.replace("lang: sv\n", "lang: en\n"))
+    expected = (
+        f"{SV_FILE}:2: warning: lang is 'en' but the file is in content/sv/; "
+        "the next 'pipeline ingest' (make) moves it to content/en/"
+    )
+    status = run(seed_site.root, "status")
+    assert (status.code, status.err_lines) == (0, [expected])
+    assert expected in run(seed_site.root, "check").err_lines
+    run(seed_site.root, "ingest")
+    assert run(seed_site.root, "status").err_lines == []
