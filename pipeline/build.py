@@ -24,14 +24,15 @@ from typing import Any
 
 from pipeline import manifest, parallel
 from pipeline.config import Settings, output_refusal
-from pipeline.content import Content, content_files, scan
+from pipeline.content import content_files, scan
 from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, stat_record
 from pipeline.memo import FrontMatterMemo
-from pipeline.outputs import Digests, Output, planned
+from pipeline.outputs import Output, planned
 from pipeline.plan import Page, SitePlan, plan_site
 from pipeline.report import Report
+from pipeline.scanned import ScanCache
 
 __all__ = ["BuildReport", "build", "output_folder"]
 
@@ -69,11 +70,17 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
     state = read_state(settings, now)
     if not full and _nothing_changed(output, state, last):
         return _report(settings, output, last.problems, len(last.outputs), last.pages)
-    memo = FrontMatterMemo.open(settings)
-    content = scan(settings, memo)
-    memo.save()
+    known = ScanCache.open(output, state["fingerprint"], state["inputs"], trust=not full)
+    # The front matter memo is for the files the scan cache does not hold as they are.
+    files = [name for name in state["inputs"] if not name.endswith("/")]
+    unknown = sum(not known.fresh(name) for name in files)
+    memo = FrontMatterMemo.open(settings) if unknown else None
+    content = scan(settings, memo, known)
+    known.save()
+    if memo is not None:
+        memo.save(keep_unused=unknown < len(files))
     plan = plan_site(settings, content)
-    wanted = planned(plan, state["fingerprint"], _digests(content))
+    wanted = planned(plan, state["fingerprint"], known.digests)
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last)]
     done, spans = render(settings, plan, stale, output, last)
     problems = content.problems + plan.problems
@@ -144,16 +151,6 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
     if refusal:
         raise UsageError(f"--out {out}: the output folder {refusal}")
     return out.resolve()
-
-
-def _digests(content: Content) -> Digests:
-    """Each document's digests: of what was read from its file (front matter and body), and
-    of its front matter alone."""
-    found: Digests = {}
-    for doc in content.documents:
-        metadata = repr(doc.metadata)
-        found[doc.shown] = (digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode()))
-    return found
 
 
 def _unchanged(output: Path, wanted: Output, last: manifest.Manifest) -> bool:

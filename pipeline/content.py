@@ -27,6 +27,7 @@ from pipeline.slugs import DATE_PREFIX, is_slug, slugify
 
 if TYPE_CHECKING:
     from pipeline.memo import FrontMatterMemo
+    from pipeline.scanned import ScanCache
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STATUSES = ("machine", "reviewed", "outdated")
@@ -279,9 +280,11 @@ def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
     return sorted(found)
 
 
-def scan(settings: Settings, memo: FrontMatterMemo | None = None) -> Content:
+def scan(
+    settings: Settings, memo: FrontMatterMemo | None = None, known: ScanCache | None = None
+) -> Content:
     """Read and validate every document of every site language (front matter through
-    ``memo``, if given)."""
+    ``memo``, if given; a file ``known`` holds as it is now is taken from there, unread)."""
     content = Content(settings)
     if settings.content_dir.is_dir():
         for entry in sorted(settings.content_dir.iterdir()):
@@ -298,13 +301,20 @@ def scan(settings: Settings, memo: FrontMatterMemo | None = None) -> Content:
         files, refused = content_files(settings, lang)
         content.problems += refused
         for path in files:
-            try:
-                doc = document.read(path, settings.relative(path), memo)
-            except ContentError as error:
-                content.problems.append(error.as_problem())
-                continue
+            shown = settings.relative(path)
+            found = known.get(path, shown) if known is not None else None
+            if found is not None:
+                doc, problems = found
+            else:
+                try:
+                    doc = document.read(path, shown, memo)
+                except ContentError as error:
+                    content.problems.append(error.as_problem())
+                    continue
+                problems = validate(doc, settings)
+                if known is not None:
+                    known.put(doc, problems)
             content.problems += doc.warnings
-            problems = validate(doc, settings)
             content.problems += problems
             content.documents.append(doc)
     content.problems += duplicate_refs(content)
