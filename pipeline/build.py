@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline import manifest
 from pipeline.config import Settings, output_refusal
-from pipeline.content import content_files, scan
+from pipeline.content import content_listing, scan
 from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, stat_record
@@ -139,13 +139,17 @@ def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
     files: dict[str, Any] = {}
     folders = [settings.content_dir]
     for lang in settings.languages:
-        found, refused = content_files(settings, lang)
-        folders.append(settings.content_dir / lang)
-        for path in found:
+        found, refused = content_listing(settings, lang)
+        folder = settings.content_dir / lang
+        folders.append(folder)
+        # Names and paths as str, as ``settings.relative`` would make them.
+        where, shown = os.fspath(folder), settings.relative(folder)
+        for parts in found:
+            name = "/".join((shown, *parts))
             try:
-                files[settings.relative(path)] = stat_record(os.stat(path), now_ns)
+                files[name] = stat_record(os.stat(os.path.join(where, *parts)), now_ns)
             except OSError:
-                files[settings.relative(path)] = None
+                files[name] = None
         files.update((problem.path, None) for problem in refused)
     for folder in folders:
         try:
@@ -257,21 +261,22 @@ def render(
         item for part in parallel.fork_map(work, parallel.split(jobs, count)) for item in part
     ]
     done: dict[str, Written] = {}
-    new_entries: dict[str, str] = {}
+    new_entries: dict[str, bytes] = {}
     for file, written, entry in rendered:
         if written is not None:
             done[file] = written
         if entry is not None:
-            new_entries[entries_wanted[file]] = entry
+            new_entries[entries_wanted[file]] = entry.encode("utf-8")
     for o in pages:
         if o.file not in done:
             assert o.page is not None
             done[o.file] = _emit(within, o.file, renderer.page(o.page))
     spans: dict[str, manifest.FeedIndex] = {}
     for feed in feeds:
-        head, tail = renderer.feed_frame(feed.lang)
+        # Spliced as bytes: the entries kept are never decoded, nor encoded again.
+        head, tail = (part.encode("utf-8") for part in renderer.feed_frame(feed.lang))
         parts = [old_entries.get(key) or new_entries[key] for _, key in feed.entries]
-        done[feed.file] = _emit(within, feed.file, head + "".join(parts) + tail)
+        done[feed.file] = _emit(within, feed.file, b"".join([head, *parts, tail]))
         spans[feed.file] = _spans(head, parts, feed)
     for o in stale:
         if o.kind not in ("page", "feed"):
@@ -283,15 +288,17 @@ Written = tuple[str, bool]
 """What writing a rendered file gave: the digest of its bytes, whether they changed."""
 
 
-def _emit(within: Within, name: str, text: str) -> Written:
-    raw = text.encode("utf-8")
+def _emit(within: Within, name: str, text: str | bytes) -> Written:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
     return digest(raw), write_atomic(within(name), raw, durable=False)
 
 
-def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest) -> dict[str, str]:
-    """The entries of the feeds the last build wrote, by key, where a feed is still as that
-    build left it and its manifest is of this build's fingerprint."""
-    found: dict[str, str] = {}
+def _old_entries(
+    output: Path, feeds: Sequence[Output], last: manifest.Manifest
+) -> dict[str, bytes]:
+    """The entries of the feeds the last build wrote (their bytes), by key, where a feed is
+    still as that build left it and its manifest is of this build's fingerprint."""
+    found: dict[str, bytes] = {}
     index = manifest.read_feeds(output)
     for feed in feeds:
         recorded = last.outputs.get(feed.file)
@@ -305,7 +312,7 @@ def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest)
         if digest(raw) != recorded[1]:
             continue
         for key, start, end in spans:
-            found[key] = raw[start:end].decode("utf-8")
+            found[key] = raw[start:end]
     return found
 
 
@@ -354,12 +361,12 @@ def write_site(
     return written, removed
 
 
-def _spans(head: str, parts: Sequence[str], feed: Output) -> manifest.FeedIndex:
+def _spans(head: bytes, parts: Sequence[bytes], feed: Output) -> manifest.FeedIndex:
     """Where each entry (``parts``, after ``head``) of ``feed`` lies in its bytes."""
     spans: manifest.FeedIndex = []
-    position = len(head.encode("utf-8"))
+    position = len(head)
     for (_, key), part in zip(feed.entries, parts, strict=True):
-        end = position + len(part.encode("utf-8"))
+        end = position + len(part)
         spans.append([key, position, end])
         position = end
     return spans
