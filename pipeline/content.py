@@ -9,6 +9,7 @@ post (news), any other name a page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -199,12 +200,16 @@ class Content:
     def folder_lang(self, doc: Document) -> str:
         """The language folder ``doc`` lies in."""
         # Compared part by part: a build asks this for every document many times, and
-        # ``relative_to`` makes new paths each time.
-        base = self.settings.content_dir.parts
+        # ``relative_to`` (or ``content_dir``) makes new paths each time.
+        base = self._base_parts
         parts = doc.path.parts
         if parts[: len(base)] != base or len(parts) <= len(base):
             return doc.path.relative_to(self.settings.content_dir).parts[0]  # raises
         return parts[len(base)]
+
+    @functools.cached_property
+    def _base_parts(self) -> tuple[str, ...]:
+        return self.settings.content_dir.parts
 
     def in_language(self, lang: str) -> list[Document]:
         """The documents of ``content/<lang>/``."""
