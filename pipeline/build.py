@@ -110,7 +110,8 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         memo.save(keep_unused=unknown < len(files))
     plan = plan_site(settings, content)
     wanted = planned(plan, state["fingerprint"], known.digests)
-    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last)]
+    hashed: dict[str, os.stat_result] = {}
+    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed)]
     done, spans = render(settings, plan, stale, output, last)
     problems = content.problems + plan.problems
     recorded = manifest.Manifest(
@@ -120,7 +121,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         pages=len(plan.pages),
     )
     report = _report(settings, output, problems, len(wanted), len(plan.pages))
-    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded)
+    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
     report.rendered = len(done)
     return report
 
@@ -186,9 +187,12 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
     return out.resolve()
 
 
-def _unchanged(output: Path, wanted: Output, last: manifest.Manifest) -> bool:
+def _unchanged(
+    output: Path, wanted: Output, last: manifest.Manifest, hashed: dict[str, os.stat_result]
+) -> bool:
     """Whether the file the last build wrote for ``wanted`` is still right: the same key, and
-    the file as that build left it (its ``stat``, or else its bytes)."""
+    the file as that build left it (its ``stat``, or else its bytes: then its ``stat`` from
+    before they were read goes into ``hashed``)."""
     recorded = last.outputs.get(wanted.file)
     if recorded is None or recorded[0] != wanted.key:
         return False
@@ -198,9 +202,12 @@ def _unchanged(output: Path, wanted: Output, last: manifest.Manifest) -> bool:
         if recorded[2] is not None and recorded[2] == _stat_list(stat):
             return True
         with open(path, "rb") as stream:
-            return digest(stream.read()) == recorded[1]
+            same = digest(stream.read()) == recorded[1]
     except OSError:
         return False
+    if same:
+        hashed[wanted.file] = stat
+    return same
 
 
 def _stat_list(stat: os.stat_result) -> list[int]:
@@ -323,10 +330,13 @@ def write_site(
     wanted: dict[str, Output],
     last: manifest.Manifest,
     recorded: manifest.Manifest,
+    hashed: dict[str, os.stat_result] | None = None,
 ) -> tuple[int, int]:
     """Finish a build whose rendered files are ``done`` (written): remove what the last
     build wrote and this one does not; record the manifest (``recorded``, with the
-    outputs). Returns how many files were written (changed) and removed."""
+    outputs; a file in ``hashed`` was found to hold its recorded bytes when it had that
+    ``stat``). Returns how many files were written (changed) and removed."""
+    hashed = hashed or {}
     within = Within(output)
     written = sum(changed for _, changed in done.values())
     removed = 0
@@ -343,6 +353,11 @@ def write_site(
         stat = os.stat(path)
         if name not in done and last.outputs[name][2] == _stat_list(stat):
             outputs[name] = last.outputs[name]
+            continue
+        if name not in done and name in hashed:
+            # Its bytes were read once already; the stat from before that read is recorded,
+            # so a change since then is seen next time.
+            outputs[name] = [o.key, last.outputs[name][1], stat_record(hashed[name], now)]
             continue
         if name in done:
             made = done[name][0]
