@@ -1,7 +1,8 @@
 """Stage 4, build: the bilingual static site, read top to bottom as it is made.
 
 1. read the manifest of the last build into the output folder (``pipeline.manifest``);
-2. scan and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure);
+2. scan (a content file as the last build read it comes from ``pipeline.scanned``, unread)
+   and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure);
 3. key every file of the site by what it is made of (``pipeline.outputs``) and keep the files
    whose key is the one the manifest recorded, and which are still as that build left them;
 4. render the others (``pipeline.render``), document pages over the cores when there are
@@ -15,23 +16,26 @@ whatever the manifest says. Either way the output is the same, byte for byte.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline import manifest, parallel
+from pipeline import manifest
 from pipeline.config import Settings, output_refusal
-from pipeline.content import Content, content_files, scan
+from pipeline.content import content_listing, scan
 from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, stat_record
-from pipeline.memo import FrontMatterMemo
-from pipeline.outputs import Digests, Output, planned
-from pipeline.plan import Page, SitePlan, plan_site
 from pipeline.report import Report
+
+if TYPE_CHECKING:
+    from pipeline.outputs import Output
+    from pipeline.plan import Page, SitePlan
 
 __all__ = ["BuildReport", "build", "output_folder"]
 
@@ -63,18 +67,52 @@ class BuildReport(Report):
 def build(settings: Settings, out: Path | None = None, full: bool = False) -> BuildReport:
     """Build the site into ``out`` (default: the ``output`` setting); only the files whose
     inputs changed since the last build are rendered, unless ``full``."""
+    with _collector_paused():
+        return _build(settings, out, full)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the time of a build. A build makes hundreds of
+    thousands of objects that live until it ends (documents, pages, keys), and every full
+    collection walks all of them again: a tenth of an edit build's time, measured. What a
+    build frees, reference counting frees; it makes no garbage cycles worth collecting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     output = output_folder(settings, out)
     last = manifest.read_manifest(output)
     now = time.time_ns()
     state = read_state(settings, now)
     if not full and _nothing_changed(output, state, last):
         return _report(settings, output, last.problems, len(last.outputs), last.pages)
-    memo = FrontMatterMemo.open(settings)
-    content = scan(settings, memo)
-    memo.save()
+    # What a build with something to do needs, imported only then: a no-op build is mostly
+    # the start of the interpreter (see README: Benchmarks).
+    from pipeline.memo import FrontMatterMemo
+    from pipeline.outputs import planned
+    from pipeline.plan import plan_site
+    from pipeline.scanned import ScanCache
+
+    known = ScanCache.open(output, state["fingerprint"], state["inputs"], trust=not full)
+    # The front matter memo is for the files the scan cache does not hold as they are.
+    files = [name for name in state["inputs"] if not name.endswith("/")]
+    unknown = sum(not known.fresh(name) for name in files)
+    memo = FrontMatterMemo.open(settings) if unknown else None
+    content = scan(settings, memo, known)
+    known.save()
+    if memo is not None:
+        memo.save(keep_unused=unknown < len(files))
     plan = plan_site(settings, content)
-    wanted = planned(plan, state["fingerprint"], _digests(content))
-    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last)]
+    wanted = planned(plan, state["fingerprint"], known.digests)
+    hashed: dict[str, os.stat_result] = {}
+    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed)]
     done, spans = render(settings, plan, stale, output, last)
     problems = content.problems + plan.problems
     recorded = manifest.Manifest(
@@ -84,7 +122,7 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
         pages=len(plan.pages),
     )
     report = _report(settings, output, problems, len(wanted), len(plan.pages))
-    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded)
+    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
     report.rendered = len(done)
     return report
 
@@ -103,13 +141,17 @@ def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
     files: dict[str, Any] = {}
     folders = [settings.content_dir]
     for lang in settings.languages:
-        found, refused = content_files(settings, lang)
-        folders.append(settings.content_dir / lang)
-        for path in found:
+        found, refused = content_listing(settings, lang)
+        folder = settings.content_dir / lang
+        folders.append(folder)
+        # Names and paths as str, as ``settings.relative`` would make them.
+        where, shown = os.fspath(folder), settings.relative(folder)
+        for parts in found:
+            name = "/".join((shown, *parts))
             try:
-                files[settings.relative(path)] = stat_record(os.stat(path), now_ns)
+                files[name] = stat_record(os.stat(os.path.join(where, *parts)), now_ns)
             except OSError:
-                files[settings.relative(path)] = None
+                files[name] = None
         files.update((problem.path, None) for problem in refused)
     for folder in folders:
         try:
@@ -146,29 +188,27 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
     return out.resolve()
 
 
-def _digests(content: Content) -> Digests:
-    """Each document's digests: of what was read from its file (front matter and body), and
-    of its front matter alone."""
-    found: Digests = {}
-    for doc in content.documents:
-        metadata = repr(doc.metadata)
-        found[doc.shown] = (digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode()))
-    return found
-
-
-def _unchanged(output: Path, wanted: Output, last: manifest.Manifest) -> bool:
+def _unchanged(
+    output: Path, wanted: Output, last: manifest.Manifest, hashed: dict[str, os.stat_result]
+) -> bool:
     """Whether the file the last build wrote for ``wanted`` is still right: the same key, and
-    the file as that build left it (its ``stat``, or else its bytes)."""
+    the file as that build left it (its ``stat``, or else its bytes: then its ``stat`` from
+    before they were read goes into ``hashed``)."""
     recorded = last.outputs.get(wanted.file)
     if recorded is None or recorded[0] != wanted.key:
         return False
+    path = os.path.join(output, wanted.file)  # a str: thousands of Paths cost more than stat
     try:
-        stat = os.stat(output / wanted.file)
+        stat = os.stat(path)
+        if recorded[2] is not None and recorded[2] == _stat_list(stat):
+            return True
+        with open(path, "rb") as stream:
+            same = digest(stream.read()) == recorded[1]
     except OSError:
         return False
-    if recorded[2] is not None and recorded[2] == _stat_list(stat):
-        return True
-    return digest((output / wanted.file).read_bytes()) == recorded[1]
+    if same:
+        hashed[wanted.file] = stat
+    return same
 
 
 def _stat_list(stat: os.stat_result) -> list[int]:
@@ -187,6 +227,7 @@ def render(
     if not stale:
         return {}, {}
     # Jinja2, Babel and the Markdown renderers load only when there is something to render.
+    from pipeline import parallel
     from pipeline.render import Renderer
 
     renderer = Renderer(settings, plan)
@@ -228,21 +269,22 @@ def render(
         item for part in parallel.fork_map(work, parallel.split(jobs, count)) for item in part
     ]
     done: dict[str, Written] = {}
-    new_entries: dict[str, str] = {}
+    new_entries: dict[str, bytes] = {}
     for file, written, entry in rendered:
         if written is not None:
             done[file] = written
         if entry is not None:
-            new_entries[entries_wanted[file]] = entry
+            new_entries[entries_wanted[file]] = entry.encode("utf-8")
     for o in pages:
         if o.file not in done:
             assert o.page is not None
             done[o.file] = _emit(within, o.file, renderer.page(o.page))
     spans: dict[str, manifest.FeedIndex] = {}
     for feed in feeds:
-        head, tail = renderer.feed_frame(feed.lang)
+        # Spliced as bytes: the entries kept are never decoded, nor encoded again.
+        head, tail = (part.encode("utf-8") for part in renderer.feed_frame(feed.lang))
         parts = [old_entries.get(key) or new_entries[key] for _, key in feed.entries]
-        done[feed.file] = _emit(within, feed.file, head + "".join(parts) + tail)
+        done[feed.file] = _emit(within, feed.file, b"".join([head, *parts, tail]))
         spans[feed.file] = _spans(head, parts, feed)
     for o in stale:
         if o.kind not in ("page", "feed"):
@@ -254,15 +296,17 @@ Written = tuple[str, bool]
 """What writing a rendered file gave: the digest of its bytes, whether they changed."""
 
 
-def _emit(within: Within, name: str, text: str) -> Written:
-    raw = text.encode("utf-8")
+def _emit(within: Within, name: str, text: str | bytes) -> Written:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
     return digest(raw), write_atomic(within(name), raw, durable=False)
 
 
-def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest) -> dict[str, str]:
-    """The entries of the feeds the last build wrote, by key, where a feed is still as that
-    build left it and its manifest is of this build's fingerprint."""
-    found: dict[str, str] = {}
+def _old_entries(
+    output: Path, feeds: Sequence[Output], last: manifest.Manifest
+) -> dict[str, bytes]:
+    """The entries of the feeds the last build wrote (their bytes), by key, where a feed is
+    still as that build left it and its manifest is of this build's fingerprint."""
+    found: dict[str, bytes] = {}
     index = manifest.read_feeds(output)
     for feed in feeds:
         recorded = last.outputs.get(feed.file)
@@ -276,7 +320,7 @@ def _old_entries(output: Path, feeds: Sequence[Output], last: manifest.Manifest)
         if digest(raw) != recorded[1]:
             continue
         for key, start, end in spans:
-            found[key] = raw[start:end].decode("utf-8")
+            found[key] = raw[start:end]
     return found
 
 
@@ -287,10 +331,13 @@ def write_site(
     wanted: dict[str, Output],
     last: manifest.Manifest,
     recorded: manifest.Manifest,
+    hashed: dict[str, os.stat_result] | None = None,
 ) -> tuple[int, int]:
     """Finish a build whose rendered files are ``done`` (written): remove what the last
     build wrote and this one does not; record the manifest (``recorded``, with the
-    outputs). Returns how many files were written (changed) and removed."""
+    outputs; a file in ``hashed`` was found to hold its recorded bytes when it had that
+    ``stat``). Returns how many files were written (changed) and removed."""
+    hashed = hashed or {}
     within = Within(output)
     written = sum(changed for _, changed in done.values())
     removed = 0
@@ -303,12 +350,21 @@ def write_site(
     now = time.time_ns()
     outputs: dict[str, manifest.OutputRecord] = {}
     for name, o in wanted.items():
-        path = output / name
+        path = os.path.join(output, name)
         stat = os.stat(path)
         if name not in done and last.outputs[name][2] == _stat_list(stat):
             outputs[name] = last.outputs[name]
             continue
-        made = done[name][0] if name in done else digest(path.read_bytes())
+        if name not in done and name in hashed:
+            # Its bytes were read once already; the stat from before that read is recorded,
+            # so a change since then is seen next time.
+            outputs[name] = [o.key, last.outputs[name][1], stat_record(hashed[name], now)]
+            continue
+        if name in done:
+            made = done[name][0]
+        else:
+            with open(path, "rb") as stream:
+                made = digest(stream.read())
         outputs[name] = [o.key, made, stat_record(stat, now)]
     feeds = {
         name: index
@@ -321,12 +377,12 @@ def write_site(
     return written, removed
 
 
-def _spans(head: str, parts: Sequence[str], feed: Output) -> manifest.FeedIndex:
+def _spans(head: bytes, parts: Sequence[bytes], feed: Output) -> manifest.FeedIndex:
     """Where each entry (``parts``, after ``head``) of ``feed`` lies in its bytes."""
     spans: manifest.FeedIndex = []
-    position = len(head.encode("utf-8"))
+    position = len(head)
     for (_, key), part in zip(feed.entries, parts, strict=True):
-        end = position + len(part.encode("utf-8"))
+        end = position + len(part)
         spans.append([key, position, end])
         position = end
     return spans

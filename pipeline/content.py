@@ -9,6 +9,7 @@ post (news), any other name a page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -27,6 +28,7 @@ from pipeline.slugs import DATE_PREFIX, is_slug, slugify
 
 if TYPE_CHECKING:
     from pipeline.memo import FrontMatterMemo
+    from pipeline.scanned import ScanCache
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STATUSES = ("machine", "reviewed", "outdated")
@@ -207,12 +209,16 @@ class Content:
     def folder_lang(self, doc: Document) -> str:
         """The language folder ``doc`` lies in."""
         # Compared part by part: a build asks this for every document many times, and
-        # ``relative_to`` makes new paths each time.
-        base = self.settings.content_dir.parts
+        # ``relative_to`` (or ``content_dir``) makes new paths each time.
+        base = self._base_parts
         parts = doc.path.parts
         if parts[: len(base)] != base or len(parts) <= len(base):
             return doc.path.relative_to(self.settings.content_dir).parts[0]  # raises
         return parts[len(base)]
+
+    @functools.cached_property
+    def _base_parts(self) -> tuple[str, ...]:
+        return self.settings.content_dir.parts
 
     def in_language(self, lang: str) -> list[Document]:
         """The documents of ``content/<lang>/``."""
@@ -238,7 +244,15 @@ class Content:
 def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Problem]]:
     """The Markdown files of ``content/<lang>/`` (sorted), and the symlinks refused there."""
     base = settings.content_dir / lang
-    files: list[Path] = []
+    found, refused = content_listing(settings, lang)
+    return [base.joinpath(*parts) for parts in found], refused
+
+
+def content_listing(settings: Settings, lang: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
+    """``content_files`` as path parts below ``content/<lang>/``: a build that only compares
+    ``stat``s makes no ``Path`` of each (thousands of them cost more than the ``stat``s)."""
+    base = settings.content_dir / lang
+    files: list[tuple[str, ...]] = []
     refused: list[Problem] = []
     if not base.is_dir():
         return files, refused
@@ -252,17 +266,16 @@ def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Probl
         )
         return files, refused
     for parts, is_link in _walk(base):
-        path = base.joinpath(*parts)
         if is_link:
             refused.append(
                 Problem(
-                    settings.relative(path),
+                    settings.relative(base.joinpath(*parts)),
                     None,
                     "symlink not followed; content must be real files in the site",
                 )
             )
         else:
-            files.append(path)
+            files.append(parts)
     return files, refused
 
 
@@ -288,9 +301,11 @@ def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
     return sorted(found)
 
 
-def scan(settings: Settings, memo: FrontMatterMemo | None = None) -> Content:
+def scan(
+    settings: Settings, memo: FrontMatterMemo | None = None, known: ScanCache | None = None
+) -> Content:
     """Read and validate every document of every site language (front matter through
-    ``memo``, if given)."""
+    ``memo``, if given; a file ``known`` holds as it is now is taken from there, unread)."""
     content = Content(settings)
     if settings.content_dir.is_dir():
         for entry in sorted(settings.content_dir.iterdir()):
@@ -307,13 +322,20 @@ def scan(settings: Settings, memo: FrontMatterMemo | None = None) -> Content:
         files, refused = content_files(settings, lang)
         content.problems += refused
         for path in files:
-            try:
-                doc = document.read(path, settings.relative(path), memo)
-            except ContentError as error:
-                content.problems.append(error.as_problem())
-                continue
+            shown = settings.relative(path)
+            found = known.get(path, shown) if known is not None else None
+            if found is not None:
+                doc, problems = found
+            else:
+                try:
+                    doc = document.read(path, shown, memo)
+                except ContentError as error:
+                    content.problems.append(error.as_problem())
+                    continue
+                problems = validate(doc, settings)
+                if known is not None:
+                    known.put(doc, problems)
             content.problems += doc.warnings
-            problems = validate(doc, settings)
             content.problems += problems
             content.documents.append(doc)
     content.problems += duplicate_refs(content)

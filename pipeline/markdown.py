@@ -39,20 +39,29 @@ AUTOLINK = (
     r"|https?://[^\x00-\x20<>]*>"
 )
 # Where cmark-gfm and markdown-it-py are known to part ways (see the module's docstring).
-RISKY = re.compile(
+# Split so that each search can skip ahead to the characters its branches start with (one
+# alternation of all of them tried every branch at every character: most of the time of
+# rendering a body): literal texts, branches within a line, and branches at a line's start
+# (searched in the text after a "\n", so that "\n" starts them all; ``(?=\n|\Z)`` is ``$``).
+RISKY_TEXTS = (
+    "\t",  # tabs
+    "\r",  # and lone carriage returns
+    "****",  # nested strong emphasis
+    "____",
+)
+RISKY_INLINE = re.compile(
     r"<(?!" + AUTOLINK + ")"  # raw HTML (autolinks to web and mail addresses render alike)
-    r"|[\t\r]"  # tabs and lone carriage returns
     r"|\]:"  # link reference definitions
     r"|\\ +\n"  # a backslash before a hard line break
-    r"|^ {0,3}(?:```|~~~)[^\n]*&"  # an entity in a fence's info string
-    r"|^[ |:-]*-[ |:-]*$"  # a line that could be a table's delimiter row
     r"|`[^\n]*\n +\S"  # a code span that may wrap onto an indented line
-    r"|\*{4,}|_{4,}"  # nested strong emphasis
-    r"|^ {0,3}(?:[*+-]|\d{1,9}[.)]) *$"  # an empty list item (where lists end differs)
-    r"|^ {0,3}>[^\n]*\n {4}",  # an indented line after a quote (lazy continuation)
-    re.M,
 )
-BESIDE_EMPHASIS = re.compile(r"[^\x00-\x7f](?=[*_])|(?<=[*_])[^\x00-\x7f]")
+RISKY_LINE = re.compile(
+    r"\n {0,3}(?:```|~~~)[^\n]*&"  # an entity in a fence's info string
+    r"|\n[ |:-]*-[ |:-]*(?=\n|\Z)"  # a line that could be a table's delimiter row
+    r"|\n {0,3}(?:[*+-]|\d{1,9}[.)]) *(?=\n|\Z)"  # an empty list item (where lists end differs)
+    r"|\n {0,3}>[^\n]*\n {4}"  # an indented line after a quote (lazy continuation)
+)
+EMPHASIS_MARKS = "*_"
 LINK_TARGET = re.compile(r'(?:href|src)="([^"]*)"')
 NON_ASCII_ESCAPE = re.compile(r"%[89a-fA-F]")
 EMPTY_QUOTE = "<blockquote>\n</blockquote>"
@@ -75,9 +84,7 @@ def render(text: str) -> str:
 
 def _fast(text: str) -> str | None:
     """cmark-gfm's HTML of ``text``, or None where it may differ from markdown-it-py's."""
-    if RISKY.search(text) or any(
-        unicodedata.category(c).startswith("S") for c in BESIDE_EMPHASIS.findall(text)
-    ):
+    if _risky(text) or _symbol_beside_emphasis(text):
         return None
     cmark = _cmark()
     if cmark is None:
@@ -91,6 +98,31 @@ def _fast(text: str) -> str | None:
         if safe_url(html.unescape(url)) is None or NON_ASCII_ESCAPE.search(url):
             return None
     return STYLE_SPACE.sub(r"\1", out)
+
+
+def _risky(text: str) -> bool:
+    """Whether ``text`` holds one of the places where the two renderers part ways."""
+    return (
+        any(risky in text for risky in RISKY_TEXTS)
+        or RISKY_INLINE.search(text) is not None
+        or RISKY_LINE.search("\n" + text) is not None
+    )
+
+
+def _symbol_beside_emphasis(text: str) -> bool:
+    """Whether a symbol outside ASCII (``€``) stands right before or after an emphasis mark.
+
+    >>> _symbol_beside_emphasis("*€*"), _symbol_beside_emphasis("*så*")
+    (True, False)
+    """
+    for mark in EMPHASIS_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            for beside in (text[at - 1 : at] if at else "", text[at + 1 : at + 2]):
+                if beside > "\x7f" and unicodedata.category(beside).startswith("S"):
+                    return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 @functools.cache

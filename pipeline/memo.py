@@ -52,7 +52,8 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _loads(data: bytes) -> Any:
+def loads_safely(data: bytes) -> Any:
+    """Unpickle ``data``, making nothing but what ``ALLOWED`` names (no code runs)."""
     return _Unpickler(io.BytesIO(data)).load()
 
 
@@ -81,7 +82,7 @@ class FrontMatterMemo:
         """The memo of the site of ``settings`` (an empty one if there is none yet)."""
         path = settings.root / FILE
         try:
-            stored = _loads(path.read_bytes())
+            stored = loads_safely(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             return cls(path)
         if not isinstance(stored, dict) or stored.get("version") != version():
@@ -95,7 +96,7 @@ class FrontMatterMemo:
         if entry is None:
             return None
         try:
-            parsed = _loads(entry)
+            parsed = loads_safely(entry)
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
             return None
         self.used[key] = entry
@@ -105,10 +106,12 @@ class FrontMatterMemo:
         """Remember what parsing ``text`` gave."""
         self.used[digest(text.encode("utf-8"))] = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
 
-    def save(self) -> None:
-        """Keep the entries this run used (and only those) for the next run."""
-        if self.path is None or self.used == self.entries:
+    def save(self, keep_unused: bool = False) -> None:
+        """Keep the entries this run used (and only those, unless ``keep_unused``: a build
+        that took most front matter from its own cache) for the next run."""
+        kept = self.entries | self.used if keep_unused else self.used
+        if self.path is None or kept == self.entries:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        stored = {"version": version(), "entries": self.used}
+        stored = {"version": version(), "entries": kept}
         write_atomic(self.path, pickle.dumps(stored, pickle.HIGHEST_PROTOCOL), durable=False)

@@ -42,20 +42,22 @@ class Output:
 def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Output]:
     """Every file the plan makes, by its name in the output folder, with its key."""
 
-    def key(*parts: Any) -> str:
-        return blake2b(repr((fingerprint, *parts)).encode(), digest_size=16).hexdigest()
+    def key(*parts: str) -> str:
+        # Every part but the first (a kind) is a digest or a ``repr``: joined, unambiguous.
+        return _hashed("\0".join((fingerprint, *parts)))
 
     def digest(page: Page, which: int) -> str:
         assert page.doc is not None
         return digests.get(page.doc.shown, ("", ""))[which]
 
-    records = {page.file: record(page) for page in plan.pages}
+    # Each page's record is hashed once, then stands for it in every key that covers it.
+    records = {page.file: _hashed(repr(record(page))) for page in plan.pages}
     found: dict[str, Output] = {}
     for page in plan.pages:
         if page.kind == "document":
             made = key("document", records[page.file], digest(page, 0))
         elif page.kind == "home":
-            listed = tuple((records[p.file], digest(p, 1)) for p in plan.documents(page.lang))
+            listed = "".join(records[p.file] + digest(p, 1) for p in plan.documents(page.lang))
             made = key("home", records[page.file], listed)
         else:
             made = key(page.kind, records[page.file])
@@ -65,19 +67,23 @@ def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Out
         entries = tuple(
             (p, key("entry", records[p.file], digest(p, 0))) for p in plan.documents(lang) if p.date
         )
-        made = key("feed", lang, tuple(entry for _, entry in entries))
+        made = key("feed", lang, "".join(entry for _, entry in entries))
         found[file] = Output(file, "feed", made, lang=lang, entries=entries)
     indexed = tuple((p.url, _alternates(p)) for p in plan.indexed())
-    found[SITEMAP] = Output(SITEMAP, "sitemap", key("sitemap", indexed))
+    found[SITEMAP] = Output(SITEMAP, "sitemap", key("sitemap", repr(indexed)))
     found[ROBOTS] = Output(ROBOTS, "robots", key("robots"))
     pairs = tuple(
         (p.doc.ref, p.lang, p.url, p.doc.shown, p.status)
         for p in plan.pages
         if p.doc is not None and p.doc.ref
     )
-    found[PAIRS] = Output(PAIRS, "pairs", key("pairs", pairs))
+    found[PAIRS] = Output(PAIRS, "pairs", key("pairs", repr(pairs)))
     found[STYLE] = Output(STYLE, "style", key("style"))
     return found
+
+
+def _hashed(text: str) -> str:
+    return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def record(page: Page) -> tuple[Any, ...]:
