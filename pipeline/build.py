@@ -24,10 +24,10 @@ from typing import Any
 
 from pipeline import manifest, parallel
 from pipeline.config import Settings, output_refusal
-from pipeline.content import Content, content_files, scan
+from pipeline.content import Content, scan
 from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
-from pipeline.inputs import digest, fingerprint, stat_record
+from pipeline.inputs import digest, fingerprint, stat_record, tree_state
 from pipeline.memo import FrontMatterMemo
 from pipeline.outputs import Digests, Output, planned
 from pipeline.plan import Page, SitePlan, plan_site
@@ -99,32 +99,17 @@ def _report(
 
 def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
     """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
-    content file and of the folders they lie in (a racy one as None, see ``stat_record``)."""
-    files: dict[str, Any] = {}
-    folders = [settings.content_dir]
-    for lang in settings.languages:
-        found, refused = content_files(settings, lang)
-        folders.append(settings.content_dir / lang)
-        for path in found:
-            try:
-                files[settings.relative(path)] = stat_record(os.stat(path), now_ns)
-            except OSError:
-                files[settings.relative(path)] = None
-        files.update((problem.path, None) for problem in refused)
-    for folder in folders:
-        try:
-            files[settings.relative(folder) + "/"] = stat_record(os.stat(folder), now_ns)
-        except OSError:
-            files[settings.relative(folder) + "/"] = "missing"
-    return {"fingerprint": fingerprint(settings, manifest.FORMAT), "inputs": files}
+    file and folder under ``content/`` (a racy one as None, see ``inputs.tree_state``)."""
+    return {
+        "fingerprint": fingerprint(settings, manifest.FORMAT),
+        "inputs": tree_state(settings, settings.content_dir, now_ns),
+    }
 
 
 def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifest) -> bool:
     """Whether the last build read exactly these inputs (none of them racy) and its files are
     all as it left them: then there is nothing to do."""
-    if state["fingerprint"] != last.fingerprint or state["inputs"] != last.inputs:
-        return False
-    if None in state["inputs"].values() or not last.outputs:
+    if not last.read_the_same(state) or not last.outputs:
         return False
     folder = os.fspath(output)
     for name, (_, _, stat) in last.outputs.items():

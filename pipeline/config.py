@@ -9,7 +9,6 @@ touched.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import tomllib
@@ -181,14 +180,17 @@ def load_settings(root: Path) -> Settings:
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     fields = declared()
+    hints = typing.get_type_hints(Settings)  # once: it evaluates every annotation
     for key, value in table.items():
         where = lines.get(key)
         if key not in fields:
+            import difflib  # only for a mistyped key: every run loads settings
+
             hint = difflib.get_close_matches(key, list(fields), n=1)
             tip = f" (did you mean '{hint[0]}'?)" if hint else ""
             problems.append(Problem(PYPROJECT, where, f"[{TABLE}] unknown key '{key}'{tip}"))
             continue
-        hint_type = typing.get_type_hints(Settings)[fields[key].name]
+        hint_type = hints[fields[key].name]
         if not _has_type(value, hint_type):
             problems.append(
                 Problem(
