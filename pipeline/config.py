@@ -109,6 +109,11 @@ class Settings:
         "Processes that render a build's pages (0: one per core when a build renders "
         "enough pages to pay for it, else one; see README: Benchmarks).",
     )
+    feed_entries: int = setting(
+        20,
+        "Number of the newest dated postings each language's Atom feed carries (0: every "
+        "dated posting).",
+    )
     review: str = setting(
         "review",
         "Folder, inside the site root and apart from 'output', that 'pipeline review' writes "
@@ -259,6 +264,7 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
         ("translator-attempts", settings.translator_attempts, 1),
         ("translator-max-wait", settings.translator_max_wait, 0),
         ("translator-concurrency", settings.translator_concurrency, 1),
+        ("feed-entries", settings.feed_entries, 0),
     ):
         if value < least:
             found.append((key, f"'{key}' must be at least {least}, not {value}"))

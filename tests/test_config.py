@@ -78,3 +78,13 @@ def test_bad_settings_exit_2_before_touching_files(site, run) -> None:
         "pyproject.toml:2: [tool.pipeline] 'translatable' must be a list of text, not text 'title'"
     ]
     assert site.read("content/sv/a.md") == "---\ntitle: A\n---\nText.\n"
+
+
+def test_feed_entries_defaults_to_20_and_may_not_be_negative(tmp_path: Path) -> None:
+    assert load_settings(tmp_path).feed_entries == 20
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.pipeline]\nfeed-entries = -1\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    assert str(error.value) == "pyproject.toml:2: 'feed-entries' must be at least 0, not -1"
