@@ -11,6 +11,10 @@ committed: the output folder is not):
 - ``feeds.json``: where each entry of each feed lies in it, so that a changed feed is put
   together from the entries that did not change.
 
+``load``/``save`` keep a ``Manifest`` in any file: the translate stage keeps what its last
+run read in one (``pipeline.translate.shortcut``), and ``Manifest.read_the_same`` is how
+both tell that nothing they read has changed.
+
 Each file carries the manifest's ``FORMAT``; a file of another format, or one that cannot be
 read, counts as absent: the next build renders every file (and still removes the files the
 last build recorded, when it can read which).
