@@ -9,7 +9,6 @@ touched.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import tomllib
@@ -110,6 +109,11 @@ class Settings:
         "Processes that render a build's pages (0: one per core when a build renders "
         "enough pages to pay for it, else one; see README: Benchmarks).",
     )
+    feed_entries: int = setting(
+        20,
+        "Number of the newest dated postings each language's Atom feed carries (0: every "
+        "dated posting).",
+    )
     review: str = setting(
         "review",
         "Folder, inside the site root and apart from 'output', that 'pipeline review' writes "
@@ -181,14 +185,17 @@ def load_settings(root: Path) -> Settings:
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     fields = declared()
+    hints = typing.get_type_hints(Settings)  # once: it evaluates every annotation
     for key, value in table.items():
         where = lines.get(key)
         if key not in fields:
+            import difflib  # only for a mistyped key: every run loads settings
+
             hint = difflib.get_close_matches(key, list(fields), n=1)
             tip = f" (did you mean '{hint[0]}'?)" if hint else ""
             problems.append(Problem(PYPROJECT, where, f"[{TABLE}] unknown key '{key}'{tip}"))
             continue
-        hint_type = typing.get_type_hints(Settings)[fields[key].name]
+        hint_type = hints[fields[key].name]
         if not _has_type(value, hint_type):
             problems.append(
                 Problem(
@@ -258,6 +265,7 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
         ("translator-max-wait", settings.translator_max_wait, 0),
         ("translator-concurrency", settings.translator_concurrency, 1),
         ("build-workers", settings.build_workers, 0),
+        ("feed-entries", settings.feed_entries, 0),
     ):
         if value < least:
             found.append((key, f"'{key}' must be at least {least}, not {value}"))

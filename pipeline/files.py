@@ -12,7 +12,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,6 +90,8 @@ def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> bool:
             return False
         if not path.parent.is_dir():  # a stat; mkdir on an existing folder costs more
             path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # (with shutil and random) only when a file is written
+
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )

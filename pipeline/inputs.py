@@ -8,7 +8,10 @@
   build need not read a file it wrote to know it is still as it was. A ``stat`` taken within
   ``RACY_NS`` of its file's last change is not recorded (as git does with its index): a file
   can change again within the same tick of the file system's clock, keeping its size and
-  times, and only its digest would tell. Such a file is hashed again on the next build.
+  times, and only its digest would tell. Such a file is hashed again on the next build;
+- ``tree_state``: the records of every file and folder below a folder: what a run would
+  read, told without reading it (the build's and the translate stage's shortcut when
+  nothing changed).
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from collections.abc import Sequence
 from hashlib import blake2b
 from pathlib import Path
+from stat import S_ISDIR, S_ISLNK
+from typing import Any
 
 from pipeline import __version__
 from pipeline.config import Settings
@@ -25,13 +31,21 @@ from pipeline.config import Settings
 PACKAGE = Path(__file__).parent
 TEMPLATES = PACKAGE / "templates"
 RACY_NS = 3_000_000_000  # more than the coarsest clock of a common file system (FAT: 2 s)
-# The libraries whose release can change a rendered byte.
-RENDERING_LIBRARIES = ("jinja2", "markupsafe", "babel", "cmarkgfm", "markdown_it")
+# The libraries whose release can change a rendered byte (PyYAML: what front matter reads as).
+RENDERING_LIBRARIES = ("jinja2", "markupsafe", "babel", "cmarkgfm", "markdown_it", "yaml")
 
 StatRecord = list[int]
 """``[size, mtime_ns, ctime_ns, inode]`` of a file."""
 
-__all__ = ["RACY_NS", "TEMPLATES", "blake2b", "digest", "fingerprint", "stat_record"]
+__all__ = [
+    "RACY_NS",
+    "TEMPLATES",
+    "blake2b",
+    "digest",
+    "fingerprint",
+    "stat_record",
+    "tree_state",
+]
 
 
 def digest(data: bytes) -> str:
@@ -51,11 +65,65 @@ def stat_record(stat: os.stat_result, now_ns: int) -> StatRecord | None:
     return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
-def fingerprint(settings: Settings, format_version: int) -> str:
-    """The digest of everything that shapes every file of the site."""
+def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:
+    """The ``stat_record`` of ``folder`` (or of the file ``folder``) and of every file and
+    folder below it, by its path as ``settings.relative`` shows it (a folder's with a
+    trailing ``/``), hidden ones aside, as scanning content leaves them aside. A symlink is
+    recorded as None, as a racy file is (it is not followed: what it leads to can change
+    unseen); a missing ``folder`` as "missing". Every folder is recorded, because a file
+    added to a folder changes only that folder's own record."""
+    found: dict[str, Any] = {}
+    shown = settings.relative(folder)
+    try:
+        top = os.lstat(folder)
+    except OSError:
+        return {f"{shown}/": "missing"}
+    if S_ISLNK(top.st_mode):
+        return {f"{shown}/": None}
+    if not S_ISDIR(top.st_mode):
+        return {shown: stat_record(top, now_ns)}
+    folders = [(os.fspath(folder), shown, top)]
+    while folders:
+        path, name, here = folders.pop()
+        found[f"{name}/"] = stat_record(here, now_ns)
+        prefix = f"{name}/"
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            found[prefix] = None
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            # One lstat each (the kind of entry comes with the listing); stat_record inlined,
+            # as this runs once per file of the site on every run that has nothing to do.
+            try:
+                if entry.is_symlink():
+                    found[prefix + entry.name] = None
+                elif entry.is_dir(follow_symlinks=False):
+                    inner = entry.stat(follow_symlinks=False)
+                    folders.append((entry.path, prefix + entry.name, inner))
+                else:
+                    inner = entry.stat(follow_symlinks=False)
+                    changed = max(inner.st_mtime_ns, inner.st_ctime_ns)
+                    found[prefix + entry.name] = (
+                        None
+                        if changed >= now_ns - RACY_NS
+                        else [inner.st_size, inner.st_mtime_ns, inner.st_ctime_ns, inner.st_ino]
+                    )
+            except OSError:
+                found[prefix + entry.name] = None
+    return found
+
+
+def fingerprint(
+    settings: Settings, format_version: int, also: Sequence[str] = (), code: Sequence[Path] = ()
+) -> str:
+    """The digest of everything that shapes every file of the site (and of ``also``, and of
+    the files of ``code`` besides the package's own modules and templates)."""
     hashed = blake2b(digest_size=16)
-    hashed.update(repr((format_version, __version__, sys.version, settings)).encode())
-    code = sorted(PACKAGE.glob("*.py")) + sorted(TEMPLATES.iterdir())
+    hashed.update(repr((format_version, __version__, sys.version, settings, *also)).encode())
+    code = sorted(PACKAGE.glob("*.py")) + sorted(TEMPLATES.iterdir()) + list(code)
     catalogs = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo"))
     for path in code + catalogs:
         hashed.update(f"\0{path.as_posix()}\0".encode())

@@ -11,6 +11,10 @@ committed: the output folder is not):
 - ``feeds.json``: where each entry of each feed lies in it, so that a changed feed is put
   together from the entries that did not change.
 
+``load``/``save`` keep a ``Manifest`` in any file: the translate stage keeps what its last
+run read in one (``pipeline.translate.shortcut``), and ``Manifest.read_the_same`` is how
+both tell that nothing they read has changed.
+
 Each file carries the manifest's ``FORMAT``; a file of another format, or one that cannot be
 read, counts as absent: the next build renders every file (and still removes the files the
 last build recorded, when it can read which).
@@ -46,6 +50,16 @@ class Manifest:
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
 
+    def read_the_same(self, state: dict[str, Any]) -> bool:
+        """Whether ``state`` (what a run would read now: ``fingerprint`` and ``inputs``) is
+        what this manifest recorded, with no input racy: the run would do what the
+        recorded one did."""
+        return (
+            state["fingerprint"] == self.fingerprint
+            and state["inputs"] == self.inputs
+            and None not in state["inputs"].values()
+        )
+
 
 def read_manifest(output: Path) -> Manifest:
     """The manifest of the last build into ``output``; an empty one if there is none.
@@ -53,11 +67,27 @@ def read_manifest(output: Path) -> Manifest:
     A folder built before manifests existed gives the file names it recorded, without keys,
     so that the next build still removes what that one wrote.
     """
-    data = _read(output / FOLDER / "manifest.json")
-    if data is None:
+    found = load(output / FOLDER / "manifest.json")
+    if found is None:
         old = output / OLD_LIST
         names = old.read_text(encoding="utf-8").split() if old.is_file() else []
         return Manifest(outputs={name: ["", "", None] for name in names})
+    return found
+
+
+def write_manifest(output: Path, manifest: Manifest) -> None:
+    """Record ``manifest`` (and forget the file list of builds before manifests)."""
+    save(output / FOLDER / "manifest.json", manifest)
+    old = output / OLD_LIST
+    if old.is_file():
+        old.unlink()
+
+
+def load(path: Path) -> Manifest | None:
+    """The manifest kept in the file ``path``; None if there is none (or of another format)."""
+    data = _read(path)
+    if data is None:
+        return None
     return Manifest(
         outputs=data["outputs"],
         fingerprint=data["fingerprint"],
@@ -67,8 +97,8 @@ def read_manifest(output: Path) -> Manifest:
     )
 
 
-def write_manifest(output: Path, manifest: Manifest) -> None:
-    """Record ``manifest`` (and forget the file list of builds before manifests)."""
+def save(path: Path, manifest: Manifest) -> None:
+    """Keep ``manifest`` in the file ``path``."""
     data = {
         "outputs": manifest.outputs,
         "fingerprint": manifest.fingerprint,
@@ -76,10 +106,7 @@ def write_manifest(output: Path, manifest: Manifest) -> None:
         "problems": [[p.path, p.line, p.message, p.warning] for p in manifest.problems],
         "pages": manifest.pages,
     }
-    _write(output / FOLDER / "manifest.json", data)
-    old = output / OLD_LIST
-    if old.is_file():
-        old.unlink()
+    _write(path, data)
 
 
 def read_feeds(output: Path) -> dict[str, FeedIndex]:

@@ -28,6 +28,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.links import safe_url
@@ -128,15 +129,59 @@ def _symbol_beside_emphasis(text: str) -> bool:
 @functools.cache
 def _cmark() -> Any:
     """cmark-gfm with only the table extension, raw HTML and every URL passed through (the
-    guards above decide what is allowed); None where the wheel is not installed."""
+    guards above decide what is allowed); None where the wheel is not installed.
+
+    This is ``cmarkgfm.cmark.markdown_to_html_with_extensions``, but for one thing: that
+    function never frees the syntax tree nor the HTML it gets from C (about 15 kB a posting:
+    150 MB in each process of a build of 10,000 pairs), and its C module has no function
+    that frees them. Both are freed here through the library's own ``cmark_node_free`` and
+    the C library's ``free``, which cmark's default allocator uses; where they cannot be
+    found, the memory is left as cmarkgfm leaves it.
+    """
     try:
-        from cmarkgfm import cmark
+        from cmarkgfm import _cmark as compiled
+        from cmarkgfm.cmark import Options
     except ImportError:  # pragma: no cover - a platform without the wheel renders slower
         return None
-    options = cmark.Options.CMARK_OPT_UNSAFE | cmark.Options.CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-    return functools.partial(
-        cmark.markdown_to_html_with_extensions, options=options, extensions=["table"]
-    )
+    lib, ffi = compiled.lib, compiled.ffi
+    options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    lib.cmark_gfm_core_extensions_ensure_registered()
+    table = lib.cmark_find_syntax_extension(b"table")
+    free_node, free = _freeing(compiled.__file__)
+
+    def render(text: str) -> str:
+        raw = text.encode("utf-8")
+        parser = lib.cmark_parser_new(options)
+        try:
+            lib.cmark_parser_attach_syntax_extension(parser, table)
+            lib.cmark_parser_feed(parser, raw, len(raw))
+            root = lib.cmark_parser_finish(parser)
+            extensions = lib.cmark_parser_get_syntax_extensions(parser)
+            made = lib.cmark_render_html(root, options, extensions)
+            html = ffi.string(made).decode("utf-8")
+            free_node(int(ffi.cast("uintptr_t", root)))
+            free(int(ffi.cast("uintptr_t", made)))
+        finally:
+            lib.cmark_parser_free(parser)
+        return html
+
+    return render
+
+
+def _freeing(library: str) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    """``cmark_node_free`` of the compiled module at ``library`` and the C library's
+    ``free``, each taking an address; functions that do nothing where either is missing."""
+    import ctypes
+
+    try:
+        free_node = ctypes.CDLL(library).cmark_node_free
+        free = ctypes.CDLL(None).free
+    except (OSError, AttributeError):  # pragma: no cover - not a platform the wheel is for
+        return (lambda address: None), (lambda address: None)
+    for function in (free_node, free):
+        function.argtypes = [ctypes.c_void_p]
+        function.restype = None
+    return free_node, free
 
 
 @functools.cache

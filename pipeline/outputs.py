@@ -65,7 +65,7 @@ def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Out
     for lang in plan.languages:
         file = urls.output_file(urls.feed_path(plan.settings, lang))
         entries = tuple(
-            (p, key("entry", records[p.file], digest(p, 0))) for p in plan.documents(lang) if p.date
+            (p, key("entry", records[p.file], digest(p, 0))) for p in feed_pages(plan, lang)
         )
         made = key("feed", lang, "".join(entry for _, entry in entries))
         found[file] = Output(file, "feed", made, lang=lang, entries=entries)
@@ -84,6 +84,14 @@ def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Out
 
 def _hashed(text: str) -> str:
     return blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def feed_pages(plan: SitePlan, lang: str) -> list[Page]:
+    """The pages a language's feed carries: its newest dated documents, as many as the
+    ``feed-entries`` setting says (0: all of them)."""
+    dated = [page for page in plan.documents(lang) if page.date]
+    limit = plan.settings.feed_entries
+    return dated[:limit] if limit else dated
 
 
 def record(page: Page) -> tuple[Any, ...]:

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pipeline import urls
+from pipeline import document, urls
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.plan import Page, SitePlan, Switch
@@ -57,10 +57,11 @@ class Entry:
 class Renderer:
     """Renders the files of one plan; each language's environment is made when first used."""
 
-    def __init__(self, settings: Settings, plan: SitePlan) -> None:
+    def __init__(self, settings: Settings, plan: SitePlan, read_bodies: bool = False) -> None:
         self.settings = settings
         self.plan = plan
         self.envs: dict[str, jinja2.Environment] = {}
+        self.read_bodies = read_bodies  # documents' bodies are read from their files
 
     def env(self, lang: str) -> jinja2.Environment:
         """The environment of ``lang`` (``CatalogError`` when its catalog is missing)."""
@@ -78,8 +79,10 @@ class Renderer:
         return self.template(page.lang, TEMPLATE_OF[page.kind], context)
 
     def body(self, page: Page) -> Markup:
-        """A document page's Markdown body as HTML."""
+        """A document page's Markdown body as HTML (read from its file if ``read_bodies``)."""
         assert page.doc is not None
+        if self.read_bodies:
+            return markdown_html(document.read_body(page.doc.path, page.doc.shown))
         return markdown_html(page.doc.body)
 
     def entry(self, page: Page, body: Markup) -> Entry:

@@ -102,3 +102,13 @@ def test_an_output_folder_linked_out_of_the_site_says_so_once(tmp_path: Path) ->
         "pyproject.toml: 'output' must be a folder inside the site root, "
         f"not 'public' (a link to {tmp_path})"
     ]
+
+
+def test_feed_entries_defaults_to_20_and_may_not_be_negative(tmp_path: Path) -> None:
+    assert load_settings(tmp_path).feed_entries == 20
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.pipeline]\nfeed-entries = -1\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    assert str(error.value) == "pyproject.toml:2: 'feed-entries' must be at least 0, not -1"

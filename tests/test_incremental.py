@@ -184,3 +184,40 @@ def test_a_build_with_nothing_changed_reads_no_posting_and_says_the_same(
     (seed_site.root / "public/index.html").write_text("changed by hand\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="a posting was read"):
         run(seed_site.root, "build")
+
+
+def test_a_limited_feed_drops_its_oldest_entry_when_a_newer_posting_arrives(seed_site, run) -> None:
+    site = seed_site
+    pyproject = site.root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + "feed-entries = 2\n", encoding="utf-8")
+
+    def post(number: int) -> None:
+        write_doc(
+            site,
+            f"content/sv/2030-0{number}-01-nyhet-{number}.md",
+            f"Brödtext {number}.\n",
+            lang="sv",
+            ref=f"nyhet-{number}",
+            title=f"Nyhet {number}",
+            date=f"2030-0{number}-01T10:00:00+01:00",
+        )
+
+    def entries() -> list[str]:
+        feed = (site.root / "public/feed.xml").read_text(encoding="utf-8")
+        return re.findall(r"<title>(Nyhet \d)</title>", feed)
+
+    post(1)
+    post(2)
+    assert run(site.root, "build").code == 0
+    assert entries() == ["Nyhet 2", "Nyhet 1"]
+    post(3)
+    incremental = run(site.root, "build")
+    assert incremental.code == 0, incremental.err
+    assert entries() == ["Nyhet 3", "Nyhet 2"]
+    assert run(site.root, "build", "--out", str(site.root / "fresh")).code == 0
+    assert tree(site.root / "public") == tree(site.root / "fresh")
+    # Every page is not rendered again for it: the new page, the feed, and what lists it.
+    assert counts(incremental.out)[0] < 10
+    pyproject.write_text(pyproject.read_text().replace("feed-entries = 2", "feed-entries = 0"))
+    assert run(site.root, "build").code == 0
+    assert entries() == ["Nyhet 3", "Nyhet 2", "Nyhet 1"]

@@ -5,7 +5,10 @@ benchmark corpus and random input."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from html import unescape
 
 import pytest
@@ -141,3 +144,26 @@ def test_random_markdown_never_makes_raw_html_or_unsafe_links(text) -> None:
         assert tag.lstrip("/") in ALLOWED_TAGS, html
     for url in re.findall(r'(?:href|src)="([^"]*)"', html):
         assert safe_url(unescape(url)) is not None, html
+
+
+def test_rendering_frees_what_cmark_gfm_allocates() -> None:
+    # cmarkgfm's own wrapper leaks each syntax tree and its HTML (about 15 kB a posting):
+    # 3,000 renderings of a long posting would grow the process by some 40 MB.
+    code = (
+        "import resource\n"
+        "from bench.corpus import generate\n"
+        "from pipeline import markdown\n"
+        "body = max((p.original.body for p in generate(20, 7)), key=len)\n"
+        "assert markdown.fast_path_taken(body)\n"
+        "for _ in range(200):\n"
+        "    markdown.render(body)\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "for _ in range(3000):\n"
+        "    markdown.render(body)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert int(done.stdout) < 8 * 1024, f"grew by {done.stdout.strip()} kB"

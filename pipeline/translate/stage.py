@@ -32,9 +32,8 @@ from pipeline import document
 from pipeline.config import Settings
 from pipeline.content import Content, scan, source_hash
 from pipeline.document import Document
-from pipeline.errors import ExitCode, OutputError, Problem
+from pipeline.errors import OutputError, Problem
 from pipeline.memo import FrontMatterMemo
-from pipeline.report import Report
 from pipeline.translate import record, runner, terminology, wording
 from pipeline.translate.drafts import (
     current_metadata,
@@ -49,6 +48,7 @@ from pipeline.translate.masking import Masked, MaskError, mask, unmask
 from pipeline.translate.memory import Memory, load, memory_path
 from pipeline.translate.quality import Pair
 from pipeline.translate.record import BlockRecord, DraftRecord
+from pipeline.translate.report import TranslateReport
 from pipeline.translate.runner import Runner
 from pipeline.translate.segments import (
     FRONT_MATTER,
@@ -63,51 +63,6 @@ from pipeline.translate.segments import (
 from pipeline.translate.superseded import settle
 
 MEMORY_SAVE_SECONDS = 2.0  # the memory is saved at least this often while a run goes on
-
-
-@dataclass
-class TranslateReport(Report):
-    """What ``translate`` did: drafts written, blocks by origin, what the engine was sent."""
-
-    engine: str = ""
-    created: int = 0
-    updated: int = 0
-    refreshed: int = 0
-    recorded: int = 0
-    from_memory: int = 0
-    from_engine: int = 0
-    kept: int = 0
-    characters: int = 0
-    remembered: int = 0
-    pending: int = 0
-
-    @property
-    def exit_code(self) -> ExitCode:
-        """``ERRORS`` for content errors, else ``PENDING`` when work was left, else ``OK``."""
-        if self.errors:
-            return ExitCode.ERRORS
-        return ExitCode.PENDING if self.pending else ExitCode.OK
-
-    def summary(self) -> str:
-        """``translate: 2 drafts written (1 new, 1 updated), ...``."""
-        written = self.created + self.updated
-        if not (written or self.refreshed or self.recorded or self.remembered or self.pending):
-            return "translate: nothing to do, every draft is up to date"
-        line = (
-            f"translate: {written} draft{'s' if written != 1 else ''} written "
-            f"({self.created} new, {self.updated} updated), {self.refreshed} refreshed, "
-            f"{self.recorded} recorded; "
-            f"blocks: {self.from_memory} from memory, {self.from_engine} from the engine "
-            f"({self.engine}), {self.kept} kept untranslated; "
-            f"{self.characters} characters sent"
-        )
-        if self.remembered:
-            line += (
-                f"; {self.remembered} memory {'entry' if self.remembered == 1 else 'entries'} added"
-            )
-        if self.pending:
-            line += f"; {self.pending} pending: run again to finish"
-        return line
 
 
 @dataclass

@@ -1,0 +1,71 @@
+"""``pipeline translate`` when nothing changed: the last run's word for it, nothing parsed.
+
+A run reads the content, the translation memory with its draft records (``locale/memory/``),
+the parked drafts (``locale/parked/``) and the glossary, through the settings, the code and
+the translator it was given. Before it reads anything, ``translate`` takes the ``stat`` of
+every one of these files and folders and the fingerprint of the rest, as the build does
+(``pipeline.inputs.tree_state``, ``fingerprint``); after a run that wrote nothing and left
+nothing pending, it keeps them, with the run's problems, in
+``.cache/pipeline/translate.json`` (a ``pipeline.manifest.Manifest``). A later run that finds
+everything as kept, and nothing changed within ``inputs.RACY_NS`` of it, does nothing but
+say what that run said; any other does the stage's work (``pipeline.translate.stage``), which
+is imported only then.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from pipeline import manifest
+from pipeline.config import Settings
+from pipeline.inputs import fingerprint, tree_state
+from pipeline.translate.report import TranslateReport
+
+FILE = Path(".cache") / "pipeline" / "translate.json"
+CODE = Path(__file__).parent  # the stage's own modules, beside the package's in the fingerprint
+GLOSSARY = "glossary.csv"  # pipeline.glossary.FILE, named here without importing the glossary
+MEMORY = "memory"  # pipeline.translate.memory.FOLDER: the memories and the draft records
+PARKED = "parked"  # pipeline.translate.superseded.PARKED
+
+__all__ = ["FILE", "read_state", "translate"]
+
+
+def translate(settings: Settings, translator: str | None = None) -> TranslateReport:
+    """Write or update the drafts of every original (``stage.translate``), unless everything
+    the last run read is as it was and that run had nothing to do: then say so again."""
+    name = translator or settings.translator
+    state = read_state(settings, name, time.time_ns())
+    kept = settings.root / FILE
+    last = manifest.load(kept)
+    if last is not None and last.read_the_same(state):
+        return TranslateReport(engine=name, problems=list(last.problems))
+    from pipeline.translate.stage import translate as work
+
+    report = work(settings, translator)
+    if report.idle:
+        recorded = manifest.Manifest(
+            fingerprint=state["fingerprint"], inputs=state["inputs"], problems=report.problems
+        )
+        manifest.save(kept, recorded)
+    return report
+
+
+def read_state(settings: Settings, translator: str, now_ns: int) -> dict[str, Any]:
+    """What a run with ``translator`` reads, told without reading it: the fingerprint (the
+    settings, the code, the translator's name), and the ``stat`` of every file and folder
+    of the content, the memory and its records, the parked drafts, and the glossary."""
+    inputs: dict[str, Any] = {}
+    for tree in (
+        settings.content_dir,
+        settings.locale_dir / MEMORY,
+        settings.locale_dir / PARKED,
+        settings.locale_dir / GLOSSARY,
+    ):
+        inputs.update(tree_state(settings, tree, now_ns))
+    code = sorted(CODE.glob("*.py"))
+    return {
+        "fingerprint": fingerprint(settings, manifest.FORMAT, ("translate", translator), code),
+        "inputs": inputs,
+    }
