@@ -106,15 +106,15 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     unknown = sum(not known.fresh(name) for name in postings)
     memo = FrontMatterMemo.open(settings) if unknown else None
     content = scan(settings, memo, known)
-    known.save()
-    if memo is not None:
-        memo.save(keep_unused=unknown < len(postings))
-    del memo
     # What the files are made of is known now (known.digests); the pages to render read
     # their bodies again (Renderer.read_bodies), so the build never holds every body at once.
     for doc in content.documents:
         doc.body = ""
     _return_freed_memory()
+    known.save()
+    if memo is not None:
+        memo.save(keep_unused=unknown < len(postings))
+    del memo
     plan = plan_site(settings, content)
     wanted = planned(plan, state["fingerprint"], known.digests)
     hashed: dict[str, os.stat_result] = {}
