@@ -299,7 +299,7 @@ Written = tuple[str, bool]
 
 def _emit(within: Within, name: str, text: str | bytes) -> Written:
     raw = text.encode("utf-8") if isinstance(text, str) else text
-    return digest(raw), write_atomic(within(name), raw, durable=False)
+    return digest(raw), within.write(name, raw)
 
 
 def _old_entries(
