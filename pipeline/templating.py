@@ -13,12 +13,14 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
 from babel import Locale
 from babel.core import get_global
 from babel.dates import format_date
+from jinja2.bccache import Bucket
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
@@ -40,6 +42,29 @@ class Site:
     url: str
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The templates as compiled, in memory, for every environment ``environment`` makes:
+    they differ only in what they are given to run (catalog, filters), so each template's
+    source is compiled once a process, not once a language."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], CodeType] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """The code compiled from this very source, if it was."""
+        code = self.code.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the code compiled from this source."""
+        if bucket.code is not None:
+            self.code[bucket.key, bucket.checksum] = bucket.code
+
+
+_COMPILED = _Compiled()
+
+
 def environment(settings: Settings, lang: str) -> jinja2.Environment:
     """The environment the templates of ``lang`` render in.
 
@@ -56,6 +81,10 @@ def environment(settings: Settings, lang: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a build renders thousands of pages; its templates do not change
+        bytecode_cache=_COMPILED,
+        # Filters with constant arguments are not run while compiling (they name things in
+        # the environment's language), so that every language's environment runs one code.
+        optimized=False,
     )
     env.policies["ext.i18n.trimmed"] = True
     catalog = translations(settings, lang)
