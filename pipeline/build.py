@@ -228,7 +228,7 @@ def render(
         return {}, {}
     # Jinja2, Babel and the Markdown renderers load only when there is something to render.
     from pipeline import parallel
-    from pipeline.render import Renderer
+    from pipeline.render import DOCUMENT_TEMPLATES, Renderer
 
     renderer = Renderer(settings, plan, read_bodies=True)
     pages = [o for o in stale if o.kind == "page"]
@@ -274,9 +274,10 @@ def render(
         return made
 
     if count > 1:
-        # Compile every template in the parent once, so that the children share them.
+        # Compile the templates of documents in the parent once, so that the children share
+        # them (the others are compiled by the parent, when it renders its other files).
         for lang in plan.languages:
-            renderer.warm(lang)
+            renderer.warm(lang, DOCUMENT_TEMPLATES)
     parts = parallel.split(jobs, count, lighter_last=len(jobs) // 10 if others else 0)
     last = len(parts) - 1  # the part fork_map runs in this process
     rendered = [
