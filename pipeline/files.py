@@ -68,7 +68,8 @@ class Within:
     def write(self, name: str, data: bytes) -> bool:
         """``write_atomic(self(name), data, durable=False)`` with fewer system calls: each
         missing folder on the way is made here, and a file in a folder made here is written
-        without looking for one already there (there is none). Returns whether it wrote."""
+        without looking for one already there (there is none: a build writes each file
+        once). Returns whether it wrote."""
         path = os.path.join(self.base, name)
         if not self._folders(name, make=True):
             return write_atomic(Path(path), data, durable=False)
@@ -90,16 +91,22 @@ class Within:
             if folder in self.checked:
                 continue
             path = os.path.join(self.base, folder)
-            try:
-                if not make:
-                    raise FileExistsError
-                os.mkdir(path)  # a folder made here is no symlink
-                self.made.add(folder)
-            except OSError:  # there already (a symlink is resolved), or write_atomic says why
-                if os.path.islink(path):
-                    inside(self.base, *folder.split("/"))
+            if make and _made(path):
+                self.made.add(folder)  # a folder made here is no symlink
+            elif os.path.islink(path):
+                inside(self.base, *folder.split("/"))
             self.checked.add(folder)
         return folder in self.made
+
+
+def _made(folder: str) -> bool:
+    """Whether ``folder`` was made now (else it is there already, or cannot be made, which
+    writing into it will say)."""
+    try:
+        os.mkdir(folder)
+    except OSError:
+        return False
+    return True
 
 
 def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> bool:
