@@ -50,17 +50,23 @@ def workers(setting: int, jobs: int, threshold: int) -> int:
     return cores() if jobs >= threshold else 1
 
 
-def split(items: Sequence[Job], parts: int) -> list[Sequence[Job]]:
-    """``items`` cut into ``parts`` runs of nearly equal length, in order.
+def split(items: Sequence[Job], parts: int, lighter_last: int = 0) -> list[Sequence[Job]]:
+    """``items`` cut into ``parts`` runs of nearly equal length, in order; with
+    ``lighter_last``, the last run (``fork_map`` runs it in this process, which has other
+    work besides) that many items shorter, as far as it can be, the others longer.
 
-    >>> split([1, 2, 3, 4, 5], 2)
-    [[1, 2, 3], [4, 5]]
+    >>> split([1, 2, 3, 4, 5], 2), split([1, 2, 3, 4, 5, 6, 7], 2, lighter_last=3)
+    ([[1, 2, 3], [4, 5]], [[1, 2, 3, 4, 5], [6, 7]])
     """
     parts = max(1, min(parts, len(items)))
-    size, extra = divmod(len(items), parts)
+    if parts == 1:
+        return [items]
+    lighter_last = min(lighter_last, len(items) // parts)
+    size, extra = divmod(len(items) + lighter_last, parts)
     runs, start = [], 0
     for number in range(parts):
         end = start + size + (number < extra)
+        end = len(items) if number == parts - 1 else end
         runs.append(items[start:end])
         start = end
     return runs

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ TEMPLATE_OF = {
     "not-found": "404.html",
     "redirect": "redirect.html",
 }
+DOCUMENT_TEMPLATES = ("base.html", "page.html", "feed-entry.xml")  # what a document needs
 TEMPLATES_SHOWN = "pipeline/templates"
 SENTINEL = "\x00"  # stands for the entries while a feed's frame is rendered
 
@@ -139,9 +140,10 @@ class Renderer:
         head, tail = self.template(lang, "feed.xml", {"feed": feed}).split(SENTINEL)
         return head, tail
 
-    def warm(self, lang: str) -> None:
-        """Compile every template of ``lang`` now (before workers fork, so they share them)."""
-        for name in (*TEMPLATE_OF.values(), "feed.xml", "feed-entry.xml", "sitemap.xml"):
+    def warm(self, lang: str, names: Sequence[str] = ()) -> None:
+        """Compile the templates ``names`` of ``lang`` (default: every one) now, before
+        workers fork, so that they share them."""
+        for name in names or (*TEMPLATE_OF.values(), "feed.xml", "feed-entry.xml", "sitemap.xml"):
             self.load(lang, name)
 
     def whole_site_file(self, kind: str) -> str:
