@@ -93,8 +93,13 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     state = read_state(settings, now)
     if not full and _nothing_changed(output, state, last):
         return _report(settings, output, last.problems, len(last.outputs), last.pages)
+    if not full:
+        reused = _reuse_plan(settings, output, state, last)
+        if reused is not None:
+            return reused
     # What a build with something to do needs, imported only then: a no-op build is mostly
     # the start of the interpreter (see README: Benchmarks).
+    from pipeline import replan
     from pipeline.memo import FrontMatterMemo
     from pipeline.outputs import planned
     from pipeline.plan import plan_site
@@ -116,11 +121,13 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         memo.save(keep_unused=unknown < len(postings))
     del memo
     plan = plan_site(settings, content)
-    wanted = planned(plan, state["fingerprint"], known.digests)
+    records: dict[str, str] = {}
+    wanted = planned(plan, state["fingerprint"], known.digests, records)
+    problems = content.problems + plan.problems
+    replan.forget(output)  # until this build is recorded
     hashed: dict[str, os.stat_result] = {}
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed)]
     done, spans = render(settings, plan, stale, output, last)
-    problems = content.problems + plan.problems
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
         inputs=state["inputs"],
@@ -128,6 +135,45 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         pages=len(plan.pages),
     )
     report = _report(settings, output, problems, len(wanted), len(plan.pages))
+    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
+    report.rendered = len(done)
+    replan.remember(
+        output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
+    )
+    return report
+
+
+def _reuse_plan(
+    settings: Settings, output: Path, state: dict[str, Any], last: manifest.Manifest
+) -> BuildReport | None:
+    """The build when only documents' bodies changed since the last plan was made and what
+    is to be rendered is only their pages and the feeds (``pipeline.replan``); else None."""
+    from pipeline import replan
+
+    reused = replan.reuse(settings, output, state["fingerprint"], state["inputs"])
+    if reused is None:
+        return None
+    wanted = reused.wanted
+    hashed: dict[str, os.stat_result] = {}
+    stale = [o for o in wanted.values() if not _unchanged(output, o, last, hashed)]
+    if any(o.file not in reused.edited for o in stale):
+        return None  # a file changed by hand, or missing: the build plans the site
+    feeds = [o for o in stale if o.kind == "feed"]
+    if feeds:
+        old_entries = _old_entries(output, feeds, last)
+        for feed in feeds:
+            for page, key in feed.entries:
+                if key not in old_entries and page.doc is None:
+                    return None  # an entry the feed written lacks: the build plans the site
+    done, spans = render(settings, reused.plan, stale, output, last)
+    pages = len(reused.plan.pages)
+    recorded = manifest.Manifest(
+        fingerprint=state["fingerprint"],
+        inputs=state["inputs"],
+        problems=reused.problems,
+        pages=pages,
+    )
+    report = _report(settings, output, reused.problems, len(wanted), pages)
     report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
     report.rendered = len(done)
     return report
