@@ -126,7 +126,8 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     problems = content.problems + plan.problems
     replan.forget(output)  # until this build is recorded
     hashed: dict[str, os.stat_result] = {}
-    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed)]
+    intact: set[str] = set()
+    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed, intact)]
     done, spans = render(settings, plan, stale, output, last)
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
@@ -135,7 +136,9 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         pages=len(plan.pages),
     )
     report = _report(settings, output, problems, len(wanted), len(plan.pages))
-    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
+    report.written, report.removed = write_site(
+        output, done, spans, wanted, last, recorded, hashed, intact
+    )
     report.rendered = len(done)
     replan.remember(
         output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
@@ -155,7 +158,8 @@ def _reuse_plan(
         return None
     wanted = reused.wanted
     hashed: dict[str, os.stat_result] = {}
-    stale = [o for o in wanted.values() if not _unchanged(output, o, last, hashed)]
+    intact: set[str] = set()
+    stale = [o for o in wanted.values() if not _unchanged(output, o, last, hashed, intact)]
     if any(o.file not in reused.edited for o in stale):
         return None  # a file changed by hand, or missing: the build plans the site
     feeds = [o for o in stale if o.kind == "feed"]
@@ -174,7 +178,9 @@ def _reuse_plan(
         pages=pages,
     )
     report = _report(settings, output, reused.problems, len(wanted), pages)
-    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
+    report.written, report.removed = write_site(
+        output, done, spans, wanted, last, recorded, hashed, intact
+    )
     report.rendered = len(done)
     return report
 
@@ -235,11 +241,16 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
 
 
 def _unchanged(
-    output: Path, wanted: Output, last: manifest.Manifest, hashed: dict[str, os.stat_result]
+    output: Path,
+    wanted: Output,
+    last: manifest.Manifest,
+    hashed: dict[str, os.stat_result],
+    intact: set[str],
 ) -> bool:
     """Whether the file the last build wrote for ``wanted`` is still right: the same key, and
     the file as that build left it (its ``stat``, or else its bytes: then its ``stat`` from
-    before they were read goes into ``hashed``)."""
+    before they were read goes into ``hashed``; one found by its ``stat`` goes into
+    ``intact``)."""
     recorded = last.outputs.get(wanted.file)
     if recorded is None or recorded[0] != wanted.key:
         return False
@@ -247,6 +258,7 @@ def _unchanged(
     try:
         stat = os.stat(path)
         if recorded[2] is not None and recorded[2] == _stat_list(stat):
+            intact.add(wanted.file)
             return True
         with open(path, "rb") as stream:
             same = digest(stream.read()) == recorded[1]
@@ -379,12 +391,15 @@ def write_site(
     last: manifest.Manifest,
     recorded: manifest.Manifest,
     hashed: dict[str, os.stat_result] | None = None,
+    intact: set[str] | None = None,
 ) -> tuple[int, int]:
     """Finish a build whose rendered files are ``done`` (written): remove what the last
     build wrote and this one does not; record the manifest (``recorded``, with the
     outputs; a file in ``hashed`` was found to hold its recorded bytes when it had that
-    ``stat``). Returns how many files were written (changed) and removed."""
+    ``stat``, one in ``intact`` to have its recorded ``stat``: it is not looked at again).
+    Returns how many files were written (changed) and removed."""
     hashed = hashed or {}
+    intact = intact or set()
     within = Within(output)
     written = sum(changed for _, changed in done.values())
     removed = 0
@@ -397,6 +412,9 @@ def write_site(
     now = time.time_ns()
     outputs: dict[str, manifest.OutputRecord] = {}
     for name, o in wanted.items():
+        if name in intact and name not in done:
+            outputs[name] = last.outputs[name]
+            continue
         path = os.path.join(output, name)
         stat = os.stat(path)
         if name not in done and last.outputs[name][2] == _stat_list(stat):

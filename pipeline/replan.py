@@ -44,7 +44,7 @@ from pipeline.errors import ContentError, Problem
 from pipeline.files import write_atomic
 from pipeline.inputs import blake2b
 from pipeline.manifest import FOLDER
-from pipeline.memo import loads_safely
+from pipeline.memo import FrontMatterMemo, loads_safely
 from pipeline.outputs import Output, output_key, record
 from pipeline.plan import Alternate, Page, SitePlan, Switch
 from pipeline.scanned import ScanCache, document_digests, signature
@@ -165,8 +165,10 @@ def _reuse(
         return None  # scanning, with the scan cache and the memo, is cheaper
     body: dict[str, str] = {}
     fresh: dict[str, Document] = {}
+    # An edited body leaves its front matter's text as it was: the memo has it parsed.
+    memo = FrontMatterMemo.open(settings) if changed else None
     for name in changed:
-        found = _read_again(settings, name, digests.get(name))
+        found = _read_again(settings, name, digests.get(name), memo)
         if found is None:
             return None
         fresh[name], body[name] = found
@@ -203,7 +205,9 @@ def _reuse(
     return Reused(plan, wanted, problems, edited)
 
 
-def _read_again(settings: Settings, shown: str, digests: Any) -> tuple[Document, str] | None:
+def _read_again(
+    settings: Settings, shown: str, digests: Any, memo: FrontMatterMemo | None
+) -> tuple[Document, str] | None:
     """The document ``shown`` read again with the digest of what was read, if it was a
     document and still has the front matter, key lines, warnings and problems it had
     (``digests``: its digests and signature then); else None."""
@@ -215,7 +219,7 @@ def _read_again(settings: Settings, shown: str, digests: Any) -> tuple[Document,
     try:
         if not S_ISREG(os.lstat(path).st_mode):
             return None
-        doc = document.read(path, shown, None)
+        doc = document.read(path, shown, memo)
     except (OSError, ContentError):
         return None
     made = document_digests(doc)
