@@ -17,10 +17,11 @@ whatever the manifest says. Either way the output is the same, byte for byte.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ from pipeline.inputs import digest, fingerprint, stat_record, tree_state
 from pipeline.report import Report
 
 if TYPE_CHECKING:
+    from pipeline.memo import FrontMatterMemo
     from pipeline.outputs import Output
     from pipeline.plan import Page, SitePlan
 
@@ -93,14 +95,17 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     state = read_state(settings, now)
     if not full and _nothing_changed(output, state, last):
         return _report(settings, output, last.problems, len(last.outputs), last.pages)
-    if not full:
-        reused = _reuse_plan(settings, output, state, last)
-        if reused is not None:
-            return reused
     # What a build with something to do needs, imported only then: a no-op build is mostly
     # the start of the interpreter (see README: Benchmarks).
     from pipeline import replan
     from pipeline.memo import FrontMatterMemo
+
+    # One memo for the run: what reusing the plan parsed is not parsed again by the scan.
+    open_memo = functools.cache(lambda: FrontMatterMemo.open(settings))
+    if not full:
+        reused = _reuse_plan(settings, output, state, last, open_memo)
+        if reused is not None:
+            return reused
     from pipeline.outputs import planned
     from pipeline.plan import plan_site
     from pipeline.scanned import ScanCache
@@ -109,7 +114,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     # The front matter memo is for the postings the scan cache does not hold as they are.
     postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
     unknown = sum(not known.fresh(name) for name in postings)
-    memo = FrontMatterMemo.open(settings) if unknown else None
+    memo = open_memo() if unknown else None
     content = scan(settings, memo, known)
     # What the files are made of is known now (known.digests); the pages to render read
     # their bodies again (Renderer.read_bodies), so the build never holds every body at once.
@@ -147,13 +152,17 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
 
 
 def _reuse_plan(
-    settings: Settings, output: Path, state: dict[str, Any], last: manifest.Manifest
+    settings: Settings,
+    output: Path,
+    state: dict[str, Any],
+    last: manifest.Manifest,
+    open_memo: Callable[[], FrontMatterMemo],
 ) -> BuildReport | None:
     """The build when only documents' bodies changed since the last plan was made and what
     is to be rendered is only their pages and the feeds (``pipeline.replan``); else None."""
     from pipeline import replan
 
-    reused = replan.reuse(settings, output, state["fingerprint"], state["inputs"])
+    reused = replan.reuse(settings, output, state["fingerprint"], state["inputs"], open_memo)
     if reused is None:
         return None
     wanted = reused.wanted

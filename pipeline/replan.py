@@ -32,6 +32,7 @@ import contextlib
 import datetime as dt
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -128,10 +129,16 @@ def forget(output: Path) -> None:
 
 
 def reuse(
-    settings: Settings, output: Path, fingerprint: str, stats: dict[str, Any]
+    settings: Settings,
+    output: Path,
+    fingerprint: str,
+    stats: dict[str, Any],
+    open_memo: Callable[[], FrontMatterMemo],
 ) -> Reused | None:
     """The last build's plan with this build's keys, if only documents' bodies changed
-    since it was made (see the module); else None."""
+    since it was made (see the module); else None. The files changed since are read with
+    the front matter memo ``open_memo()`` gives (an edited body leaves its front matter's
+    text as it was: the memo has it parsed)."""
     try:
         stored = loads_safely((output / FOLDER / FILE).read_bytes())
     except Exception:  # a damaged pickle can raise almost anything; it is only a cache
@@ -143,13 +150,17 @@ def reuse(
             or stored.get("version") != version(fingerprint)
         ):
             return None
-        return _reuse(settings, fingerprint, stats, stored)
+        return _reuse(settings, fingerprint, stats, stored, open_memo)
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None
 
 
 def _reuse(
-    settings: Settings, fingerprint: str, stats: dict[str, Any], stored: dict[str, Any]
+    settings: Settings,
+    fingerprint: str,
+    stats: dict[str, Any],
+    stored: dict[str, Any],
+    open_memo: Callable[[], FrontMatterMemo],
 ) -> Reused | None:
     before: dict[str, Any] = stored["stats"]
     if not isinstance(before, dict) or before.keys() != stats.keys():
@@ -165,8 +176,7 @@ def _reuse(
         return None  # scanning, with the scan cache and the memo, is cheaper
     body: dict[str, str] = {}
     fresh: dict[str, Document] = {}
-    # An edited body leaves its front matter's text as it was: the memo has it parsed.
-    memo = FrontMatterMemo.open(settings) if changed else None
+    memo = open_memo() if changed else None
     for name in changed:
         found = _read_again(settings, name, digests.get(name), memo)
         if found is None:
