@@ -125,11 +125,19 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     if memo is not None:
         memo.save(keep_unused=unknown < len(postings))
     del memo
+    open_memo.cache_clear()
     plan = plan_site(settings, content)
     records: dict[str, str] = {}
     wanted = planned(plan, state["fingerprint"], known.digests, records)
     problems = content.problems + plan.problems
-    replan.forget(output)  # until this build is recorded
+    # Kept now, and let go of before rendering, whose peak of memory it would raise: the
+    # plan cache stands for the plan and the content it was made from, whatever comes of
+    # this build (its keys are compared with the manifest of the build that did finish).
+    replan.remember(
+        output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
+    )
+    del records
+    known.signatures = {}
     hashed: dict[str, os.stat_result] = {}
     intact: set[str] = set()
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed, intact)]
@@ -145,9 +153,6 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         output, done, spans, wanted, last, recorded, hashed, intact
     )
     report.rendered = len(done)
-    replan.remember(
-        output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
-    )
     return report
 
 

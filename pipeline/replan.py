@@ -42,7 +42,6 @@ from pipeline.config import Settings
 from pipeline.content import parse_date, validate
 from pipeline.document import Document
 from pipeline.errors import ContentError, Problem
-from pipeline.files import write_atomic
 from pipeline.inputs import blake2b
 from pipeline.manifest import FOLDER
 from pipeline.memo import FrontMatterMemo, loads_safely
@@ -87,14 +86,9 @@ def remember(
 ) -> None:
     """Keep what ``reuse`` needs of a build that planned the site (see the module)."""
     # A page as plain values: its record, its document by the name it is shown with, the
-    # hash of its record. Equal values are made one object, which pickle writes once (a
-    # language's links, a pair's hreflang set): the file is read by every build that uses it.
-    same: dict[Any, Any] = {}
+    # hash of its record.
     pages = [
-        tuple(
-            same.setdefault(value, value)
-            for value in (*record(page), page.doc.shown if page.doc else None, records[page.file])
-        )
+        (*record(page), page.doc.shown if page.doc else None, records[page.file])
         for page in plan.pages
     ]
     stored = {
@@ -113,13 +107,20 @@ def remember(
         "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
     }
     path = output / FOLDER / FILE
-    try:
-        data = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        forget(output)
-        return
     os.makedirs(path.parent, exist_ok=True)
-    write_atomic(path, data, durable=False)
+    temporary = path.with_name(f".{FILE}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as stream:
+            # Written as it is pickled, and without pickle's memo of every object written:
+            # at 10,000 pairs either would cost tens of MB at the build's end.
+            pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+            pickler.fast = True
+            pickler.dump(stored)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        forget(output)
 
 
 def forget(output: Path) -> None:

@@ -152,10 +152,13 @@ class ScanCache:
         )
 
     def save(self) -> None:
-        """Keep what this build scanned (and only that) for the next build."""
-        if not self.changed and len(self.kept) == len(self.entries):
+        """Keep what this build scanned (and only that) for the next build; then let go of
+        the entries (the build needs only ``digests`` and ``signatures`` after this)."""
+        kept, self.kept, entries, self.entries = self.kept, {}, self.entries, {}
+        if not self.changed and len(kept) == len(entries):
             return  # every entry kept came from the file as it is
-        stored = {"format": FORMAT, "version": self.version, "entries": self.kept}
+        del entries
+        stored = {"format": FORMAT, "version": self.version, "entries": kept}
         try:
             data = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
