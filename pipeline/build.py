@@ -133,6 +133,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     # Kept now, and let go of before rendering, whose peak of memory it would raise: the
     # plan cache stands for the plan and the content it was made from, whatever comes of
     # this build (its keys are compared with the manifest of the build that did finish).
+    made = not output.exists()
     replan.remember(
         output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
     )
@@ -141,7 +142,11 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     hashed: dict[str, os.stat_result] = {}
     intact: set[str] = set()
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed, intact)]
-    done, spans = render(settings, plan, stale, output, last)
+    try:
+        done, spans = render(settings, plan, stale, output, last)
+    except BaseException:
+        replan.forget(output, made)
+        raise
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
         inputs=state["inputs"],

@@ -107,9 +107,10 @@ def remember(
         "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
     }
     path = output / FOLDER / FILE
-    os.makedirs(path.parent, exist_ok=True)
     temporary = path.with_name(f".{FILE}.{os.getpid()}.tmp")
     try:
+        # A folder that cannot be made is the build's to report, when it writes the site.
+        os.makedirs(path.parent, exist_ok=True)
         with open(temporary, "wb") as stream:
             # Written as it is pickled, and without pickle's memo of every object written:
             # at 10,000 pairs either would cost tens of MB at the build's end.
@@ -123,10 +124,15 @@ def remember(
         forget(output)
 
 
-def forget(output: Path) -> None:
-    """Remove the plan cache of ``output`` (a build that did not plan leaves none behind)."""
+def forget(output: Path, made: bool = False) -> None:
+    """Remove the plan cache of ``output``; if this build ``made`` the output folder, also
+    the folders that are left empty (a build that failed leaves nothing behind)."""
     with contextlib.suppress(OSError):
         os.unlink(output / FOLDER / FILE)
+    if made:
+        with contextlib.suppress(OSError):
+            os.rmdir(output / FOLDER)
+            os.rmdir(output)
 
 
 def reuse(
