@@ -2,7 +2,8 @@
 
 1. read the manifest of the last build into the output folder (``pipeline.manifest``);
 2. scan (a content file as the last build read it comes from ``pipeline.scanned``, unread)
-   and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure);
+   and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure); or,
+   when only documents' bodies changed since, take the last build's plan (``pipeline.replan``);
 3. key every file of the site by what it is made of (``pipeline.outputs``) and keep the files
    whose key is the one the manifest recorded, and which are still as that build left them;
 4. render the others (``pipeline.render``), document pages over the cores when there are
