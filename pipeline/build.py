@@ -2,7 +2,8 @@
 
 1. read the manifest of the last build into the output folder (``pipeline.manifest``);
 2. scan (a content file as the last build read it comes from ``pipeline.scanned``, unread)
-   and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure);
+   and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure); or,
+   when only documents' bodies changed since, take the last build's plan (``pipeline.replan``);
 3. key every file of the site by what it is made of (``pipeline.outputs``) and keep the files
    whose key is the one the manifest recorded, and which are still as that build left them;
 4. render the others (``pipeline.render``), document pages over the cores when there are
@@ -17,10 +18,11 @@ whatever the manifest says. Either way the output is the same, byte for byte.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +36,7 @@ from pipeline.inputs import digest, fingerprint, stat_record, tree_state
 from pipeline.report import Report
 
 if TYPE_CHECKING:
+    from pipeline.memo import FrontMatterMemo
     from pipeline.outputs import Output
     from pipeline.plan import Page, SitePlan
     from pipeline.render import Renderer
@@ -96,7 +99,15 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         return _report(settings, output, last.problems, len(last.outputs), last.pages)
     # What a build with something to do needs, imported only then: a no-op build is mostly
     # the start of the interpreter (see README: Benchmarks).
+    from pipeline import replan
     from pipeline.memo import FrontMatterMemo
+
+    # One memo for the run: what reusing the plan parsed is not parsed again by the scan.
+    open_memo = functools.cache(lambda: FrontMatterMemo.open(settings))
+    if not full:
+        reused = _reuse_plan(settings, output, state, last, open_memo)
+        if reused is not None:
+            return reused
     from pipeline.outputs import planned
     from pipeline.plan import plan_site
     from pipeline.scanned import ScanCache
@@ -105,7 +116,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     # The front matter memo is for the postings the scan cache does not hold as they are.
     postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
     unknown = sum(not known.fresh(name) for name in postings)
-    memo = FrontMatterMemo.open(settings) if unknown else None
+    memo = open_memo() if unknown else None
     content = scan(settings, memo, known)
     # What the files are made of is known now (known.digests); the pages to render read
     # their bodies again (Renderer.read_bodies), so the build never holds every body at once.
@@ -116,12 +127,28 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     if memo is not None:
         memo.save(keep_unused=unknown < len(postings))
     del memo
+    open_memo.cache_clear()
     plan = plan_site(settings, content)
-    wanted = planned(plan, state["fingerprint"], known.digests)
-    hashed: dict[str, os.stat_result] = {}
-    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed)]
-    done, spans = render(settings, plan, stale, output, last)
+    records: dict[str, str] = {}
+    wanted = planned(plan, state["fingerprint"], known.digests, records)
     problems = content.problems + plan.problems
+    # Kept now, and let go of before rendering, whose peak of memory it would raise: the
+    # plan cache stands for the plan and the content it was made from, whatever comes of
+    # this build (its keys are compared with the manifest of the build that did finish).
+    made = not output.exists()
+    replan.remember(
+        output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
+    )
+    del records
+    known.signatures = {}
+    hashed: dict[str, os.stat_result] = {}
+    intact: set[str] = set()
+    stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed, intact)]
+    try:
+        done, spans = render(settings, plan, stale, output, last)
+    except BaseException:
+        replan.forget(output, made)
+        raise
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
         inputs=state["inputs"],
@@ -129,7 +156,52 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         pages=len(plan.pages),
     )
     report = _report(settings, output, problems, len(wanted), len(plan.pages))
-    report.written, report.removed = write_site(output, done, spans, wanted, last, recorded, hashed)
+    report.written, report.removed = write_site(
+        output, done, spans, wanted, last, recorded, hashed, intact
+    )
+    report.rendered = len(done)
+    return report
+
+
+def _reuse_plan(
+    settings: Settings,
+    output: Path,
+    state: dict[str, Any],
+    last: manifest.Manifest,
+    open_memo: Callable[[], FrontMatterMemo],
+) -> BuildReport | None:
+    """The build when only documents' bodies changed since the last plan was made and what
+    is to be rendered is only their pages and the feeds (``pipeline.replan``); else None."""
+    from pipeline import replan
+
+    reused = replan.reuse(settings, output, state["fingerprint"], state["inputs"], open_memo)
+    if reused is None:
+        return None
+    wanted = reused.wanted
+    hashed: dict[str, os.stat_result] = {}
+    intact: set[str] = set()
+    stale = [o for o in wanted.values() if not _unchanged(output, o, last, hashed, intact)]
+    if any(o.file not in reused.edited for o in stale):
+        return None  # a file changed by hand, or missing: the build plans the site
+    feeds = [o for o in stale if o.kind == "feed"]
+    if feeds:
+        old_entries = _old_entries(output, feeds, last)
+        for feed in feeds:
+            for page, key in feed.entries:
+                if key not in old_entries and page.doc is None:
+                    return None  # an entry the feed written lacks: the build plans the site
+    done, spans = render(settings, reused.plan, stale, output, last)
+    pages = len(reused.plan.pages)
+    recorded = manifest.Manifest(
+        fingerprint=state["fingerprint"],
+        inputs=state["inputs"],
+        problems=reused.problems,
+        pages=pages,
+    )
+    report = _report(settings, output, reused.problems, len(wanted), pages)
+    report.written, report.removed = write_site(
+        output, done, spans, wanted, last, recorded, hashed, intact
+    )
     report.rendered = len(done)
     return report
 
@@ -190,11 +262,16 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
 
 
 def _unchanged(
-    output: Path, wanted: Output, last: manifest.Manifest, hashed: dict[str, os.stat_result]
+    output: Path,
+    wanted: Output,
+    last: manifest.Manifest,
+    hashed: dict[str, os.stat_result],
+    intact: set[str],
 ) -> bool:
     """Whether the file the last build wrote for ``wanted`` is still right: the same key, and
     the file as that build left it (its ``stat``, or else its bytes: then its ``stat`` from
-    before they were read goes into ``hashed``)."""
+    before they were read goes into ``hashed``; one found by its ``stat`` goes into
+    ``intact``)."""
     recorded = last.outputs.get(wanted.file)
     if recorded is None or recorded[0] != wanted.key:
         return False
@@ -202,6 +279,7 @@ def _unchanged(
     try:
         stat = os.stat(path)
         if recorded[2] is not None and recorded[2] == _stat_list(stat):
+            intact.add(wanted.file)
             return True
         with open(path, "rb") as stream:
             same = digest(stream.read()) == recorded[1]
@@ -355,12 +433,15 @@ def write_site(
     last: manifest.Manifest,
     recorded: manifest.Manifest,
     hashed: dict[str, os.stat_result] | None = None,
+    intact: set[str] | None = None,
 ) -> tuple[int, int]:
     """Finish a build whose rendered files are ``done`` (written): remove what the last
     build wrote and this one does not; record the manifest (``recorded``, with the
     outputs; a file in ``hashed`` was found to hold its recorded bytes when it had that
-    ``stat``). Returns how many files were written (changed) and removed."""
+    ``stat``, one in ``intact`` to have its recorded ``stat``: it is not looked at again).
+    Returns how many files were written (changed) and removed."""
     hashed = hashed or {}
+    intact = intact or set()
     within = Within(output)
     written = sum(changed for _, changed in done.values())
     removed = 0
@@ -373,6 +454,9 @@ def write_site(
     now = time.time_ns()
     outputs: dict[str, manifest.OutputRecord] = {}
     for name, o in wanted.items():
+        if name in intact and name not in done:
+            outputs[name] = last.outputs[name]
+            continue
         path = os.path.join(output, name)
         stat = os.stat(path)
         if name not in done and last.outputs[name][2] == _stat_list(stat):

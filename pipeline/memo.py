@@ -90,9 +90,10 @@ class FrontMatterMemo:
         return cls(path, stored.get("entries") or {})
 
     def get(self, text: str) -> Parsed | None:
-        """What parsing ``text`` gave last time, as new objects; None if it is not known."""
+        """What parsing ``text`` gave last time (or earlier in this run), as new objects;
+        None if it is not known."""
         key = digest(text.encode("utf-8"))
-        entry = self.entries.get(key)
+        entry = self.entries.get(key) or self.used.get(key)
         if entry is None:
             return None
         try:

@@ -39,19 +39,26 @@ class Output:
     entries: tuple[tuple[Page, str], ...] = ()  # a feed's pages with their entries' keys
 
 
-def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Output]:
-    """Every file the plan makes, by its name in the output folder, with its key."""
+def planned(
+    plan: SitePlan,
+    fingerprint: str,
+    digests: Digests,
+    records: dict[str, str] | None = None,
+) -> dict[str, Output]:
+    """Every file the plan makes, by its name in the output folder, with its key (and, into
+    ``records`` if given, the hash of each page's ``record``)."""
 
     def key(*parts: str) -> str:
-        # Every part but the first (a kind) is a digest or a ``repr``: joined, unambiguous.
-        return _hashed("\0".join((fingerprint, *parts)))
+        return output_key(fingerprint, *parts)
 
     def digest(page: Page, which: int) -> str:
         assert page.doc is not None
         return digests.get(page.doc.shown, ("", ""))[which]
 
     # Each page's record is hashed once, then stands for it in every key that covers it.
-    records = {page.file: _hashed(repr(record(page))) for page in plan.pages}
+    if records is None:
+        records = {}
+    records.update((page.file, _hashed(repr(record(page)))) for page in plan.pages)
     found: dict[str, Output] = {}
     for page in plan.pages:
         if page.kind == "document":
@@ -80,6 +87,13 @@ def planned(plan: SitePlan, fingerprint: str, digests: Digests) -> dict[str, Out
     found[PAIRS] = Output(PAIRS, "pairs", key("pairs", repr(pairs)))
     found[STYLE] = Output(STYLE, "style", key("style"))
     return found
+
+
+def output_key(fingerprint: str, *parts: str) -> str:
+    """A file's key: the build's ``fingerprint`` and ``parts`` (a kind, then digests or
+    ``repr`` texts), hashed."""
+    # Every part but the first (a kind) is a digest or a ``repr``: joined, unambiguous.
+    return _hashed("\0".join((fingerprint, *parts)))
 
 
 def _hashed(text: str) -> str:

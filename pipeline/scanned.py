@@ -54,6 +54,18 @@ def document_digests(doc: Document) -> Digests:
     return digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode())
 
 
+def signature(doc: Document, problems: list[Problem]) -> str:
+    """What scanning ``doc`` gave besides its body and front matter (which its digests
+    tell), as a digest: the lines of its front matter's keys, its warnings and its
+    validation ``problems``."""
+    told = (
+        sorted(doc.key_lines.items()),
+        [(w.path, w.line, w.message, w.warning) for w in doc.warnings],
+        [(p.path, p.line, p.message, p.warning) for p in problems],
+    )
+    return digest(repr(told).encode())
+
+
 class ScanCache:
     """The scan of the last build into one output folder, for one build (see the module)."""
 
@@ -65,6 +77,8 @@ class ScanCache:
         self.kept: dict[str, tuple[Any, ...]] = {}
         self.changed = False
         self.digests: dict[str, Digests] = {}
+        # What a content file's pages depend on besides its front matter: see ``signature``.
+        self.signatures: dict[str, str] = {}
 
     @classmethod
     def open(
@@ -112,6 +126,7 @@ class ScanCache:
             if not isinstance(metadata, dict) or not isinstance(key_lines, dict):
                 return None
             self.digests[shown] = (str(digests[0]), str(digests[1]))
+            self.signatures[shown] = signature(doc, found)
         except (TypeError, ValueError, IndexError):
             return None
         self.kept[shown] = entry
@@ -122,6 +137,7 @@ class ScanCache:
         taken outside the racy window)."""
         digests = document_digests(doc)
         self.digests[doc.shown] = digests
+        self.signatures[doc.shown] = signature(doc, problems)
         stat = self.stats.get(doc.shown)
         if stat is None:
             return
@@ -136,10 +152,13 @@ class ScanCache:
         )
 
     def save(self) -> None:
-        """Keep what this build scanned (and only that) for the next build."""
-        if not self.changed and len(self.kept) == len(self.entries):
+        """Keep what this build scanned (and only that) for the next build; then let go of
+        the entries (the build needs only ``digests`` and ``signatures`` after this)."""
+        kept, self.kept, entries, self.entries = self.kept, {}, self.entries, {}
+        if not self.changed and len(kept) == len(entries):
             return  # every entry kept came from the file as it is
-        stored = {"format": FORMAT, "version": self.version, "entries": self.kept}
+        del entries
+        stored = {"format": FORMAT, "version": self.version, "entries": kept}
         try:
             data = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):

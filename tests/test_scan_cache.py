@@ -12,12 +12,18 @@ import time
 
 import pytest
 
-from pipeline import document, inputs, memo, scanned
+from pipeline import document, inputs, memo, replan, scanned
 from pipeline.config import load_settings
 from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle
 from tests.test_incremental import counts, tree
 
 CACHE = "public/.pipeline/" + scanned.FILE
+PLAN = "public/.pipeline/" + replan.FILE
+
+
+def scan_next(site) -> None:
+    """Make the next build scan (a body edit would otherwise reuse the last plan)."""
+    (site.root / PLAN).unlink(missing_ok=True)
 
 
 def same_as_full(site, run) -> str:
@@ -105,12 +111,14 @@ def test_a_damaged_or_older_cache_is_never_trusted(seed_site, run, monkeypatch) 
 
     def plant(**changes) -> None:
         (seed_site.root / CACHE).write_bytes(pickle.dumps({**stored, **changes}))
+        scan_next(seed_site)
         # Another file changes, so that the build scans.
         time.sleep(0.05)
         toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
 
     for damaged in (b"", b"\x80\x05garbage", pickle.dumps(["not", "a", "cache"])):
         (seed_site.root / CACHE).write_bytes(damaged)
+        scan_next(seed_site)
         time.sleep(0.05)
         toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
         same_as_full(seed_site, run)
@@ -134,6 +142,7 @@ def test_a_planted_cache_runs_no_code(seed_site, run, monkeypatch) -> None:
     monkeypatch.setattr(inputs, "RACY_NS", 0)
     assert run(seed_site.root, "build").code == 0
     (seed_site.root / CACHE).write_bytes(pickle.dumps({"format": scanned.FORMAT, "x": Planted()}))
+    scan_next(seed_site)
     toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
     same_as_full(seed_site, run)
     assert not (seed_site.root / "planted").exists() and not os.path.exists("planted")

@@ -1,0 +1,183 @@
+"""A build after edits of documents' bodies only reuses the last build's plan
+(``pipeline.replan``); every other change (front matter, files added, removed or renamed,
+settings, catalogs, a file changed by hand, a damaged, older or planted cache) makes it plan
+the site again. Either way the output is the full build's, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import time
+
+import pytest
+
+from pipeline import inputs, plan, replan
+from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle, write_doc
+from tests.test_incremental import EN_PAGE, counts, tree
+
+PLAN = "public/.pipeline/" + replan.FILE
+
+
+@pytest.fixture
+def planned(seed_site, run, monkeypatch) -> list[int]:
+    """The site built once, settled (every file older than the racy window); the list
+    counts the builds that planned the site since."""
+    monkeypatch.setattr(inputs, "RACY_NS", 0)
+    calls: list[int] = []
+    real = plan.plan_site
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plan, "plan_site", counting)
+    assert run(seed_site.root, "build").code == 0
+    assert (seed_site.root / PLAN).is_file()
+    calls.clear()
+    return calls
+
+
+def same_as_full(site, run, calls: list[int]) -> tuple[bool, tuple[int, int, int]]:
+    """Build incrementally, then fully into an empty folder; both trees must be equal.
+    Whether the incremental build planned the site, and what it rendered, wrote, removed."""
+    time.sleep(0.05)  # past the file system clock's tick, as edits are in real use
+    calls.clear()
+    incremental = run(site.root, "build")
+    replanned = bool(calls)
+    shutil.rmtree(site.root / "fresh", ignore_errors=True)
+    full = run(site.root, "build", "--out", str(site.root / "fresh"))
+    assert incremental.code == full.code, incremental.err
+    assert tree(site.root / "public") == tree(site.root / "fresh")
+    assert incremental.err == full.err  # the same warnings
+    return replanned, counts(incremental.out)
+
+
+def body_edit(site, path: str = SV_POST, text: str = "Ett nytt första stycke.") -> None:
+    toggle(site, path, "\n---\n", f"\n---\n{text}\n\n")
+
+
+def test_a_body_edit_reuses_the_plan(seed_site, run, planned) -> None:
+    body_edit(seed_site)
+    assert same_as_full(seed_site, run, planned) == (False, (2, 2, 0))  # its page, its feed
+    assert "Ett nytt första stycke." in seed_site.read(SV_NEWS)
+    body_edit(seed_site, EN_DRAFT, "A new first paragraph.")
+    assert same_as_full(seed_site, run, planned) == (False, (2, 2, 0))
+    body_edit(seed_site, EN_PAGE, "A new first paragraph.")  # not on the site (unpublished)
+    assert same_as_full(seed_site, run, planned) == (False, (0, 0, 0))
+    # Two edits since the plan was made, then the first undone: its page is rendered again.
+    toggle(seed_site, SV_POST, "\nEtt nytt första stycke.\n\n", "\n")
+    replanned, _ = same_as_full(seed_site, run, planned)
+    assert not replanned
+    assert "Ett nytt första stycke." not in seed_site.read(SV_NEWS)
+    # Touched, not changed: nothing to render.
+    os.utime(seed_site.root / SV_POST)
+    assert same_as_full(seed_site, run, planned) == (False, (0, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title: '", "title: 'Ny "),
+        ("title: ", "title: Ny "),  # not YAML: the posting is left out
+        ("date: 2020-05-27", "date: 2020-05-28"),
+        ("lang: sv\n", "lang: sv\npublished: false\n"),
+        ("lang: sv\n", "lang: en\n"),
+        ("lang: sv\n", "lang: sv\ntitle: Dubbel\n"),  # a warning more
+        ("---\n", "---\n# en kommentar\n"),  # the same front matter, on other lines
+    ],
+    ids=["title", "invalid", "date", "published", "lang", "warning", "lines"],
+)
+def test_a_front_matter_edit_plans_the_site(seed_site, run, planned, old, new) -> None:
+    toggle(seed_site, SV_POST, old, new)
+    assert same_as_full(seed_site, run, planned)[0]
+    # The next body edit reuses the new plan (unless the posting is left out of it).
+    body_edit(seed_site)
+    assert same_as_full(seed_site, run, planned)[0] == (new == "title: Ny ")
+
+
+def test_files_added_removed_or_renamed_plan_the_site(seed_site, run, planned) -> None:
+    write_doc(seed_site, "content/sv/2030-01-01-ny.md", "Ny.\n", lang="sv", title="Ny", ref="ny")
+    assert same_as_full(seed_site, run, planned)[0]
+    source = seed_site.root / "content/sv/2030-01-01-ny.md"
+    source.rename(seed_site.root / "content/sv/2030-01-01-nyare.md")
+    assert same_as_full(seed_site, run, planned)[0]
+    (seed_site.root / "content/sv/2030-01-01-nyare.md").unlink()
+    assert same_as_full(seed_site, run, planned)[0]
+    (seed_site.root / "content/sv/notes.txt").write_text("not a posting\n", encoding="utf-8")
+    assert same_as_full(seed_site, run, planned)[0]
+    (seed_site.root / "content/sv/notes.txt").write_text("still not one\n", encoding="utf-8")
+    assert same_as_full(seed_site, run, planned)[0]
+
+
+def test_settings_and_catalogs_plan_the_site(seed_site, run, planned) -> None:
+    pyproject = seed_site.root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + 'site-name = "Labbet"\n', encoding="utf-8")
+    body_edit(seed_site)
+    assert same_as_full(seed_site, run, planned)[0]
+    toggle(
+        seed_site, "locale/sv/LC_MESSAGES/messages.po", 'msgstr "Läs mer"', 'msgstr "Läs vidare"'
+    )
+    assert run(seed_site.root, "i18n").code == 0
+    body_edit(seed_site, EN_PAGE)
+    assert same_as_full(seed_site, run, planned)[0]
+
+
+def test_a_file_changed_by_hand_plans_the_site(seed_site, run, planned) -> None:
+    (seed_site.root / "public/index.html").write_text("changed by hand\n", encoding="utf-8")
+    body_edit(seed_site)
+    assert same_as_full(seed_site, run, planned)[0]
+    # A feed whose index of entries is lost is made again from every entry.
+    write_doc(seed_site, "content/sv/2030-01-01-ny.md", "Ny.\n", lang="sv", title="Ny", ref="ny",
+              date="2030-01-01")  # fmt: skip
+    assert same_as_full(seed_site, run, planned)[0]
+    (seed_site.root / "public/.pipeline/feeds.json").unlink()
+    body_edit(seed_site, text="Ännu ett stycke.")
+    assert same_as_full(seed_site, run, planned)[0]
+    # With the index back, the feed reuses the other posting's entry.
+    body_edit(seed_site, text="Och ett stycke till.")
+    assert same_as_full(seed_site, run, planned) == (False, (2, 2, 0))
+
+
+def test_a_damaged_older_or_planted_plan_is_never_trusted(seed_site, run, planned) -> None:
+    stored = pickle.loads((seed_site.root / PLAN).read_bytes())
+    for number, values in enumerate(stored["pages"]):
+        if values[0] == "document":
+            stored["pages"][number] = (*values[:11], "Planterad rubrik", *values[12:])
+
+    def plant(data: bytes, text: str) -> None:
+        (seed_site.root / PLAN).write_bytes(data)
+        body_edit(seed_site, text=text)
+
+    for number, damaged in enumerate((b"", b"\x80\x05garbage", pickle.dumps(["not", "a"]))):
+        plant(damaged, f"Stycke {number}.")
+        assert same_as_full(seed_site, run, planned)[0]
+    for number, older in enumerate(({"format": replan.FORMAT - 1}, {"version": "another"})):
+        plant(pickle.dumps({**stored, **older}), f"Äldre {number}.")
+        assert same_as_full(seed_site, run, planned)[0]
+        assert "Planterad rubrik" not in seed_site.read("public/index.html")
+    plant(pickle.dumps({"format": replan.FORMAT, "x": Planted()}), "Planterad.")
+    assert same_as_full(seed_site, run, planned)[0]
+    assert not (seed_site.root / "planted").exists() and not os.path.exists("planted")
+    # The same plan in the current format is believed: the checks above are what refused it.
+    plant(pickle.dumps(stored), "Trodd.")
+    assert run(seed_site.root, "build").code == 0
+    assert "Planterad rubrik" in seed_site.read(SV_NEWS)
+
+
+class Planted:
+    def __reduce__(self):
+        return (os.system, ("touch planted",))
+
+
+def test_a_racy_edit_is_read_again(seed_site, run, monkeypatch) -> None:
+    # The file just edited has no stat recorded: it is read again by every build until it
+    # settles; then the plan made after it is reused.
+    assert run(seed_site.root, "build").code == 0
+    body_edit(seed_site)
+    assert run(seed_site.root, "build").code == 0
+    body_edit(seed_site, text="Och ett till.")
+    assert run(seed_site.root, "build").code == 0
+    shutil.rmtree(seed_site.root / "fresh", ignore_errors=True)
+    assert run(seed_site.root, "build", "--out", str(seed_site.root / "fresh")).code == 0
+    assert tree(seed_site.root / "public") == tree(seed_site.root / "fresh")
