@@ -111,6 +111,20 @@ class Site:
         return load_settings(self.root)
 
 
+def spy(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple]:
+    """Record the arguments of every call of ``owner.name`` (still called) in the list
+    returned, for tests that assert a stage did, or did not, do a piece of work."""
+    real = getattr(owner, name)
+    calls: list[tuple] = []
+
+    def recording(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     """An empty site with two languages (sv default, en) and example.org as its URL."""

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from pipeline import inputs, plan, replan
+from tests.conftest import spy
 from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle, write_doc
 from tests.test_incremental import EN_PAGE, counts, tree
 
@@ -20,25 +21,18 @@ PLAN = "public/.pipeline/" + replan.FILE
 
 
 @pytest.fixture
-def planned(seed_site, run, monkeypatch) -> list[int]:
+def planned(seed_site, run, monkeypatch) -> list[tuple]:
     """The site built once, settled (every file older than the racy window); the list
     counts the builds that planned the site since."""
     monkeypatch.setattr(inputs, "RACY_NS", 0)
-    calls: list[int] = []
-    real = plan.plan_site
-
-    def counting(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(plan, "plan_site", counting)
+    calls = spy(monkeypatch, plan, "plan_site")
     assert run(seed_site.root, "build").code == 0
     assert (seed_site.root / PLAN).is_file()
     calls.clear()
     return calls
 
 
-def same_as_full(site, run, calls: list[int]) -> tuple[bool, tuple[int, int, int]]:
+def same_as_full(site, run, calls: list[tuple]) -> tuple[bool, tuple[int, int, int]]:
     """Build incrementally, then fully into an empty folder; both trees must be equal.
     Whether the incremental build planned the site, and what it rendered, wrote, removed."""
     time.sleep(0.05)  # past the file system clock's tick, as edits are in real use

@@ -15,6 +15,7 @@ import pytest
 
 from pipeline import glossary, inputs
 from pipeline.translate import memory, shortcut, stage, superseded
+from tests.conftest import spy
 from tests.test_translate import DRAFT, MEMORY, POSTING
 
 ORIGINAL = "content/sv/2024-03-01-ny-tjanst.md"
@@ -24,21 +25,13 @@ NOTHING = "translate: nothing to do, every draft is up to date\n"
 
 
 @pytest.fixture
-def scans(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def scans(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     """How many times the stage scanned the content (read and parsed every posting)."""
-    calls: list[int] = []
-    real = stage.scan
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(stage, "scan", counted)
-    return calls
+    return spy(monkeypatch, stage, "scan")
 
 
 @pytest.fixture
-def settled(site, run, monkeypatch: pytest.MonkeyPatch, scans: list[int]):
+def settled(site, run, monkeypatch: pytest.MonkeyPatch, scans: list[tuple]):
     """A site whose draft is up to date and whose last run had nothing to do, with every
     file counting as older than the clock's tick (as in real use, edits seconds apart)."""
     monkeypatch.setattr(inputs, "RACY_NS", 0)
