@@ -145,22 +145,12 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     intact: set[str] = set()
     stale = [o for o in wanted.values() if full or not _unchanged(output, o, last, hashed, intact)]
     try:
-        done, spans = render(settings, plan, stale, output, last)
+        return _render_and_write(
+            settings, output, state, last, plan, stale, wanted, problems, (hashed, intact)
+        )
     except BaseException:
         replan.forget(output, made)
         raise
-    recorded = manifest.Manifest(
-        fingerprint=state["fingerprint"],
-        inputs=state["inputs"],
-        problems=problems,
-        pages=len(plan.pages),
-    )
-    report = _report(settings, output, problems, len(wanted), len(plan.pages))
-    report.written, report.removed = write_site(
-        output, done, spans, wanted, last, recorded, hashed, intact
-    )
-    report.rendered = len(done)
-    return report
 
 
 def _reuse_plan(
@@ -190,15 +180,33 @@ def _reuse_plan(
             for page, key in feed.entries:
                 if key not in old_entries and page.doc is None:
                     return None  # an entry the feed written lacks: the build plans the site
-    done, spans = render(settings, reused.plan, stale, output, last)
-    pages = len(reused.plan.pages)
+    return _render_and_write(
+        settings, output, state, last, reused.plan, stale, wanted, reused.problems, (hashed, intact)
+    )
+
+
+def _render_and_write(
+    settings: Settings,
+    output: Path,
+    state: dict[str, Any],
+    last: manifest.Manifest,
+    plan: SitePlan,
+    stale: list[Output],
+    wanted: dict[str, Output],
+    problems: list[Problem],
+    found: tuple[dict[str, os.stat_result], set[str]],
+) -> BuildReport:
+    """Render the ``stale`` files, write the site and its manifest: the end of every build
+    that had something to do. ``found`` is what ``_unchanged`` learnt of the files there."""
+    hashed, intact = found
+    done, spans = render(settings, plan, stale, output, last)
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
         inputs=state["inputs"],
-        problems=reused.problems,
-        pages=pages,
+        problems=problems,
+        pages=len(plan.pages),
     )
-    report = _report(settings, output, reused.problems, len(wanted), pages)
+    report = _report(settings, output, problems, len(wanted), len(plan.pages))
     report.written, report.removed = write_site(
         output, done, spans, wanted, last, recorded, hashed, intact
     )
