@@ -112,7 +112,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     from pipeline.plan import plan_site
     from pipeline.scanned import ScanCache
 
-    known = ScanCache.open(output, state["fingerprint"], state["inputs"], trust=not full)
+    known = ScanCache.open(settings.root, state["fingerprint"], state["inputs"], trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
     postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
     unknown = sum(not known.fresh(name) for name in postings)
