@@ -69,5 +69,5 @@ bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated 
 	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
 clean: ## remove the built site, the review pages, caches and .venv
-	rm -rf public review $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf public review .cache/pipeline $(VENV) .pytest_cache .ruff_cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -60,9 +60,13 @@ def digest(data: bytes) -> str:
 def stat_record(stat: os.stat_result, now_ns: int) -> StatRecord | None:
     """What to compare a file's ``stat`` with next time, or None when it changed within
     ``RACY_NS`` of ``now_ns`` (its bytes must then be hashed again next time)."""
-    if max(stat.st_mtime_ns, stat.st_ctime_ns) >= now_ns - RACY_NS:
-        return None
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+    return settled([stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino], now_ns)
+
+
+def settled(record: StatRecord, now_ns: int) -> StatRecord | None:
+    """``record`` (a ``stat_record``: size, mtime, ctime, inode), or None when the file
+    changed within ``RACY_NS`` of ``now_ns``."""
+    return None if max(record[1], record[2]) >= now_ns - RACY_NS else record
 
 
 def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 A build reads every content file's ``stat`` anyway (``pipeline.build.read_state``). A file
 whose ``stat`` (size, times, inode) is the one recorded when the last build read it is taken
 as it was then: its front matter as parsed, its warnings, its validation problems and its
-digests come from ``.pipeline/scan.pickle`` in the output folder, and its body is read only
-if a page of it is rendered. So a build after one edit reads one file, not all of them.
+digests come from ``.cache/pipeline/scan.pickle`` under the site root, and its body is read
+only if a page of it is rendered. So a build after one edit reads one file, not all of them,
+and a build into an empty folder reads each posting once, to render it. The cache is of the
+content, not of an output folder: every build of the site, whatever its ``--out``, shares it.
 
 Only a ``stat`` taken outside the racy window is recorded (``inputs.stat_record``): a file
 changed within it may change again keeping size and times, so it is read again next time.
@@ -26,10 +28,9 @@ from pipeline.document import Document, read_body
 from pipeline.errors import Problem
 from pipeline.files import write_atomic
 from pipeline.inputs import blake2b, digest
-from pipeline.manifest import FOLDER
 from pipeline.memo import loads_safely
 
-FILE = "scan.pickle"
+FILE = Path(".cache") / "pipeline" / "scan.pickle"
 FORMAT = 1
 
 Digests = tuple[str, str]
@@ -67,7 +68,7 @@ def signature(doc: Document, problems: list[Problem]) -> str:
 
 
 class ScanCache:
-    """The scan of the last build into one output folder, for one build (see the module)."""
+    """The scan of the last build of the site, for one build (see the module)."""
 
     def __init__(self, path: Path, version: str, stats: dict[str, Any]) -> None:
         self.path = path
@@ -82,14 +83,14 @@ class ScanCache:
 
     @classmethod
     def open(
-        cls, output: Path, fingerprint: str, stats: dict[str, Any], trust: bool = True
+        cls, root: Path, fingerprint: str, stats: dict[str, Any], trust: bool = True
     ) -> ScanCache:
-        """The cache of ``output`` for a build that read ``stats`` (an empty one unless
-        ``trust``)."""
+        """The cache of the site in ``root`` for a build that read ``stats`` (an empty one
+        unless ``trust``)."""
         from pipeline import memo
 
         version = blake2b(f"{FORMAT}\0{fingerprint}\0{memo.version()}".encode()).hexdigest()
-        cache = cls(output / FOLDER / FILE, version, stats)
+        cache = cls(root / FILE, version, stats)
         if not trust:
             return cache
         try:

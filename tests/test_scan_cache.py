@@ -17,7 +17,7 @@ from pipeline.config import load_settings
 from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle
 from tests.test_incremental import counts, tree
 
-CACHE = "public/.pipeline/" + scanned.FILE
+CACHE = scanned.FILE.as_posix()
 PLAN = "public/.pipeline/" + replan.FILE
 
 
@@ -95,8 +95,10 @@ def test_an_edit_reads_only_the_edited_file(seed_site, run, monkeypatch) -> None
     time.sleep(0.05)
     toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nA new first paragraph.\n\n")
     assert counts(same_as_full(seed_site, run)) == (2, 2, 0)
-    assert read.count(os.path.basename(EN_DRAFT)) == 2  # by the build, and by the full one
-    assert len(read) == 1 + len(list((seed_site.root / "content").rglob("*.md")))
+    # Read by the build (which reused the plan, leaving the cache as it was), and by the
+    # build into an empty folder (same_as_full), which takes every other file from the
+    # cache: it is of the content, not of an output folder.
+    assert read == [os.path.basename(EN_DRAFT)] * 2
     # The memo keeps the front matter the cache held, for translate and check.
     assert memo.FrontMatterMemo.open(settings).entries.keys() >= remembered.keys()
 
