@@ -32,7 +32,7 @@ from pipeline.config import Settings, output_refusal
 from pipeline.content import MARKDOWN_SUFFIXES, scan
 from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
-from pipeline.inputs import digest, fingerprint, settled, stat_record, tree_state
+from pipeline.inputs import digest, fingerprint, settled, stat_list, stat_record, tree_state
 from pipeline.report import Report
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifes
     folder = os.fspath(output)
     for name, (_, _, stat) in last.outputs.items():
         try:
-            if stat is None or _stat_list(os.stat(os.path.join(folder, name))) != stat:
+            if stat is None or stat_list(os.stat(os.path.join(folder, name))) != stat:
                 return False
         except OSError:
             return False
@@ -286,7 +286,7 @@ def _unchanged(
     path = os.path.join(output, wanted.file)  # a str: thousands of Paths cost more than stat
     try:
         stat = os.stat(path)
-        if recorded[2] is not None and recorded[2] == _stat_list(stat):
+        if recorded[2] is not None and recorded[2] == stat_list(stat):
             intact.add(wanted.file)
             return True
         with open(path, "rb") as stream:
@@ -296,10 +296,6 @@ def _unchanged(
     if same:
         hashed[wanted.file] = stat
     return same
-
-
-def _stat_list(stat: os.stat_result) -> list[int]:
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
 def render(
@@ -406,14 +402,15 @@ def _other(renderer: Renderer, wanted: Output) -> str:
 
 Written = tuple[str, bool, list[int]]
 """What writing a rendered file gave: the digest of its bytes, whether they changed, and
-its ``stat`` then as ``_stat_list`` (taken where it was written: in a build's workers, not
-one by one at the end; four numbers, where a whole ``stat`` took 14 MB at 20,000 files)."""
+its ``stat`` then as ``inputs.stat_list`` (taken where it was written: in a build's
+workers, not one by one at the end; four numbers, where a whole ``stat`` took 14 MB at
+20,000 files)."""
 
 
 def _emit(within: Within, name: str, text: str | bytes) -> Written:
     raw = text.encode("utf-8") if isinstance(text, str) else text
     changed = within.write(name, raw)
-    return digest(raw), changed, _stat_list(os.stat(os.path.join(within.base, name)))
+    return digest(raw), changed, stat_list(os.stat(os.path.join(within.base, name)))
 
 
 def _old_entries(
@@ -477,7 +474,7 @@ def write_site(
             continue
         path = os.path.join(output, name)
         stat = os.stat(path)
-        if last.outputs[name][2] == _stat_list(stat):
+        if last.outputs[name][2] == stat_list(stat):
             outputs[name] = last.outputs[name]
             continue
         if name in hashed:

@@ -60,7 +60,12 @@ def digest(data: bytes) -> str:
 def stat_record(stat: os.stat_result, now_ns: int) -> StatRecord | None:
     """What to compare a file's ``stat`` with next time, or None when it changed within
     ``RACY_NS`` of ``now_ns`` (its bytes must then be hashed again next time)."""
-    return settled([stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino], now_ns)
+    return settled(stat_list(stat), now_ns)
+
+
+def stat_list(stat: os.stat_result) -> StatRecord:
+    """What of a file's ``stat`` tells a change: size, mtime, ctime, inode."""
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
 def settled(record: StatRecord, now_ns: int) -> StatRecord | None:

