@@ -122,7 +122,8 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     # their bodies again (Renderer.read_bodies), so the build never holds every body at once.
     for doc in content.documents:
         doc.body = ""
-    _return_freed_memory()
+    if unknown:  # (a posting the scan cache held was not read)
+        _return_freed_memory()
     known.save()
     if memo is not None:
         memo.save(keep_unused=unknown < len(postings))
