@@ -241,16 +241,10 @@ class Content:
         return (d for d in self.documents if not d.is_original)
 
 
-def content_files(settings: Settings, lang: str) -> tuple[list[Path], list[Problem]]:
-    """The Markdown files of ``content/<lang>/`` (sorted), and the symlinks refused there."""
-    base = settings.content_dir / lang
-    found, refused = content_listing(settings, lang)
-    return [base.joinpath(*parts) for parts in found], refused
-
-
 def content_listing(settings: Settings, lang: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
-    """``content_files`` as path parts below ``content/<lang>/``: a build that only compares
-    ``stat``s makes no ``Path`` of each (thousands of them cost more than the ``stat``s)."""
+    """The Markdown files of ``content/<lang>/`` as path parts below it, sorted, and the
+    symlinks refused there (``scan`` makes each file's name from its parts: finding it again
+    in a ``Path`` cost a build more than reading the file from the scan cache)."""
     base = settings.content_dir / lang
     files: list[tuple[str, ...]] = []
     refused: list[Problem] = []
@@ -319,10 +313,12 @@ def scan(
                     )
                 )
     for lang in settings.languages:
-        files, refused = content_files(settings, lang)
+        base = settings.content_dir / lang
+        found, refused = content_listing(settings, lang)
         content.problems += refused
-        for path in files:
-            shown = settings.relative(path)
+        folder = settings.relative(base)  # each file's name is made from it, not found again
+        for parts in found:
+            path, shown = base.joinpath(*parts), "/".join((folder, *parts))
             found = known.get(path, shown) if known is not None else None
             if found is not None:
                 doc, problems = found

@@ -16,7 +16,7 @@ render), so a change to any of those renders every file again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline import urls
@@ -60,32 +60,58 @@ def planned(
         records = {}
     records.update((page.file, _hashed(repr(record(page)))) for page in plan.pages)
     found: dict[str, Output] = {}
-    for page in plan.pages:
-        if page.kind == "document":
-            made = key("document", records[page.file], digest(page, 0))
-        elif page.kind == "home":
-            listed = "".join(records[p.file] + digest(p, 1) for p in plan.documents(page.lang))
-            made = key("home", records[page.file], listed)
-        else:
-            made = key(page.kind, records[page.file])
-        found[page.file] = Output(page.file, "page", made, page=page, lang=page.lang)
+    for file, made in unkeyed(plan).items():
+        page = made.page
+        if page is not None:
+            if page.kind == "document":
+                made_key = key("document", records[file], digest(page, 0))
+            elif page.kind == "home":
+                listed = "".join(records[p.file] + digest(p, 1) for p in plan.documents(page.lang))
+                made_key = key("home", records[file], listed)
+            else:
+                made_key = key(page.kind, records[file])
+            # (made anew: dataclasses.replace costs a page as much as its key)
+            made = Output(file, "page", made_key, page=page, lang=page.lang)
+        elif made.kind == "feed":
+            entries = tuple(
+                (p, key("entry", records[p.file], digest(p, 0))) for p, _ in made.entries
+            )
+            feed = key("feed", made.lang, "".join(entry for _, entry in entries))
+            made = replace(made, key=feed, entries=entries)
+        elif made.kind == "sitemap":
+            indexed = tuple((p.url, _alternates(p)) for p in plan.indexed())
+            made = replace(made, key=key("sitemap", repr(indexed)))
+        elif made.kind == "pairs":
+            pairs = tuple(
+                (p.doc.ref, p.lang, p.url, p.doc.shown, p.status)
+                for p in plan.pages
+                if p.doc is not None and p.doc.ref
+            )
+            made = replace(made, key=key("pairs", repr(pairs)))
+        else:  # robots.txt, style.css: the fingerprint alone
+            made = replace(made, key=key(made.kind))
+        found[file] = made
+    return found
+
+
+def unkeyed(plan: SitePlan) -> dict[str, Output]:
+    """Every file the plan makes, as ``planned`` gives them but with no keys (each ``""``):
+    what a build that renders every file, whatever its key, starts rendering with while the
+    keys are made."""
+    found = {
+        page.file: Output(page.file, "page", "", page=page, lang=page.lang) for page in plan.pages
+    }
     for lang in plan.languages:
         file = urls.output_file(urls.feed_path(plan.settings, lang))
-        entries = tuple(
-            (p, key("entry", records[p.file], digest(p, 0))) for p in feed_pages(plan, lang)
-        )
-        made = key("feed", lang, "".join(entry for _, entry in entries))
-        found[file] = Output(file, "feed", made, lang=lang, entries=entries)
-    indexed = tuple((p.url, _alternates(p)) for p in plan.indexed())
-    found[SITEMAP] = Output(SITEMAP, "sitemap", key("sitemap", repr(indexed)))
-    found[ROBOTS] = Output(ROBOTS, "robots", key("robots"))
-    pairs = tuple(
-        (p.doc.ref, p.lang, p.url, p.doc.shown, p.status)
-        for p in plan.pages
-        if p.doc is not None and p.doc.ref
-    )
-    found[PAIRS] = Output(PAIRS, "pairs", key("pairs", repr(pairs)))
-    found[STYLE] = Output(STYLE, "style", key("style"))
+        entries = tuple((page, "") for page in feed_pages(plan, lang))
+        found[file] = Output(file, "feed", "", lang=lang, entries=entries)
+    for file, kind in (
+        (SITEMAP, "sitemap"),
+        (ROBOTS, "robots"),
+        (PAIRS, "pairs"),
+        (STYLE, "style"),
+    ):
+        found[file] = Output(file, kind, "")
     return found
 
 

@@ -2,10 +2,11 @@
 
 A build reads every content file's ``stat`` anyway (``pipeline.build.read_state``). A file
 whose ``stat`` (size, times, inode) is the one recorded when the last build read it is taken
-as it was then: its front matter as parsed, its warnings, its validation problems and its
-digests come from ``.cache/pipeline/scan.pickle`` under the site root, and its body is read
-only if a page of it is rendered. So a build after one edit reads one file, not all of them,
-and a build into an empty folder reads each posting once, to render it. The cache is of the
+as it was then: its front matter as parsed, its warnings, its validation problems, its
+digests and its ``signature`` come from ``.cache/pipeline/scan.pickle`` under the site root,
+and its body is read only if a page of it is rendered. So a build after one edit reads one
+file, not all of them, and a build into an empty folder reads each posting once, to render
+it. The cache is of the
 content, not of an output folder: every build of the site, whatever its ``--out``, shares it.
 
 Only a ``stat`` taken outside the racy window is recorded (``inputs.stat_record``): a file
@@ -31,7 +32,7 @@ from pipeline.inputs import blake2b, digest
 from pipeline.memo import loads_safely
 
 FILE = Path(".cache") / "pipeline" / "scan.pickle"
-FORMAT = 1
+FORMAT = 2
 
 Digests = tuple[str, str]
 """A content file's digests: of what was read from it (front matter and body), and of its
@@ -119,7 +120,7 @@ class ScanCache:
             return None
         entry = self.entries[shown]
         try:
-            _, metadata, key_lines, warnings, problems, digests = entry
+            _, metadata, key_lines, warnings, problems, digests, signed = entry
             doc = LazyBody.__new__(LazyBody)
             doc.path, doc.metadata, doc.shown, doc.key_lines = path, metadata, shown, key_lines
             doc.warnings = [Problem(*w) for w in warnings]
@@ -127,7 +128,7 @@ class ScanCache:
             if not isinstance(metadata, dict) or not isinstance(key_lines, dict):
                 return None
             self.digests[shown] = (str(digests[0]), str(digests[1]))
-            self.signatures[shown] = signature(doc, found)
+            self.signatures[shown] = str(signed)  # as ``put`` made it
         except (TypeError, ValueError, IndexError):
             return None
         self.kept[shown] = entry
@@ -138,7 +139,7 @@ class ScanCache:
         taken outside the racy window)."""
         digests = document_digests(doc)
         self.digests[doc.shown] = digests
-        self.signatures[doc.shown] = signature(doc, problems)
+        signed = self.signatures[doc.shown] = signature(doc, problems)
         stat = self.stats.get(doc.shown)
         if stat is None:
             return
@@ -150,6 +151,7 @@ class ScanCache:
             [(w.path, w.line, w.message, w.warning) for w in doc.warnings],
             [(p.path, p.line, p.message, p.warning) for p in problems],
             digests,
+            signed,
         )
 
     def save(self) -> None:

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from pipeline import inputs, plan, replan
+from pipeline.render import Renderer
 from tests.conftest import spy
 from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle, write_doc
 from tests.test_incremental import EN_PAGE, counts, tree
@@ -131,6 +132,26 @@ def test_a_file_changed_by_hand_plans_the_site(seed_site, run, planned) -> None:
     # With the index back, the feed reuses the other posting's entry.
     body_edit(seed_site, text="Och ett stycke till.")
     assert same_as_full(seed_site, run, planned) == (False, (2, 2, 0))
+
+
+def test_a_build_of_every_file_indexes_its_feeds_by_the_keys_made_meanwhile(
+    seed_site, run, monkeypatch
+) -> None:
+    # Into an empty folder, the pages render before the keys are made (pipeline.build); the
+    # feed's index must still name each entry by its key, or the next build would plan the
+    # site and render every entry again.
+    monkeypatch.setattr(inputs, "RACY_NS", 0)
+    write_doc(seed_site, "content/sv/2030-01-01-ny.md", "Ny.\n", lang="sv", title="Ny", ref="ny",
+              date="2030-01-01")  # fmt: skip
+    assert run(seed_site.root, "build").code == 0
+    planning = spy(monkeypatch, plan, "plan_site")
+    entries = spy(monkeypatch, Renderer, "feed_entry")
+    time.sleep(0.05)
+    body_edit(seed_site)
+    assert counts(run(seed_site.root, "build").out) == (2, 2, 0)
+    assert planning == []
+    assert [page.doc.shown for _, page, _ in entries] == [SV_POST]
+    assert "Ny.&lt;/p&gt;" in seed_site.read("public/feed.xml")  # the other entry, kept
 
 
 def test_a_damaged_older_or_planted_plan_is_never_trusted(seed_site, run, planned) -> None:
