@@ -105,6 +105,16 @@ def is_missing_command(run: Run, name: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Timed:
+    """A command to time, with what to do before each of its runs (``prepare(i)``, not
+    timed) and, for a pipeline stage, its subcommand (see ``measure``)."""
+
+    command: Sequence[str]
+    prepare: Callable[[int], object] | None = None
+    subcommand: str | None = None
+
+
 def measure(
     command: Sequence[str],
     runs: int,
@@ -119,18 +129,40 @@ def measure(
     With ``subcommand``, a first run that argparse refuses as an unknown command gives
     ``UNAVAILABLE``. Any other non-zero exit stops the runs: a failed command has no time.
     """
-    times: list[float] = []
-    peaks: list[float] = []
+    return measure_in_turn([Timed(command, prepare, subcommand)], runs, cwd, warmup)[0]
+
+
+def measure_in_turn(
+    timed: Sequence[Timed], runs: int, cwd: Path | None = None, warmup: int = WARMUP
+) -> list[Outcome]:
+    """Each of ``timed`` measured as ``measure`` measures one command, their runs taken in
+    turn (the first run of each, then the second of each...): a machine whose speed drifts
+    over minutes, as the VM of issue 8 does, then slows or speeds them alike, and the ratio
+    of their medians holds where their seconds do not."""
+    times: list[list[float]] = [[] for _ in timed]
+    peaks: list[list[float]] = [[] for _ in timed]
+    ended: list[Outcome | None] = [None for _ in timed]
     for number in range(warmup + runs):
-        if prepare is not None:
-            prepare(number)
-        os.sync()  # no run pays for the writeback of the files its predecessor wrote
-        run = run_once(command, cwd)
-        if run.exit_code != 0:
-            if subcommand and number == 0 and is_missing_command(run, subcommand):
-                return UNAVAILABLE
-            return Outcome(reason=f"failed (exit {run.exit_code})", failed=True, errors=run.stderr)
-        if number >= warmup:
-            times.append(run.seconds)
-            peaks.append(run.peak_rss_mb)
-    return Outcome(tuple(times), max(peaks))
+        for index, item in enumerate(timed):
+            if ended[index] is not None:
+                continue
+            if item.prepare is not None:
+                item.prepare(number)
+            os.sync()  # no run pays for the writeback of the files its predecessor wrote
+            run = run_once(item.command, cwd)
+            if run.exit_code != 0:
+                missing = item.subcommand and is_missing_command(run, item.subcommand)
+                ended[index] = (
+                    UNAVAILABLE
+                    if missing and number == 0
+                    else Outcome(
+                        reason=f"failed (exit {run.exit_code})", failed=True, errors=run.stderr
+                    )
+                )
+            elif number >= warmup:
+                times[index].append(run.seconds)
+                peaks[index].append(run.peak_rss_mb)
+    return [
+        outcome or Outcome(tuple(times[index]), max(peaks[index]))
+        for index, outcome in enumerate(ended)
+    ]

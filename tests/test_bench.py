@@ -26,7 +26,7 @@ from bench.corpus import (
     write_corpus,
 )
 from bench.hugo import find_hugo, hugo_command, write_hugo_site
-from bench.measure import measure
+from bench.measure import Timed, measure, measure_in_turn
 from bench.results import KEYS, Results, as_json
 from pipeline import document
 from pipeline.content import scan, source_hash
@@ -197,3 +197,18 @@ def test_a_figure_is_the_median_of_its_runs_with_the_peak_memory(tmp_path) -> No
     outcome = measure([sys.executable, "-c", allocate], runs=3)
     assert len(outcome.times) == 3 and outcome.seconds == sorted(outcome.times)[1]
     assert 64 < outcome.peak_rss_mb < 200
+
+
+def test_commands_timed_in_turn_alternate_and_a_failure_ends_only_its_own(tmp_path) -> None:
+    log = tmp_path / "runs"
+
+    def appending(name: str, code: int = 0) -> Timed:
+        script = f"open({str(log)!r}, 'a').write('{name}'); raise SystemExit({code})"
+        return Timed([sys.executable, "-c", script], prepare=lambda number: None)
+
+    hugo, build, broken = measure_in_turn(
+        [appending("h"), appending("b"), appending("x", code=3)], runs=2
+    )
+    assert log.read_text() == "hbx" + "hb" * 2  # a warm-up run each, then two in turn
+    assert len(hugo.times) == len(build.times) == 2
+    assert broken.failed and broken.reason == "failed (exit 3)"
