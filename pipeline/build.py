@@ -5,7 +5,9 @@
    and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure); or,
    when only documents' bodies changed since, take the last build's plan (``pipeline.replan``);
 3. key every file of the site by what it is made of (``pipeline.outputs``) and keep the files
-   whose key is the one the manifest recorded, and which are still as that build left them;
+   whose key is the one the manifest recorded, and which are still as that build left them
+   (with no manifest, or ``--full``, every file is rendered: the keys are made while the
+   workers render, and the plan cache with them);
 4. render the others (``pipeline.render``), document pages over the cores when there are
    enough of them (``pipeline.parallel``); a feed keeps the entries that did not change;
 5. write them atomically, remove the files the last build wrote that are no longer part of
