@@ -148,17 +148,16 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
 
     hashed: dict[str, os.stat_result] = {}
     intact: set[str] = set()
-    wanted: dict[str, Output] | Callable[[], dict[str, Output]]
+    keys = functools.cache(keyed)
     if full or not last.outputs:
         # Every file is rendered, whatever its key: the workers start on the plan alone,
         # and this process makes the keys and the plan cache while they render.
-        wanted, stale = keyed, list(unkeyed(plan).values())
+        stale = list(unkeyed(plan).values())
     else:
-        wanted = keyed()
-        stale = [o for o in wanted.values() if not _unchanged(output, o, last, hashed, intact)]
+        stale = [o for o in keys().values() if not _unchanged(output, o, last, hashed, intact)]
     try:
         return _render_and_write(
-            settings, output, state, last, plan, stale, wanted, problems, (hashed, intact)
+            settings, output, state, last, plan, stale, keys, problems, (hashed, intact)
         )
     except BaseException:
         replan.forget(output, made)
@@ -193,7 +192,15 @@ def _reuse_plan(
                 if key not in old_entries and page.doc is None:
                     return None  # an entry the feed written lacks: the build plans the site
     return _render_and_write(
-        settings, output, state, last, reused.plan, stale, wanted, reused.problems, (hashed, intact)
+        settings,
+        output,
+        state,
+        last,
+        reused.plan,
+        stale,
+        lambda: wanted,
+        reused.problems,
+        (hashed, intact),
     )
 
 
@@ -204,16 +211,15 @@ def _render_and_write(
     last: manifest.Manifest,
     plan: SitePlan,
     stale: list[Output],
-    wanted: dict[str, Output] | Callable[[], dict[str, Output]],
+    keys: Callable[[], dict[str, Output]],
     problems: list[Problem],
     found: tuple[dict[str, os.stat_result], set[str]],
 ) -> BuildReport:
     """Render the ``stale`` files, write the site and its manifest: the end of every build
-    that had something to do. ``wanted``: every file of the site with its key, or what
-    makes them (called once, while the files render: ``stale`` is then every file, not yet
-    keyed). ``found`` is what ``_unchanged`` learnt of the files there."""
+    that had something to do. ``keys`` gives every file of the site with its key (``render``
+    calls it while the files render: ``stale`` may then be every file, not yet keyed).
+    ``found`` is what ``_unchanged`` learnt of the files there."""
     hashed, intact = found
-    keys = functools.cache(wanted) if callable(wanted) else lambda: wanted
     done, spans = render(settings, plan, stale, output, last, keys)
     wanted = keys()
     recorded = manifest.Manifest(
@@ -320,7 +326,7 @@ def render(
     stale: Sequence[Output],
     output: Path,
     last: manifest.Manifest,
-    keys: Callable[[], dict[str, Output]] | None = None,
+    keys: Callable[[], dict[str, Output]],
 ) -> tuple[dict[str, Written], dict[str, manifest.FeedIndex]]:
     """Render and write every ``stale`` file; what writing each gave, by its name in the
     output folder, and where the entries of each rendered feed lie in it. ``keys`` gives
@@ -361,8 +367,8 @@ def render(
         # Each page is written where it is rendered, so that no process holds the site.
         part, with_others = job
         made = []
-        if with_others and keys is not None:
-            keys()
+        if with_others:
+            keys()  # made once: a build of every file makes them here, while workers render
         if with_others and others:
             # What the plan and the keys freed goes back first: the whole-site files are
             # the largest texts of a build (at 10,000 pairs the parent peaked 27 MB higher).
@@ -408,7 +414,7 @@ def render(
         _return_freed_memory()
     spans: dict[str, manifest.FeedIndex] = {}
     for feed in feeds:
-        feed = keys()[feed.file] if keys is not None else feed  # with its entries' keys
+        feed = keys()[feed.file]  # with its entries' keys
         # Spliced as bytes: the entries kept are never decoded, nor encoded again.
         head, tail = (part.encode("utf-8") for part in renderer.feed_frame(feed.lang))
         entries = [new_entries.get(page.file) or old_entries[key] for page, key in feed.entries]

@@ -314,10 +314,10 @@ def scan(
                 )
     for lang in settings.languages:
         base = settings.content_dir / lang
-        found, refused = content_listing(settings, lang)
+        listed, refused = content_listing(settings, lang)
         content.problems += refused
         folder = settings.relative(base)  # each file's name is made from it, not found again
-        for parts in found:
+        for parts in listed:
             path, shown = base.joinpath(*parts), "/".join((folder, *parts))
             found = known.get(path, shown) if known is not None else None
             if found is not None:

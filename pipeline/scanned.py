@@ -6,8 +6,8 @@ as it was then: its front matter as parsed, its warnings, its validation problem
 digests and its ``signature`` come from ``.cache/pipeline/scan.pickle`` under the site root,
 and its body is read only if a page of it is rendered. So a build after one edit reads one
 file, not all of them, and a build into an empty folder reads each posting once, to render
-it. The cache is of the
-content, not of an output folder: every build of the site, whatever its ``--out``, shares it.
+it. The cache is of the content, not of an output folder: every build of the site, whatever
+its ``--out``, shares it.
 
 Only a ``stat`` taken outside the racy window is recorded (``inputs.stat_record``): a file
 changed within it may change again keeping size and times, so it is read again next time.
