@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import manifest
+from pipeline import manifest, parallel
 from pipeline.config import Settings, output_refusal
 from pipeline.content import MARKDOWN_SUFFIXES, scan
 from pipeline.errors import Problem, UsageError
@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from pipeline.outputs import Output
     from pipeline.plan import Page, SitePlan
     from pipeline.render import Renderer
+
+    DocumentJob = tuple[Path, Sequence[Page], set[str], set[str]]
+    Made = tuple[str, "Written | None", str | None]  # a file, how it was written, its entry
+    Standby = parallel.Standby[DocumentJob, list[Made]]
 
 __all__ = ["BuildReport", "build", "output_folder"]
 
@@ -99,6 +103,36 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     state = read_state(settings, now)
     if not full and _nothing_changed(output, state, last):
         return _report(settings, output, last.problems, len(last.outputs), last.pages)
+    with _standby(settings, wanted=not full and bool(last.outputs)) as standby:
+        return _build_changed(settings, output, full, last, state, standby)
+
+
+@contextlib.contextmanager
+def _standby(settings: Settings, wanted: bool) -> Iterator[Standby | None]:
+    """A process that makes a renderer of documents ready (``_ready_renderer``) while this
+    one finds out what to render, for a build that renders only what changed (if ``wanted``
+    and processes are forked here): an edit's pages are then rendered by a process that has
+    its templates compiled by the time it is told which (see README: Benchmarks)."""
+    standby = (
+        parallel.Standby.start(functools.partial(_ready_renderer, settings), _render_documents)
+        if wanted
+        else None
+    )
+    try:
+        yield standby
+    finally:
+        if standby is not None:
+            standby.stop()
+
+
+def _build_changed(
+    settings: Settings,
+    output: Path,
+    full: bool,
+    last: manifest.Manifest,
+    state: dict[str, Any],
+    standby: Standby | None,
+) -> BuildReport:
     # What a build with something to do needs, imported only then: a no-op build is mostly
     # the start of the interpreter (see README: Benchmarks).
     from pipeline import replan
@@ -107,7 +141,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     # One memo for the run: what reusing the plan parsed is not parsed again by the scan.
     open_memo = functools.cache(lambda: FrontMatterMemo.open(settings))
     if not full:
-        reused = _reuse_plan(settings, output, state, last, open_memo)
+        reused = _reuse_plan(settings, output, state, last, open_memo, standby)
         if reused is not None:
             return reused
     from pipeline.outputs import planned, unkeyed
@@ -157,7 +191,7 @@ def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
         stale = [o for o in keys().values() if not _unchanged(output, o, last, hashed, intact)]
     try:
         return _render_and_write(
-            settings, output, state, last, plan, stale, keys, problems, (hashed, intact)
+            settings, output, state, last, plan, stale, keys, problems, (hashed, intact), standby
         )
     except BaseException:
         replan.forget(output, made)
@@ -170,6 +204,7 @@ def _reuse_plan(
     state: dict[str, Any],
     last: manifest.Manifest,
     open_memo: Callable[[], FrontMatterMemo],
+    standby: Standby | None,
 ) -> BuildReport | None:
     """The build when only documents' bodies changed since the last plan was made and what
     is to be rendered is only their pages and the feeds (``pipeline.replan``); else None."""
@@ -201,6 +236,7 @@ def _reuse_plan(
         lambda: wanted,
         reused.problems,
         (hashed, intact),
+        standby,
     )
 
 
@@ -214,13 +250,14 @@ def _render_and_write(
     keys: Callable[[], dict[str, Output]],
     problems: list[Problem],
     found: tuple[dict[str, os.stat_result], set[str]],
+    standby: Standby | None,
 ) -> BuildReport:
     """Render the ``stale`` files, write the site and its manifest: the end of every build
     that had something to do. ``keys`` gives every file of the site with its key (``render``
     calls it while the files render: ``stale`` may then be every file, not yet keyed).
     ``found`` is what ``_unchanged`` learnt of the files there."""
     hashed, intact = found
-    done, spans = render(settings, plan, stale, output, last, keys)
+    done, spans = render(settings, plan, stale, output, last, keys, standby)
     wanted = keys()
     recorded = manifest.Manifest(
         fingerprint=state["fingerprint"],
@@ -327,18 +364,15 @@ def render(
     output: Path,
     last: manifest.Manifest,
     keys: Callable[[], dict[str, Output]],
+    standby: Standby | None = None,
 ) -> tuple[dict[str, Written], dict[str, manifest.FeedIndex]]:
     """Render and write every ``stale`` file; what writing each gave, by its name in the
     output folder, and where the entries of each rendered feed lie in it. ``keys`` gives
     every file of the site with its key: this process calls it first thing in its share of
-    the work (the feeds' entries are indexed by those keys, ``stale`` may have none)."""
+    the work (the feeds' entries are indexed by those keys, ``stale`` may have none). The
+    documents go to ``standby`` if they are too few for workers; it is stopped otherwise."""
     if not stale:
         return {}, {}
-    # Jinja2, Babel and the Markdown renderers load only when there is something to render.
-    from pipeline import parallel
-    from pipeline.render import DOCUMENT_TEMPLATES, Renderer
-
-    renderer = Renderer(settings, plan, read_bodies=True)
     pages = [o for o in stale if o.kind == "page"]
     feeds = [o for o in stale if o.kind == "feed"]
     old_entries = _old_entries(output, feeds, last)
@@ -354,6 +388,8 @@ def render(
     jobs = sorted(documents.values(), key=lambda p: p.file)
     count = parallel.workers(settings.build_workers, len(jobs), PARALLEL_PAGES)
     stale_pages = {o.file for o in pages}
+    # Jinja2, Babel and the Markdown renderers load only when this process renders.
+    renderer = functools.cache(lambda: _renderer(settings, plan))
 
     within = Within(output)
     # The files other than document pages (the home pages, which list every document, the
@@ -363,10 +399,10 @@ def render(
     others = [o for o in pages if o.page is None or o.page.kind != "document"]
     others += [o for o in stale if o.kind not in ("page", "feed")]
 
-    def work(job: tuple[Sequence[Page], bool]) -> list[tuple[str, Written | None, str | None]]:
+    def work(job: tuple[Sequence[Page], bool]) -> list[Made]:
         # Each page is written where it is rendered, so that no process holds the site.
         part, with_others = job
-        made = []
+        made: list[Made] = []
         if with_others:
             keys()  # made once: a build of every file makes them here, while workers render
         if with_others and others:
@@ -376,31 +412,37 @@ def render(
             for o in others:
                 # (no name holds a file's text: sitemap.xml would live on while pairs.json
                 # is made, 35 MB each at 10,000 pairs)
-                made.append((o.file, _emit(within, o.file, _other(renderer, o)), None))
+                made.append((o.file, _emit(within, o.file, _other(renderer(), o)), None))
             _return_freed_memory()  # before the documents: what the whole-site files used
-        for page in part:
-            body = renderer.body(page)
-            html = renderer.page(page, body) if page.file in stale_pages else None
-            entry = renderer.feed_entry(page, body) if page.file in entries_wanted else None
-            made.append(
-                (page.file, None if html is None else _emit(within, page.file, html), entry)
-            )
+        if part:
+            made += _render_documents(renderer(), (output, part, stale_pages, entries_wanted))
         return made
 
-    if count > 1:
-        # Compile the templates of documents in the parent once, so that the children share
-        # them (the others are compiled by the parent, when it renders its other files).
-        for lang in plan.languages:
-            renderer.warm(lang, DOCUMENT_TEMPLATES)
-    # This process renders the other files (and, in a build of every file, makes the keys
-    # meanwhile: at 1,000 pairs the two processes still end within 0.06 s of each other).
-    parts = parallel.split(jobs, count, lighter_last=len(jobs) // 10 if others else 0)
-    last = len(parts) - 1  # the part fork_map runs in this process
-    rendered = [
-        item
-        for made in parallel.fork_map(work, [(part, n == last) for n, part in enumerate(parts)])
-        for item in made
-    ]
+    if standby is not None and count == 1 and jobs:
+        # The documents go to the process made ready for them; this one renders the rest.
+        standby.send((output, jobs, stale_pages, entries_wanted))
+        rendered = work(((), True)) + standby.result()
+    else:
+        if standby is not None:
+            standby.stop()
+        if count > 1:
+            # Compile the templates of documents in the parent once, so that the children
+            # share them (the others are compiled by the parent, when it renders its other
+            # files).
+            from pipeline.render import DOCUMENT_TEMPLATES
+
+            for lang in plan.languages:
+                renderer().warm(lang, DOCUMENT_TEMPLATES)
+        # This process renders the other files (and, in a build of every file, makes the
+        # keys meanwhile: at 1,000 pairs the two processes still end within 0.06 s of each
+        # other).
+        parts = parallel.split(jobs, count, lighter_last=len(jobs) // 10 if others else 0)
+        last = len(parts) - 1  # the part fork_map runs in this process
+        rendered = [
+            item
+            for made in parallel.fork_map(work, [(part, n == last) for n, part in enumerate(parts)])
+            for item in made
+        ]
     done: dict[str, Written] = {}
     new_entries: dict[str, bytes] = {}
     for file, written, entry in rendered:
@@ -416,11 +458,46 @@ def render(
     for feed in feeds:
         feed = keys()[feed.file]  # with its entries' keys
         # Spliced as bytes: the entries kept are never decoded, nor encoded again.
-        head, tail = (part.encode("utf-8") for part in renderer.feed_frame(feed.lang))
+        head, tail = (part.encode("utf-8") for part in renderer().feed_frame(feed.lang))
         entries = [new_entries.get(page.file) or old_entries[key] for page, key in feed.entries]
         done[feed.file] = _emit(within, feed.file, b"".join([head, *entries, tail]))
         spans[feed.file] = _spans(head, entries, feed)
     return done, spans
+
+
+def _renderer(settings: Settings, plan: SitePlan) -> Renderer:
+    from pipeline.render import Renderer
+
+    return Renderer(settings, plan, read_bodies=True)
+
+
+def _ready_renderer(settings: Settings) -> Renderer:
+    """A renderer of document pages, made ready for the standby process: its modules
+    loaded, each language's document templates compiled and its Babel data loaded. A
+    language that cannot be made ready (its catalog is missing, say) fails as it would have
+    without a standby: when a page of it is rendered."""
+    from pipeline.plan import SitePlan
+    from pipeline.render import DOCUMENT_TEMPLATES
+
+    renderer = _renderer(settings, SitePlan(settings))
+    for lang in settings.languages:
+        with contextlib.suppress(Exception):
+            renderer.warm(lang, DOCUMENT_TEMPLATES)
+    return renderer
+
+
+def _render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
+    """Render and write the document pages of ``job`` (the output folder, the pages, the
+    names of the pages to write and of those whose feed entries to render)."""
+    output, part, stale_pages, entries_wanted = job
+    within = Within(output)
+    made: list[Made] = []
+    for page in part:
+        body = renderer.body(page)
+        html = renderer.page(page, body) if page.file in stale_pages else None
+        entry = renderer.feed_entry(page, body) if page.file in entries_wanted else None
+        made.append((page.file, None if html is None else _emit(within, page.file, html), entry))
+    return made
 
 
 def _other(renderer: Renderer, wanted: Output) -> str:

@@ -68,7 +68,7 @@ class WrittenDatetime(dt.datetime):
                     self.microsecond,
                     self.tzinfo,
                 ),
-                self.text,
+                getattr(self, "text", None),
             ),
         )
 
@@ -86,10 +86,14 @@ class WrittenDate(dt.date):
         return made
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
-        return (_rebuild, (dt.date(self.year, self.month, self.day), self.text))
+        return (_rebuild, (dt.date(self.year, self.month, self.day), getattr(self, "text", None)))
 
 
-def _rebuild(value: dt.date, text: str) -> WrittenDate | WrittenDatetime:
+def _rebuild(value: dt.date, text: str | None) -> dt.date:
+    # One made from a written date by arithmetic (``replace``, ``astimezone``) is of the same
+    # class but was never written: it comes back as a plain one.
+    if text is None:
+        return value
     if isinstance(value, dt.datetime):
         return WrittenDatetime.of(value, text)
     return WrittenDate.of(value, text)

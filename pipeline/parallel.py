@@ -7,6 +7,10 @@ already compiled), so only their results travel back, pickled through a pipe. Th
 pay from a few hundred pages on; below that, and where ``fork`` is not the way processes
 start (Windows; macOS, where forking a process that has used system frameworks is unsafe),
 the work runs here, one job after another, with the same results.
+
+A ``Standby`` is a process forked before its work is known: it gets ready (imports, compiles)
+on the other core while this process finds out what there is to do, then runs the one job it
+is sent, or is stopped unused.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
+Ready = TypeVar("Ready")
 
 
 def cores() -> int:
@@ -141,3 +146,96 @@ def _stop(children: list[tuple[int, int]]) -> None:
             os.kill(pid, signal.SIGTERM)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
+
+
+class Standby(Generic[Job, Result]):
+    """A forked process that gets ready for a job before the job is known.
+
+    ``Standby.start(ready, work)`` forks a child that calls ``ready()`` at once and then
+    waits; ``send(job)`` gives it the job, ``result()`` is what ``work(ready(), job)`` gave
+    there (an exception raised there is raised here), and ``stop()`` ends a standby that is
+    not needed (at any time). What ``ready()`` raises is raised in ``work``'s turn, as if it
+    had been called then.
+    """
+
+    def __init__(self, pid: int, jobs: int, results: int) -> None:
+        self.pid = pid
+        self.jobs: int | None = jobs  # the pipe the job goes through, until it is sent
+        self.results: int | None = results
+
+    @classmethod
+    def start(
+        cls, ready: Callable[[], Ready], work: Callable[[Ready, Job], Result]
+    ) -> Standby[Job, Result] | None:
+        """A standby process, or None where processes are not forked (see ``can_fork``)."""
+        if not can_fork():
+            return None
+        job_read, job_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(job_read)
+            os.close(result_write)
+            return cls(pid, job_write, result_read)
+        os.close(job_write)  # pragma: no cover - the child's side; its results are tested
+        os.close(result_read)  # pragma: no cover
+        _serve(ready, work, job_read, result_write)  # pragma: no cover
+
+    def send(self, job: Job) -> None:
+        """Give the standby process its job (once)."""
+        assert self.jobs is not None, "a standby runs one job"
+        payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with os.fdopen(self.jobs, "wb") as stream:
+                stream.write(payload)
+        except BrokenPipeError:
+            pass  # it died: result() says so
+        finally:
+            self.jobs = None
+
+    def result(self) -> Result:
+        """What the job sent gave, once the standby process has exited."""
+        assert self.results is not None and self.jobs is None, "send the job first"
+        pipe, self.results = self.results, None
+        return _result(self.pid, pipe)  # type: ignore[return-value]
+
+    def stop(self) -> None:
+        """End the standby process, whatever it is doing, as ``fork_map`` ends its children
+        (SIGTERM: a file it is writing is not left half-written); nothing once it has sent
+        its result."""
+        if self.jobs is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.jobs)
+        if self.results is not None:
+            _stop([(self.pid, self.results)])
+        self.jobs = self.results = None
+
+
+def _serve(
+    ready: Callable[[], Ready], work: Callable[[Ready, Job], Result], jobs: int, results: int
+) -> None:  # pragma: no cover - runs in the standby process
+    """The standby process: get ready, wait for the job, send back what came of it, exit."""
+    status = 0
+    try:
+        failed: BaseException | None = None
+        try:
+            state = ready()
+        except Exception as error:
+            failed = error
+        with os.fdopen(jobs, "rb") as stream:
+            payload = stream.read()
+        if payload:
+            try:
+                if failed is not None:
+                    raise failed
+                out = pickle.dumps(
+                    (True, work(state, pickle.loads(payload))), protocol=pickle.HIGHEST_PROTOCOL
+                )
+            except BaseException as error:
+                status = 1
+                out = _pickled_error(error)
+            with os.fdopen(results, "wb") as stream:
+                stream.write(out)
+    finally:
+        # Never return into the parent's code (its finally blocks, its lock, its output).
+        os._exit(status)

@@ -22,7 +22,7 @@ from pipeline import document, urls
 from pipeline.config import Settings
 from pipeline.errors import PipelineError
 from pipeline.plan import Page, SitePlan, Switch
-from pipeline.templating import TEMPLATES, environment, markdown_html, safe_url
+from pipeline.templating import TEMPLATES, environment, markdown_html, prepare, safe_url
 
 TEMPLATE_OF = {
     "document": "page.html",
@@ -141,10 +141,11 @@ class Renderer:
         return head, tail
 
     def warm(self, lang: str, names: Sequence[str] = ()) -> None:
-        """Compile the templates ``names`` of ``lang`` (default: every one) now, before
-        workers fork, so that they share them."""
+        """Compile the templates ``names`` of ``lang`` (default: every one) and look up what
+        its pages name in Babel now, before workers fork, so that they share them."""
         for name in names or (*TEMPLATE_OF.values(), "feed.xml", "feed-entry.xml", "sitemap.xml"):
             self.load(lang, name)
+        prepare(lang, self.settings.languages)
 
     def whole_site_file(self, kind: str) -> str:
         """A file of the whole site by its kind: sitemap, robots, pairs or style."""

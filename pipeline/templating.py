@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
@@ -182,6 +182,19 @@ def og_locale(code: str) -> str:
         likely = get_global("likely_subtags").get(locale.language, locale.language)
         locale = Locale.parse(likely)
     return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
+def prepare(lang: str, languages: Sequence[str]) -> None:
+    """Load now what rendering a page of ``lang`` loads when first used: Babel's data, for
+    its dates and the names of ``languages`` (tens of milliseconds), and the Markdown
+    renderer. A process can do it before it forks, or while it waits for work."""
+    long_date(dt.date(2000, 1, 1), lang)
+    autonym(lang)
+    og_locale(lang)
+    for code in languages:
+        if code != lang:
+            language_name(code, lang)
+    markdown.render("")
 
 
 def markdown_html(text: str) -> Markup:

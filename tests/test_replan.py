@@ -12,13 +12,14 @@ import time
 
 import pytest
 
-from pipeline import inputs, plan, replan
-from pipeline.render import Renderer
+from pipeline import inputs, parallel, plan, replan
+from pipeline.render import Renderer, TemplateError
 from tests.conftest import spy
 from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle, write_doc
 from tests.test_incremental import EN_PAGE, counts, tree
 
 PLAN = "public/.pipeline/" + replan.FILE
+TEMPLATE = "pipeline/templates/page.html"
 
 
 @pytest.fixture
@@ -144,6 +145,8 @@ def test_a_build_of_every_file_indexes_its_feeds_by_the_keys_made_meanwhile(
     write_doc(seed_site, "content/sv/2030-01-01-ny.md", "Ny.\n", lang="sv", title="Ny", ref="ny",
               date="2030-01-01")  # fmt: skip
     assert run(seed_site.root, "build").code == 0
+    # The entries are rendered in this process, where the spy sees them, not in a standby.
+    monkeypatch.setattr(parallel.Standby, "start", classmethod(lambda cls, ready, work: None))
     planning = spy(monkeypatch, plan, "plan_site")
     entries = spy(monkeypatch, Renderer, "feed_entry")
     time.sleep(0.05)
@@ -152,6 +155,44 @@ def test_a_build_of_every_file_indexes_its_feeds_by_the_keys_made_meanwhile(
     assert planning == []
     assert [page.doc.shown for _, page, _ in entries] == [SV_POST]
     assert "Ny.&lt;/p&gt;" in seed_site.read("public/feed.xml")  # the other entry, kept
+
+
+def test_an_edit_is_rendered_by_a_standby_made_ready_while_the_build_looked(
+    seed_site, run, planned, monkeypatch, tmp_path
+) -> None:
+    # The process forked when the build saw a change renders the edited page, not this one
+    # (pipeline.build._standby); what it wrote is recorded here as if this one had.
+    renderers = tmp_path / "renderers"
+    real = Renderer.page
+
+    def page(self, *args, **kwargs):
+        with open(renderers, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "page", page)
+    body_edit(seed_site)
+    assert same_as_full(seed_site, run, planned) == (False, (2, 2, 0))
+    pids = renderers.read_text(encoding="utf-8").split()
+    assert pids[0] != str(os.getpid())  # then the full build of same_as_full, here
+    assert run(seed_site.root, "build").out.endswith("0 rendered, 0 written, 0 removed\n")
+
+
+def test_a_failure_in_the_standby_is_reported_as_any_other(seed_site, run, planned, monkeypatch):
+    def page(self, *args, **kwargs):
+        raise TemplateError("cannot be rendered: 'doc' is undefined", TEMPLATE)
+
+    monkeypatch.setattr(Renderer, "page", page)
+    before = seed_site.read(SV_NEWS)
+    body_edit(seed_site)
+    result = run(seed_site.root, "build")
+    assert result.code == 1
+    assert result.err == f"{TEMPLATE}: cannot be rendered: 'doc' is undefined\n"
+    assert seed_site.read(SV_NEWS) == before
+    assert not [p for p in (seed_site.root / "public").rglob("*") if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    monkeypatch.setattr(inputs, "RACY_NS", 0)
+    assert same_as_full(seed_site, run, planned)[1][:2] == (2, 2)
 
 
 def test_a_damaged_older_or_planted_plan_is_never_trusted(seed_site, run, planned) -> None:

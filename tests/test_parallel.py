@@ -1,0 +1,86 @@
+"""``pipeline.parallel.Standby``: a forked process that gets ready before its job is known,
+on real processes."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from pipeline import parallel
+from pipeline.errors import PipelineError
+
+
+def ready() -> dict[str, int]:
+    return {"ready in": os.getpid()}
+
+
+def work(state: dict[str, int], job: list[int]) -> tuple[dict[str, int], int, int]:
+    return state, sum(job), os.getpid()
+
+
+def reaped(pid: int) -> bool:
+    """Whether the process ``pid`` (a child of this one) is gone and waited for."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_a_standby_runs_its_job_where_it_got_ready() -> None:
+    standby = parallel.Standby.start(ready, work)
+    assert standby is not None
+    standby.send([1, 2, 3])
+    state, total, pid = standby.result()
+    assert total == 6
+    assert state == {"ready in": pid} and pid == standby.pid != os.getpid()
+    assert reaped(standby.pid)
+    standby.stop()  # after its result: nothing left to do
+
+
+def test_what_fails_there_is_raised_here() -> None:
+    def failing(state: object, job: str) -> None:
+        raise PipelineError(f"cannot: {job}", "content/sv/a.md", 3)
+
+    standby = parallel.Standby.start(ready, failing)
+    assert standby is not None
+    standby.send("render")
+    with pytest.raises(PipelineError) as raised:
+        standby.result()
+    assert str(raised.value) == "content/sv/a.md:3: cannot: render"
+    assert reaped(standby.pid)
+
+
+def test_what_failed_while_getting_ready_is_raised_when_the_job_comes() -> None:
+    def unready() -> None:
+        raise ValueError("no catalog")
+
+    standby = parallel.Standby.start(unready, work)
+    assert standby is not None
+    standby.send([1])
+    with pytest.raises(ValueError, match="no catalog"):
+        standby.result()
+
+
+@pytest.mark.parametrize("when", ["getting ready", "waiting", "working"])
+def test_a_standby_not_needed_is_stopped_and_waited_for(when: str) -> None:
+    def slow_ready() -> None:
+        time.sleep(600 if when == "getting ready" else 0)
+
+    def slow_work(state: None, job: int) -> int:
+        time.sleep(600)
+        return job
+
+    standby = parallel.Standby.start(slow_ready, slow_work)
+    assert standby is not None
+    if when == "working":
+        standby.send(1)
+    standby.stop()
+    assert reaped(standby.pid)
+
+
+def test_where_processes_are_not_forked_there_is_no_standby(monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    assert parallel.Standby.start(ready, work) is None
