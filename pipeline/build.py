@@ -98,21 +98,23 @@ def _collector_paused() -> Iterator[None]:
 
 def _build(settings: Settings, out: Path | None, full: bool) -> BuildReport:
     output = output_folder(settings, out)
-    last = manifest.read_manifest(output)
-    now = time.time_ns()
-    state = read_state(settings, now)
-    if not full and _nothing_changed(output, state, last):
-        return _report(settings, output, last.problems, len(last.outputs), last.pages)
-    with _standby(settings, wanted=not full and bool(last.outputs)) as standby:
+    with _standby(settings, wanted=not full and manifest.recorded(output)) as standby:
+        last = manifest.read_manifest(output)
+        now = time.time_ns()
+        state = read_state(settings, now)
+        if not full and _nothing_changed(output, state, last):
+            return _report(settings, output, last.problems, len(last.outputs), last.pages)
         return _build_changed(settings, output, full, last, state, standby)
 
 
 @contextlib.contextmanager
 def _standby(settings: Settings, wanted: bool) -> Iterator[Standby | None]:
     """A process that makes a renderer of documents ready (``_ready_renderer``) while this
-    one finds out what to render, for a build that renders only what changed (if ``wanted``
-    and processes are forked here): an edit's pages are then rendered by a process that has
-    its templates compiled by the time it is told which (see README: Benchmarks)."""
+    one finds out what to render, for a build into a folder built before (if ``wanted``,
+    and processes are forked here): the pages of an edit are then rendered by a process that
+    has its templates compiled by the time it is told which. It starts before the build
+    knows whether anything changed, and is stopped if nothing did: a no-op build takes a
+    few milliseconds longer, an edit build a fifth less time (see README: Benchmarks)."""
     standby = (
         parallel.Standby.start(functools.partial(_ready_renderer, settings), _render_documents)
         if wanted

@@ -75,6 +75,11 @@ def read_manifest(output: Path) -> Manifest:
     return found
 
 
+def recorded(output: Path) -> bool:
+    """Whether a build into ``output`` left a manifest (told without reading it)."""
+    return (output / FOLDER / "manifest.json").is_file()
+
+
 def write_manifest(output: Path, manifest: Manifest) -> None:
     """Record ``manifest`` (and forget the file list of builds before manifests)."""
     save(output / FOLDER / "manifest.json", manifest)

@@ -175,7 +175,10 @@ def test_an_edit_is_rendered_by_a_standby_made_ready_while_the_build_looked(
     assert same_as_full(seed_site, run, planned) == (False, (2, 2, 0))
     pids = renderers.read_text(encoding="utf-8").split()
     assert pids[0] != str(os.getpid())  # then the full build of same_as_full, here
+    # A no-op build stops the standby it started; none is left running, or unwaited for.
     assert run(seed_site.root, "build").out.endswith("0 rendered, 0 written, 0 removed\n")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_a_failure_in_the_standby_is_reported_as_any_other(seed_site, run, planned, monkeypatch):
