@@ -167,12 +167,20 @@ class Standby(Generic[Job, Result]):
     def start(
         cls, ready: Callable[[], Ready], work: Callable[[Ready, Job], Result]
     ) -> Standby[Job, Result] | None:
-        """A standby process, or None where processes are not forked (see ``can_fork``)."""
+        """A standby process, or None where processes are not forked (see ``can_fork``) or
+        one cannot be now (too many processes or open files: the work is done without)."""
         if not can_fork():
             return None
-        job_read, job_write = os.pipe()
-        result_read, result_write = os.pipe()
-        pid = os.fork()
+        pipes: list[int] = []
+        try:
+            pipes += os.pipe()
+            pipes += os.pipe()
+            pid = os.fork()
+        except OSError:
+            for pipe in pipes:
+                os.close(pipe)
+            return None
+        job_read, job_write, result_read, result_write = pipes
         if pid:
             os.close(job_read)
             os.close(result_write)
@@ -181,10 +189,15 @@ class Standby(Generic[Job, Result]):
         os.close(result_read)  # pragma: no cover
         _serve(ready, work, job_read, result_write)  # pragma: no cover
 
-    def send(self, job: Job) -> None:
-        """Give the standby process its job (once)."""
+    def send(self, job: Job) -> bool:
+        """Give the standby process its job (once); False, and the standby stopped, if the
+        job cannot be pickled to go there (then it is the caller's to do)."""
         assert self.jobs is not None, "a standby runs one job"
-        payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            self.stop()
+            return False
         try:
             with os.fdopen(self.jobs, "wb") as stream:
                 stream.write(payload)
@@ -192,6 +205,7 @@ class Standby(Generic[Job, Result]):
             pass  # it died: result() says so
         finally:
             self.jobs = None
+        return True
 
     def result(self) -> Result:
         """What the job sent gave, once the standby process has exited."""

@@ -84,3 +84,20 @@ def test_a_standby_not_needed_is_stopped_and_waited_for(when: str) -> None:
 def test_where_processes_are_not_forked_there_is_no_standby(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.Standby.start(ready, work) is None
+
+
+def test_a_job_that_cannot_go_there_is_left_to_the_caller() -> None:
+    standby = parallel.Standby.start(ready, work)
+    assert standby is not None
+    assert not standby.send([lambda: 1])  # a lambda cannot be pickled
+    assert reaped(standby.pid)
+
+
+def test_when_no_process_can_be_started_there_is_no_standby(monkeypatch) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    opened = len(os.listdir("/proc/self/fd"))
+    assert parallel.Standby.start(ready, work) is None
+    assert len(os.listdir("/proc/self/fd")) == opened  # its pipes closed
