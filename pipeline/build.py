@@ -74,25 +74,31 @@ class BuildReport(Report):
         )
 
 
-def build(settings: Settings, out: Path | None = None, full: bool = False) -> BuildReport:
+def build(
+    settings: Settings, out: Path | None = None, full: bool = False, collect: bool = True
+) -> BuildReport:
     """Build the site into ``out`` (default: the ``output`` setting); only the files whose
-    inputs changed since the last build are rendered, unless ``full``."""
-    with _collector_paused():
+    inputs changed since the last build are rendered, unless ``full``. With ``collect``
+    False the cycle collector, off during the build, stays off: for a process that ends
+    with the build (the CLI), where a collection would only walk what is about to be
+    dropped (0.01 s after a full build of 1,000 pairs)."""
+    with _collector_paused(restore=collect):
         return _build(settings, out, full)
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the time of a build. A build makes hundreds of
-    thousands of objects that live until it ends (documents, pages, keys), and every full
-    collection walks all of them again: a tenth of an edit build's time, measured. What a
-    build frees, reference counting frees; it makes no garbage cycles worth collecting."""
+def _collector_paused(restore: bool = True) -> Iterator[None]:
+    """Python's cycle collector off for the time of a build (and after it, unless
+    ``restore``). A build makes hundreds of thousands of objects that live until it ends
+    (documents, pages, keys), and every full collection walks all of them again: a tenth of
+    an edit build's time, measured. What a build frees, reference counting frees; it makes
+    no garbage cycles worth collecting."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if enabled:
+        if enabled and restore:
             gc.enable()
 
 

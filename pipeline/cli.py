@@ -101,7 +101,8 @@ def _add_build(parser: argparse.ArgumentParser) -> None:
 def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
     from pipeline.build import build
 
-    return build(settings, args.out.absolute() if args.out else None, full=args.full)
+    out = args.out.absolute() if args.out else None
+    return build(settings, out, full=args.full, collect=not args.ending)
 
 
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
@@ -235,13 +236,15 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # unwinds like Ctrl-C: temporary files are removed, no half files
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; return its exit code."""
+def main(argv: list[str] | None = None, ending: bool = False) -> int:
+    """Run one command; return its exit code. ``ending``: the process ends when it returns
+    (``entry``), so what the run made is left to that end (see ``build``'s ``collect``)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return int(exit.code or 0)
+    args.ending = ending
     root = Path(getattr(args, "root", "."))
     if not root.is_dir():
         print(f"pipeline: --root {root}: no such folder", file=sys.stderr)
@@ -286,7 +289,7 @@ def entry() -> None:
     reader has gone exits 1, without a traceback.
     """
     try:
-        code = main()
+        code = main(ending=True)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (``pipeline status | head``): what is left unread is not an

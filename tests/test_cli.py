@@ -67,3 +67,21 @@ def test_a_reader_that_goes_away_is_not_a_traceback(site) -> None:
     error = process.stderr.read().decode()
     assert process.wait() == 1
     assert "Traceback" not in error and "BrokenPipe" not in error, error
+
+
+def test_a_build_restores_the_cycle_collector_unless_the_process_ends_with_it(
+    seed_site, capsys
+) -> None:
+    import gc
+
+    from pipeline.cli import main
+
+    assert gc.isenabled()
+    assert main(["build", "--root", str(seed_site.root)]) == 0
+    assert gc.isenabled()  # as a library call, or a test, finds it again
+    try:
+        # As ``entry`` runs it: the process ends next, without collecting.
+        assert main(["build", "--root", str(seed_site.root), "--full"], ending=True) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
