@@ -69,19 +69,20 @@ def test_a_reader_that_goes_away_is_not_a_traceback(site) -> None:
     assert "Traceback" not in error and "BrokenPipe" not in error, error
 
 
-def test_a_build_restores_the_cycle_collector_unless_the_process_ends_with_it(
-    seed_site, capsys
-) -> None:
+def test_a_build_frees_what_it_made_unless_the_process_ends_with_it(seed_site, capsys) -> None:
     import gc
 
+    from pipeline.build import LEFT
     from pipeline.cli import main
 
     assert gc.isenabled()
     assert main(["build", "--root", str(seed_site.root)]) == 0
-    assert gc.isenabled()  # as a library call, or a test, finds it again
+    assert gc.isenabled() and LEFT == []  # as a library call, or a test, finds them again
     try:
-        # As ``entry`` runs it: the process ends next, without collecting.
+        # As ``entry`` runs it: the process ends next, and drops what the build made then.
         assert main(["build", "--root", str(seed_site.root), "--full"], ending=True) == 0
         assert not gc.isenabled()
+        assert any(getattr(kept, "pages", None) for kept in LEFT)  # the plan, among others
     finally:
         gc.enable()
+        LEFT.clear()
