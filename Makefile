@@ -15,7 +15,7 @@ PAIRS ?= 1000
 RUNS ?=
 BENCH_JSON ?= bench-results.json
 
-.PHONY: all help ingest translate i18n build serve check status review test lint bench clean
+.PHONY: all help ingest translate i18n build serve check status review test lint templates bench clean
 
 all: ingest translate i18n build check ## the main job: ingest what is new, then every later stage (works offline)
 
@@ -60,6 +60,9 @@ check: $(READY) ## validate content, catalogs and the built site; fails on any e
 
 test: $(READY) ## run the test suite (no network needed)
 	$(BIN)/pytest -q
+
+templates: $(READY) ## after editing a template: compile the site's templates into pipeline/precompiled/
+	$(BIN)/python -m pipeline.templating
 
 lint: $(READY) ## check the code with ruff
 	$(BIN)/ruff check pipeline bench tests

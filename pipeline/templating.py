@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from hashlib import blake2b
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -32,6 +35,7 @@ from pipeline.links import SAFE_SCHEMES, safe_url
 __all__ = ["SAFE_SCHEMES", "TEMPLATES", "Site", "environment", "markdown_html", "safe_url"]
 
 TEMPLATES = Path(__file__).parent / "templates"
+PRECOMPILED = Path(__file__).parent / "precompiled"
 
 
 @dataclass(frozen=True)
@@ -45,16 +49,26 @@ class Site:
 class _Compiled(jinja2.BytecodeCache):
     """The templates as compiled, in memory, for every environment ``environment`` makes:
     they differ only in what they are given to run (catalog, filters), so each template's
-    source is compiled once a process, not once a language."""
+    source is compiled once a process, not once a language. A template whose source is the
+    one ``pipeline/precompiled/`` was made from takes its code from there (see
+    ``precompile``): Python loads it as it loads the package's own modules, from their
+    ``.pyc``, in a twentieth of the time Jinja2 takes to compile it."""
 
     def __init__(self) -> None:
         self.code: dict[tuple[str, str], CodeType] = {}
 
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """A template is known by its name (its file is always in ``TEMPLATES``)."""
+        return name
+
     def load_bytecode(self, bucket: Bucket) -> None:
         """The code compiled from this very source, if it was."""
         code = self.code.get((bucket.key, bucket.checksum))
+        if code is None:
+            code = _precompiled(bucket.key, bucket.checksum)
         if code is not None:
             bucket.code = code
+            self.code[bucket.key, bucket.checksum] = code
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep the code compiled from this source."""
@@ -65,12 +79,66 @@ class _Compiled(jinja2.BytecodeCache):
 _COMPILED = _Compiled()
 
 
-def environment(settings: Settings, lang: str) -> jinja2.Environment:
-    """The environment the templates of ``lang`` render in.
+def _module_name(name: str, checksum: str) -> str:
+    """The module of ``pipeline.precompiled`` that holds the template ``name`` compiled
+    from the source whose SHA-1 (Jinja2's checksum of a template's source) is ``checksum``,
+    by this version of Jinja2."""
+    made = f"{jinja2.__version__}\0{name}\0{checksum}".encode()
+    return "t_" + blake2b(made, digest_size=8).hexdigest()
 
-    Raises ``CatalogError`` when the language's ``.mo`` is missing: pages are never
-    rendered with the English msgids in place of a catalog.
+
+def _precompiled(name: str, checksum: str) -> CodeType | None:
+    """The code of the template ``name`` compiled from the source of ``checksum``, if
+    ``pipeline/precompiled/`` has it; else None (Jinja2 compiles the template)."""
+    module = f"{__package__}.precompiled.{_module_name(name, checksum)}"
+    try:
+        spec = importlib.util.find_spec(module)
+    except ImportError:  # pragma: no cover - the package is part of this one
+        return None
+    if spec is None or spec.loader is None:
+        return None
+    return spec.loader.get_code(module)  # type: ignore[attr-defined, no-any-return]
+
+
+def precompile(folder: Path = PRECOMPILED) -> list[str]:
+    """Write into ``folder`` the module Jinja2 compiles each site template to (``make
+    templates`` runs this after a template is edited; ``tests/test_precompiled.py`` fails
+    until it has); remove the modules of sources that are no longer there. Returns the
+    names of the modules written.
+
+    Each module is the code Jinja2 generates for the template, as it compiles it for a page
+    (the options of ``environment``); it runs only as that template's code, never imported
+    as a module. A module of another source or another Jinja2 version is never taken.
     """
+    env = _bare_environment()
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    _add_filters(env, "en")  # (the compiler checks that each filter exists)
+    made: dict[str, str] = {}
+    for path in sorted(TEMPLATES.iterdir()):
+        if path.suffix not in (".html", ".xml"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        checksum = _COMPILED.get_source_checksum(source)
+        code = env.compile(source, path.name, path.name, raw=True)
+        header = (
+            f"# {TEMPLATES.name}/{path.name} as Jinja2 {jinja2.__version__} compiles it for "
+            "pipeline.templating; made by `make templates`, not to be edited.\n"
+        )
+        made[_module_name(path.name, checksum) + ".py"] = header + code
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("t_*.py"):
+        if old.name not in made:
+            old.unlink()
+    for name, text in made.items():
+        target = folder / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    return sorted(made)
+
+
+def _bare_environment() -> jinja2.Environment:
+    """An environment with the options of every language's, before its catalog and
+    filters: the templates compile alike in all of them."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
@@ -87,15 +155,29 @@ def environment(settings: Settings, lang: str) -> jinja2.Environment:
         optimized=False,
     )
     env.policies["ext.i18n.trimmed"] = True
+    return env
+
+
+def environment(settings: Settings, lang: str) -> jinja2.Environment:
+    """The environment the templates of ``lang`` render in.
+
+    Raises ``CatalogError`` when the language's ``.mo`` is missing: pages are never
+    rendered with the English msgids in place of a catalog.
+    """
+    env = _bare_environment()
     catalog = translations(settings, lang)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = env.globals["gettext"] = _gettext(catalog.gettext)
+    _add_filters(env, lang)
+    env.globals["site"] = Site(settings.site_name, settings.site_url)
+    return env
+
+
+def _add_filters(env: jinja2.Environment, lang: str) -> None:
     env.filters["long_date"] = functools.partial(long_date, lang=lang)
     env.filters["language_name"] = functools.partial(language_name, lang=lang)
     env.filters["autonym"] = autonym
     env.filters["og_locale"] = og_locale
-    env.globals["site"] = Site(settings.site_name, settings.site_url)
-    return env
 
 
 def _gettext(lookup: Callable[[str], str]) -> Callable[..., str]:
@@ -200,3 +282,8 @@ def prepare(lang: str, languages: Sequence[str]) -> None:
 def markdown_html(text: str) -> Markup:
     """A document's Markdown body as HTML, safe to put into a page as it is."""
     return Markup(markdown.render(text))
+
+
+if __name__ == "__main__":  # ``make templates``
+    written = precompile()
+    print(f"pipeline/precompiled/: {len(written)} templates compiled", file=sys.stderr)
