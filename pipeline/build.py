@@ -286,9 +286,9 @@ def _render_and_write(
         fingerprint=state["fingerprint"],
         inputs=state["inputs"],
         problems=problems,
-        pages=len(plan.pages),
+        pages=plan.page_count(),
     )
-    report = _report(settings, output, problems, len(wanted), len(plan.pages))
+    report = _report(settings, output, problems, len(wanted), plan.page_count())
     report.written, report.removed = write_site(
         output, done, spans, wanted, last, recorded, hashed, intact
     )

@@ -90,6 +90,10 @@ class SitePlan:
         undated = sorted((p for p in pages if not p.date), key=lambda p: (p.title, p.path))
         return dated + undated
 
+    def page_count(self) -> int:
+        """How many pages the plan has."""
+        return len(self.pages)
+
     def indexed(self) -> list[Page]:
         """The pages search engines are told about: not ``noindex``, in plan order."""
         return [p for p in self.pages if not p.noindex]

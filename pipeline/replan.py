@@ -64,9 +64,10 @@ def version(fingerprint: str) -> str:
 
 @dataclass
 class Reused:
-    """The plan of the last build with this build's keys: ``plan`` holds every page, but
-    only the pages of ``edited`` documents carry their document (the others are never
-    rendered by a build that reuses it)."""
+    """The plan of the last build with this build's keys: ``plan`` holds every page (made
+    when first asked for), but only the pages of ``edited`` documents carry their document
+    (the others are never rendered by a build that reuses it); in ``wanted``, only theirs
+    and the feeds' entries carry their page."""
 
     plan: SitePlan
     wanted: dict[str, Output]
@@ -189,24 +190,32 @@ def _reuse(
         if found is None:
             return None
         fresh[name], body[name] = found
-    # The plan as it was; the edited documents' pages get their documents back.
+    # The plan as it was; the edited documents' pages get their documents back. Only their
+    # pages and the feeds' are made now (the others only if the plan's pages are asked for).
     values = stored["pages"]
-    pages = [_page(v, fresh, settings) for v in values]
-    plan = SitePlan(settings, pages=pages)
+    in_feeds = {name for _, files in stored["feeds"].values() for name in files}
+    made_now: dict[str, Page] = {}
     keys: dict[str, str] = stored["keys"]
     records: dict[str, str] = {}
     shown_of: dict[str, str] = {}
     wanted: dict[str, Output] = {}
     edited: set[str] = set()
-    for page, v in zip(pages, values, strict=True):
-        file, shown, records[file] = page.file, v[16], v[17]
+    for v in values:
+        file, shown, records[file] = v[3], v[16], v[17]
+        if file in in_feeds or shown in fresh:
+            made_now[file] = _page(v, fresh, settings)
         key = keys[file]
         if shown is not None:
             shown_of[file] = shown
             if shown in fresh:
                 key = output_key(fingerprint, "document", records[file], body[shown])
                 edited.add(file)
-        wanted[file] = Output(file, "page", key, page=page, lang=page.lang)
+        wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
+    plan = _KeptPlan(
+        settings,
+        len(values),
+        lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
+    )
     for file, kind, key in stored["others"]:
         wanted[file] = Output(file, kind, key)
     for file, (lang, files) in stored["feeds"].items():
@@ -220,6 +229,28 @@ def _reuse(
         edited.add(file)
     problems = [Problem(*p) for p in stored["problems"]]
     return Reused(plan, wanted, problems, edited)
+
+
+class _KeptPlan(SitePlan):
+    """The plan of the last build, whose pages are made from the values kept when they are
+    first asked for: a build that renders no feed (the edit of an older posting) never asks,
+    where making 2,000 pages took a tenth of its time."""
+
+    def __init__(self, settings: Settings, count: int, make: Callable[[], list[Page]]) -> None:
+        self.settings = settings
+        self.problems = []
+        self._count = count
+        self._make = make
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "pages":
+            raise AttributeError(name)
+        self.pages = self._make()
+        return self.pages
+
+    def page_count(self) -> int:
+        """How many pages the plan has (without making them)."""
+        return self._count
 
 
 def _read_again(
