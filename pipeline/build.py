@@ -53,6 +53,8 @@ LEFT: list[object] = []
 """What the builds of a process that ends with its build made (see ``build``'s
 ``collect``): the plan, the documents, the keys, the manifest."""
 
+# The documents a process takes from the queue at a time (pipeline.parallel.fork_share).
+CHUNK = 20
 # Below this many document pages to render, forking workers costs more than it saves
 # (measured with make bench on 2 cores; see README: Benchmarks).
 PARALLEL_PAGES = 400
@@ -417,18 +419,14 @@ def render(
     within = Within(output)
     # The files other than document pages (the home pages, which list every document, the
     # 404 and redirect pages, sitemap.xml, pairs.json) are rendered by this process while
-    # the others render documents: it takes that many fewer documents (about a tenth of the
-    # work of rendering the documents, measured at 1,000 pairs; see README: Benchmarks).
+    # the others render documents; it takes its share of the documents after them.
     others = [o for o in pages if o.page is None or o.page.kind != "document"]
     others += [o for o in stale if o.kind not in ("page", "feed")]
 
-    def work(job: tuple[Sequence[Page], bool]) -> list[Made]:
-        # Each page is written where it is rendered, so that no process holds the site.
-        part, with_others = job
+    def first() -> list[Made]:
+        keys()  # made once: a build of every file makes them here, while workers render
         made: list[Made] = []
-        if with_others:
-            keys()  # made once: a build of every file makes them here, while workers render
-        if with_others and others:
+        if others:
             # What the plan and the keys freed goes back first: the whole-site files are
             # the largest texts of a build (at 10,000 pairs the parent peaked 27 MB higher).
             _return_freed_memory()
@@ -437,9 +435,11 @@ def render(
                 # is made, 35 MB each at 10,000 pairs)
                 made.append((o.file, _emit(within, o.file, _other(renderer(), o)), None))
             _return_freed_memory()  # before the documents: what the whole-site files used
-        if part:
-            made += _render_documents(renderer(), (output, part, stale_pages, entries_wanted))
         return made
+
+    def work(part: Sequence[Page]) -> list[Made]:
+        # Each page is written where it is rendered, so that no process holds the site.
+        return _render_documents(renderer(), (output, part, stale_pages, entries_wanted))
 
     if (
         standby is not None
@@ -448,7 +448,7 @@ def render(
         and standby.send((output, jobs, stale_pages, entries_wanted))
     ):
         # The documents went to the process made ready for them; this one renders the rest.
-        rendered = work(((), True)) + standby.result()
+        rendered = first() + standby.result()
     else:
         if standby is not None:
             standby.stop()
@@ -460,19 +460,12 @@ def render(
 
             for lang in plan.languages:
                 renderer().warm(lang, DOCUMENT_TEMPLATES)
-        # This process renders the other files, and in a build of every file makes the keys
-        # meanwhile: its share of the documents is lighter by about a tenth of them for the
-        # one, a twentieth for the other (measured at 1,000 pairs: the processes then end
-        # within 0.02 s of each other).
-        keyed = all(o.key for o in stale)
-        lighter = len(jobs) // 10 + (0 if keyed else len(jobs) // 20)
-        parts = parallel.split(jobs, count, lighter_last=lighter if others else 0)
-        last = len(parts) - 1  # the part fork_map runs in this process
-        rendered = [
-            item
-            for made in parallel.fork_map(work, [(part, n == last) for n, part in enumerate(parts)])
-            for item in made
-        ]
+        # The documents in runs of CHUNK, each process taking the next run left: this one
+        # after its other files (and, in a build of every file, the keys), so that the
+        # processes end together whatever those cost (at 10,000 pairs a fixed share left
+        # this one 1.4 s behind).
+        runs = [jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK)]
+        rendered = parallel.fork_share(work, runs, count, first)
     done: dict[str, Written] = {}
     new_entries: dict[str, bytes] = {}
     for file, written, entry in rendered:

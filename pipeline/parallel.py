@@ -1,12 +1,13 @@
 """Work spread over the machine's cores: forked processes that share what the parent has.
 
 A build parses and renders thousands of independent documents, and Python runs one thread at
-a time. ``fork_map`` runs each job but the last in a forked child and the last in this
-process; the children start with everything the parent holds (settings, plan, templates
-already compiled), so only their results travel back, pickled through a pipe. That makes it
-pay from a few hundred pages on; below that, and where ``fork`` is not the way processes
-start (Windows; macOS, where forking a process that has used system frameworks is unsafe),
-the work runs here, one job after another, with the same results.
+a time. ``fork_share`` runs jobs in this process and in forked children, each taking the next
+job left from a queue (a pipe of job numbers), so that they end together; the children start
+with everything the parent holds (settings, plan, templates already compiled), so only their
+results travel back, pickled through a pipe. That makes it pay from a few hundred pages on;
+below that, and where ``fork`` is not the way processes start (Windows; macOS, where forking
+a process that has used system frameworks is unsafe), the work runs here, one job after
+another, with the same results.
 
 A ``Standby`` is a process forked before its work is known: it gets ready (imports, compiles)
 on the other core while this process finds out what there is to do, then runs the one job it
@@ -37,7 +38,7 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    """Whether ``fork_map`` runs jobs in parallel here (Linux) or one after another."""
+    """Whether ``fork_share`` runs jobs in parallel here (Linux) or one after another."""
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
@@ -55,44 +56,56 @@ def workers(setting: int, jobs: int, threshold: int) -> int:
     return cores() if jobs >= threshold else 1
 
 
-def split(items: Sequence[Job], parts: int, lighter_last: int = 0) -> list[Sequence[Job]]:
-    """``items`` cut into ``parts`` runs of nearly equal length, in order; with
-    ``lighter_last``, the last run (``fork_map`` runs it in this process, which has other
-    work besides) that many items shorter, as far as it can be, the others longer.
-
-    >>> split([1, 2, 3, 4, 5], 2), split([1, 2, 3, 4, 5, 6, 7], 2, lighter_last=3)
-    ([[1, 2, 3], [4, 5]], [[1, 2, 3, 4, 5], [6, 7]])
-    """
-    parts = max(1, min(parts, len(items)))
-    if parts == 1:
-        return [items]
-    lighter_last = min(lighter_last, len(items) // parts)
-    size, extra = divmod(len(items) + lighter_last, parts)
-    runs, start = [], 0
-    for number in range(parts):
-        end = start + size + (number < extra)
-        end = len(items) if number == parts - 1 else end
-        runs.append(items[start:end])
-        start = end
-    return runs
-
-
-def fork_map(work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Result]:
-    """``[work(job) for job in jobs]``: each job but the last in a forked child, the last in
-    this process. An exception in a child is raised here, as it was raised there."""
-    if len(jobs) < 2 or not can_fork():
-        return [work(job) for job in jobs]
+def fork_share(
+    work: Callable[[Job], list[Result]],
+    jobs: Sequence[Job],
+    processes: int,
+    first: Callable[[], list[Result]] = list,
+) -> list[Result]:
+    """Every result of ``first()`` and of ``work(job)`` for each of ``jobs``, over
+    ``processes`` processes: this one, which runs ``first()`` first, and forked children.
+    Each process takes the next job none has taken until none is left, so that they end
+    together (within a job) however long ``first`` and each job take. With one process, or
+    where processes are not forked, everything runs here, in order. An exception in a child
+    is raised here, as it was raised there."""
+    if processes < 2 or len(jobs) < 2 or not can_fork():
+        return first() + [result for job in jobs for result in work(job)]
+    # The queue: a pipe of job numbers, 4 bytes each, written in runs of whole numbers no
+    # longer than PIPE_BUF, so that a read of 4 bytes always takes one whole number.
+    taken, queue = os.pipe()
     children: list[tuple[int, int]] = []
     try:
-        for job in jobs[:-1]:
-            children.append(_start(work, job))
-        last = work(jobs[-1])
+        for _ in range(processes - 1):
+            children.append(_start(lambda _: _take(work, jobs, taken, queue), None))
+        numbers = b"".join(number.to_bytes(4, "little") for number in range(len(jobs)))
+        for start in range(0, len(numbers), 4096):
+            os.write(queue, numbers[start : start + 4096])
+        os.close(queue)  # (the children closed theirs): the queue ends once it is empty
+        queue = -1
+        mine = first() + _take(work, jobs, taken)
         results = []
         while children:
-            results.append(_result(*children.pop(0)))
+            results += _result(*children.pop(0))  # type: ignore[arg-type]
     finally:
         _stop(children)
-    return [*results, last]
+        for pipe in (taken, queue):
+            if pipe >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(pipe)
+    return results + mine
+
+
+def _take(
+    work: Callable[[Job], list[Result]], jobs: Sequence[Job], taken: int, queue: int = -1
+) -> list[Result]:
+    """Run the jobs this process takes from the queue (``taken``, the pipe's end to read
+    from; ``queue``, its end to write to, which a child closes first) until it is empty."""
+    if queue >= 0:
+        os.close(queue)
+    results: list[Result] = []
+    while number := os.read(taken, 4):
+        results += work(jobs[int.from_bytes(number, "little")])
+    return results
 
 
 def _start(work: Callable[[Job], Result], job: Job) -> tuple[int, int]:
@@ -214,7 +227,7 @@ class Standby(Generic[Job, Result]):
         return _result(self.pid, pipe)  # type: ignore[return-value]
 
     def stop(self) -> None:
-        """End the standby process, whatever it is doing, as ``fork_map`` ends its children
+        """End the standby process, whatever it is doing, as ``fork_share`` ends its children
         (SIGTERM: a file it is writing is not left half-written); nothing once it has sent
         its result."""
         if self.jobs is not None:

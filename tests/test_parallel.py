@@ -101,3 +101,40 @@ def test_when_no_process_can_be_started_there_is_no_standby(monkeypatch) -> None
     opened = len(os.listdir("/proc/self/fd"))
     assert parallel.Standby.start(ready, work) is None
     assert len(os.listdir("/proc/self/fd")) == opened  # its pipes closed
+
+
+def test_shared_jobs_are_each_run_once_and_the_slow_first_is_made_up_for() -> None:
+    def work(job: int) -> list[tuple[int, int]]:
+        return [(job, os.getpid())]
+
+    def first() -> list[tuple[int, int]]:
+        time.sleep(0.5)  # this process starts late: the child takes the jobs meanwhile
+        return [(-1, os.getpid())]
+
+    results = parallel.fork_share(work, list(range(200)), 2, first)
+    assert sorted(job for job, _ in results) == [-1, *range(200)]
+    by_child = [job for job, pid in results if pid != os.getpid()]
+    assert len(by_child) > 100  # more than an even split: it did not wait for this one
+
+
+def test_a_failing_shared_job_is_raised_here_and_no_child_is_left() -> None:
+    def work(job: int) -> list[int]:
+        if job == 150:
+            raise PipelineError(f"cannot: {job}", "content/sv/a.md", 1)
+        return [job]
+
+    with pytest.raises(PipelineError, match="cannot: 150"):
+        parallel.fork_share(work, list(range(200)), 2, lambda: [])
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_one_process_runs_everything_here_in_order() -> None:
+    calls: list[object] = []
+
+    def work(job: int) -> list[int]:
+        calls.append(job)
+        return [job]
+
+    assert parallel.fork_share(work, [3, 1, 2], 1, lambda: ["first"]) == ["first", 3, 1, 2]
+    assert calls == [3, 1, 2]
