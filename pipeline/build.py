@@ -3,7 +3,8 @@
 1. read the manifest of the last build into the output folder (``pipeline.manifest``);
 2. scan (a content file as the last build read it comes from ``pipeline.scanned``, unread)
    and plan: which pages exist, their URLs and hreflang sets (``pipeline.plan``, pure); or,
-   when only documents' bodies changed since, take the last build's plan (``pipeline.replan``);
+   when only documents' bodies changed since, take the last build's plan (``pipeline.replan``),
+   as a build into an empty folder does when nothing changed (with the keys it kept);
 3. key every file of the site by what it is made of (``pipeline.outputs``) and keep the files
    whose key is the one the manifest recorded, and which are still as that build left them
    (with no manifest, or ``--full``, every file is rendered: the keys are made while the
@@ -162,7 +163,7 @@ def _build_changed(
 
     # One memo for the run: what reusing the plan parsed is not parsed again by the scan.
     open_memo = functools.cache(lambda: FrontMatterMemo.open(settings))
-    if not full:
+    if not full and last.outputs:
         reused = _reuse_plan(settings, output, state, last, open_memo, standby, kept)
         if reused is not None:
             return reused
@@ -170,6 +171,13 @@ def _build_changed(
     from pipeline.plan import plan_site
     from pipeline.scanned import ScanCache
 
+    last_plan = None
+    if not full and not last.outputs:
+        # Into an empty folder, from the very content the last plan was made of: that plan
+        # and its keys serve, every page with its document from the scan. (After an edit
+        # the plan is made again: the scan reads the edited files anyway.)
+        inputs = state["inputs"]
+        last_plan = replan.reuse(settings, state["fingerprint"], inputs, open_memo, reread=0)
     known = ScanCache.open(settings.root, state["fingerprint"], state["inputs"], trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
     postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
@@ -187,37 +195,51 @@ def _build_changed(
         memo.save(keep_unused=unknown < len(postings))
     del memo
     open_memo.cache_clear()
-    plan = plan_site(settings, content)
-    problems = content.problems + plan.problems
+    completed = replan.complete(last_plan, content.documents) if last_plan else None
     made = not output.exists()
-
-    def keyed() -> dict[str, Output]:
-        # The plan cache is kept as soon as the keys are made, whatever comes of this build
-        # (its keys are compared with the manifest of the build that did finish).
-        records: dict[str, str] = {}
-        wanted = planned(plan, state["fingerprint"], known.digests, records)
-        replan.remember(
-            output, state["fingerprint"], state["inputs"], plan, records, known, wanted, problems
-        )
-        known.signatures = {}
-        return wanted
-
     hashed: dict[str, os.stat_result] = {}
     intact: set[str] = set()
-    keys = functools.cache(keyed)
-    kept += (content, plan, known, keys, hashed, intact)
-    if full or not last.outputs:
-        # Every file is rendered, whatever its key: the workers start on the plan alone,
-        # and this process makes the keys and the plan cache while they render.
-        stale = list(unkeyed(plan).values())
+    keys: Callable[[], dict[str, Output]]
+    if last_plan is not None and completed is not None:
+        plan, wanted = completed
+        problems = last_plan.problems
+        keys, stale = (lambda: wanted), list(wanted.values())
+        kept += (content, plan, known, wanted)
     else:
-        stale = [o for o in keys().values() if not _unchanged(output, o, last, hashed, intact)]
+        plan = plan_site(settings, content)
+        problems = content.problems + plan.problems
+
+        def keyed() -> dict[str, Output]:
+            # The plan cache is kept as soon as the keys are made, whatever comes of this
+            # build (its keys are compared with the manifest of the build that did finish).
+            records: dict[str, str] = {}
+            wanted = planned(plan, state["fingerprint"], known.digests, records)
+            replan.remember(
+                settings.root, state["fingerprint"], state["inputs"], plan, records, known,
+                wanted, problems,
+            )  # fmt: skip
+            known.signatures = {}
+            return wanted
+
+        keys = functools.cache(keyed)
+        kept += (content, plan, known, keys, hashed, intact)
+        if full or not last.outputs:
+            # Every file is rendered, whatever its key: the workers start on the plan alone,
+            # and this process makes the keys and the plan cache while they render.
+            stale = list(unkeyed(plan).values())
+        else:
+            stale = [o for o in keys().values() if not _unchanged(output, o, last, hashed, intact)]
     try:
         return _render_and_write(
             settings, output, state, last, plan, stale, keys, problems, (hashed, intact), standby
         )
     except BaseException:
-        replan.forget(output, made)
+        # A build that failed leaves no plan cache, nor the folders it made.
+        replan.forget(settings.root)
+        if made:
+            with contextlib.suppress(OSError):
+                os.rmdir(output / manifest.FOLDER)
+                os.rmdir(output)
         raise
 
 
@@ -234,7 +256,7 @@ def _reuse_plan(
     is to be rendered is only their pages and the feeds (``pipeline.replan``); else None."""
     from pipeline import replan
 
-    reused = replan.reuse(settings, output, state["fingerprint"], state["inputs"], open_memo)
+    reused = replan.reuse(settings, state["fingerprint"], state["inputs"], open_memo)
     if reused is None:
         return None
     wanted = reused.wanted

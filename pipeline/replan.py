@@ -6,8 +6,9 @@ sitemap and ``pairs.json`` stay as they are: only the keys of the edited documen
 feed entries change (``pipeline.outputs``), and with them their feeds' keys. A build that
 finds this so needs neither to scan every content file nor to plan the site again.
 
-After each build that planned the site, ``.pipeline/plan.pickle`` in the output folder keeps
-what ``reuse`` needs: the ``stat`` of every file and folder under ``content/`` the plan was
+After each build that planned the site, ``.cache/pipeline/plan.pickle`` under the site root
+(beside the scan cache: it is of the content, not of an output folder) keeps what ``reuse``
+needs: the ``stat`` of every file and folder under ``content/`` the plan was
 made from, each document's digests and ``scanned.signature``, each page of the plan as plain
 values, the hash of its ``outputs.record``, each feed's pages, every file's key, and the
 problems the build reported. A later build reuses it only when
@@ -21,7 +22,9 @@ problems the build reported. A later build reuses it only when
 
 and ``pipeline.build`` then takes it only if what it renders is nothing but the edited
 documents' pages and the feeds (whose other entries it reuses from the feeds already
-written). Otherwise the build scans and plans as ever. The file is read back with the memo's
+written), or if it renders every file into an empty folder: then every page gets its
+document from the scan (``complete``), and the plan and the keys are not made again.
+Otherwise the build scans and plans as ever. The file is read back with the memo's
 unpickler (``memo.loads_safely``): a planted or damaged one gives no plan (or a wrong one at
 worst), never runs code; one of another version or format is ignored.
 """
@@ -32,7 +35,7 @@ import contextlib
 import datetime as dt
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -43,13 +46,12 @@ from pipeline.content import parse_date, validate
 from pipeline.document import Document
 from pipeline.errors import ContentError, Problem
 from pipeline.inputs import blake2b
-from pipeline.manifest import FOLDER
 from pipeline.memo import FrontMatterMemo, loads_safely
 from pipeline.outputs import Output, output_key, record
 from pipeline.plan import Alternate, Page, SitePlan, Switch
 from pipeline.scanned import ScanCache, document_digests, signature
 
-FILE = "plan.pickle"
+FILE = Path(".cache") / "pipeline" / "plan.pickle"
 FORMAT = 1
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
@@ -76,7 +78,7 @@ class Reused:
 
 
 def remember(
-    output: Path,
+    root: Path,
     fingerprint: str,
     stats: dict[str, Any],
     plan: SitePlan,
@@ -107,10 +109,10 @@ def remember(
         },
         "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
     }
-    path = output / FOLDER / FILE
-    temporary = path.with_name(f".{FILE}.{os.getpid()}.tmp")
+    path = root / FILE
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        # A folder that cannot be made is the build's to report, when it writes the site.
+        # A folder that cannot be made leaves the next build to plan the site.
         os.makedirs(path.parent, exist_ok=True)
         with open(temporary, "wb") as stream:
             # Written as it is pickled, and without pickle's memo of every object written:
@@ -122,33 +124,28 @@ def remember(
     except (OSError, pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        forget(output)
+        forget(root)
 
 
-def forget(output: Path, made: bool = False) -> None:
-    """Remove the plan cache of ``output``; if this build ``made`` the output folder, also
-    the folders that are left empty (a build that failed leaves nothing behind)."""
+def forget(root: Path) -> None:
+    """Remove the plan cache of the site at ``root`` (a build that failed leaves none)."""
     with contextlib.suppress(OSError):
-        os.unlink(output / FOLDER / FILE)
-    if made:
-        with contextlib.suppress(OSError):
-            os.rmdir(output / FOLDER)
-            os.rmdir(output)
+        os.unlink(root / FILE)
 
 
 def reuse(
     settings: Settings,
-    output: Path,
     fingerprint: str,
     stats: dict[str, Any],
     open_memo: Callable[[], FrontMatterMemo],
+    reread: int = REREAD,
 ) -> Reused | None:
     """The last build's plan with this build's keys, if only documents' bodies changed
-    since it was made (see the module); else None. The files changed since are read with
-    the front matter memo ``open_memo()`` gives (an edited body leaves its front matter's
-    text as it was: the memo has it parsed)."""
+    since it was made (see the module), in at most ``reread`` files; else None. The files
+    changed since are read with the front matter memo ``open_memo()`` gives (an edited body
+    leaves its front matter's text as it was: the memo has it parsed)."""
     try:
-        stored = loads_safely((output / FOLDER / FILE).read_bytes())
+        stored = loads_safely((settings.root / FILE).read_bytes())
     except Exception:  # a damaged pickle can raise almost anything; it is only a cache
         return None
     try:
@@ -158,7 +155,7 @@ def reuse(
             or stored.get("version") != version(fingerprint)
         ):
             return None
-        return _reuse(settings, fingerprint, stats, stored, open_memo)
+        return _reuse(settings, fingerprint, stats, stored, open_memo, reread)
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None
 
@@ -169,6 +166,7 @@ def _reuse(
     stats: dict[str, Any],
     stored: dict[str, Any],
     open_memo: Callable[[], FrontMatterMemo],
+    reread: int,
 ) -> Reused | None:
     before: dict[str, Any] = stored["stats"]
     if not isinstance(before, dict) or before.keys() != stats.keys():
@@ -180,7 +178,7 @@ def _reuse(
         # A folder's own record changes with any file in it: its names did not change.
         if (stat is None or stat != before[name]) and not name.endswith("/")
     ]
-    if len(changed) > REREAD:
+    if len(changed) > reread:
         return None  # scanning, with the scan cache and the memo, is cheaper
     body: dict[str, str] = {}
     fresh: dict[str, Document] = {}
@@ -213,7 +211,7 @@ def _reuse(
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
     plan = _KeptPlan(
         settings,
-        len(values),
+        values,
         lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
     )
     for file, kind, key in stored["others"]:
@@ -236,10 +234,10 @@ class _KeptPlan(SitePlan):
     first asked for: a build that renders no feed (the edit of an older posting) never asks,
     where making 2,000 pages took a tenth of its time."""
 
-    def __init__(self, settings: Settings, count: int, make: Callable[[], list[Page]]) -> None:
+    def __init__(self, settings: Settings, values: Any, make: Callable[[], list[Page]]) -> None:
         self.settings = settings
         self.problems = []
-        self._count = count
+        self.values = values  # each page as ``remember`` kept it
         self._make = make
 
     def __getattr__(self, name: str) -> Any:
@@ -250,7 +248,35 @@ class _KeptPlan(SitePlan):
 
     def page_count(self) -> int:
         """How many pages the plan has (without making them)."""
-        return self._count
+        return len(self.values)
+
+
+def complete(
+    reused: Reused, documents: Sequence[Document]
+) -> tuple[SitePlan, dict[str, Output]] | None:
+    """The reused plan with every page's document, taken from ``documents`` (the scan's),
+    and every file with its key and its page: for a build that renders every file into an
+    empty folder. None if a page's document is not among them (the build plans the site)."""
+    plan = reused.plan
+    if not isinstance(plan, _KeptPlan):
+        return None
+    by_shown = {doc.shown: doc for doc in documents}
+    pages: dict[str, Page] = {}
+    for values in plan.values:
+        shown = values[16]
+        if shown is not None and shown not in by_shown:
+            return None
+        page = _page(values, by_shown, plan.settings)
+        pages[page.file] = page
+    wanted: dict[str, Output] = {}
+    for file, made in reused.wanted.items():
+        if made.kind == "page":
+            made = Output(file, "page", made.key, page=pages[file], lang=made.lang)
+        elif made.kind == "feed":
+            entries = tuple((pages[page.file], key) for page, key in made.entries)
+            made = Output(file, "feed", made.key, lang=made.lang, entries=entries)
+        wanted[file] = made
+    return SitePlan(plan.settings, pages=list(pages.values())), wanted
 
 
 def _read_again(

@@ -5,6 +5,7 @@ the site again. Either way the output is the full build's, byte for byte."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -18,7 +19,7 @@ from tests.conftest import spy
 from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle, write_doc
 from tests.test_incremental import EN_PAGE, counts, tree
 
-PLAN = "public/.pipeline/" + replan.FILE
+PLAN = str(replan.FILE)
 TEMPLATE = "pipeline/templates/page.html"
 
 
@@ -196,6 +197,32 @@ def test_a_failure_in_the_standby_is_reported_as_any_other(seed_site, run, plann
     monkeypatch.undo()
     monkeypatch.setattr(inputs, "RACY_NS", 0)
     assert same_as_full(seed_site, run, planned)[1][:2] == (2, 2)
+
+
+def test_a_build_into_an_empty_folder_takes_the_last_plan_and_keys(seed_site, run, planned):
+    # The plan cache is of the content (.cache/pipeline/), not of the output folder: a build
+    # into an empty folder from the same content renders every file from the last plan and
+    # its keys, and writes what planning again (--full) writes, keys included.
+    shutil.rmtree(seed_site.root / "public")
+    assert counts(run(seed_site.root, "build").out) == (12, 12, 0)
+    assert planned == []
+    taken, keys = tree(seed_site.root / "public"), manifest_keys(seed_site)
+    assert counts(run(seed_site.root, "build", "--full").out) == (12, 0, 0)
+    assert len(planned) == 1
+    assert tree(seed_site.root / "public") == taken and manifest_keys(seed_site) == keys
+    # After an edit, it plans again: the scan reads the edited file anyway.
+    planned.clear()
+    body_edit(seed_site)
+    time.sleep(0.05)
+    shutil.rmtree(seed_site.root / "public")
+    assert run(seed_site.root, "build").code == 0
+    assert len(planned) == 1
+
+
+def manifest_keys(site) -> dict[str, str]:
+    """Every built file's key, as the manifest of ``public/`` records it."""
+    data = json.loads((site.root / "public/.pipeline/manifest.json").read_text(encoding="utf-8"))
+    return {name: record[0] for name, record in data["data"]["outputs"].items()}
 
 
 def test_a_damaged_older_or_planted_plan_is_never_trusted(seed_site, run, planned) -> None:

@@ -18,7 +18,7 @@ from tests.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle
 from tests.test_incremental import counts, tree
 
 CACHE = scanned.FILE.as_posix()
-PLAN = "public/.pipeline/" + replan.FILE
+PLAN = str(replan.FILE)
 
 
 def scan_next(site) -> None:
