@@ -203,6 +203,10 @@ def _build_changed(
     if last_plan is not None and completed is not None:
         plan, wanted = completed
         problems = last_plan.problems
+        # (what the plan cache held is made again with the documents: at 10,000 pairs,
+        # keeping both raised the build's peak by tens of MB)
+        last_plan = completed = None
+        known.signatures = {}  # (for the plan cache, which is kept as it is)
         keys, stale = (lambda: wanted), list(wanted.values())
         kept += (content, plan, known, wanted)
     else:
