@@ -176,8 +176,8 @@ def _build_changed(
         # Into an empty folder, from the very content the last plan was made of: that plan
         # and its keys serve, every page with its document from the scan. (After an edit
         # the plan is made again: the scan reads the edited files anyway.)
-        inputs = state["inputs"]
-        last_plan = replan.reuse(settings, state["fingerprint"], inputs, open_memo, reread=0)
+        fingerprint, inputs = state["fingerprint"], state["inputs"]
+        last_plan = replan.reuse(settings, fingerprint, inputs, open_memo, reread=0)
     known = ScanCache.open(settings.root, state["fingerprint"], state["inputs"], trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
     postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
@@ -218,10 +218,10 @@ def _build_changed(
             # build (its keys are compared with the manifest of the build that did finish).
             records: dict[str, str] = {}
             wanted = planned(plan, state["fingerprint"], known.digests, records)
+            fingerprint, inputs = state["fingerprint"], state["inputs"]
             replan.remember(
-                settings.root, state["fingerprint"], state["inputs"], plan, records, known,
-                wanted, problems,
-            )  # fmt: skip
+                settings.root, fingerprint, inputs, plan, records, known, wanted, problems
+            )
             known.signatures = {}
             return wanted
 
