@@ -171,13 +171,6 @@ def _build_changed(
     from pipeline.plan import plan_site
     from pipeline.scanned import ScanCache
 
-    last_plan = None
-    if not full and not last.outputs:
-        # Into an empty folder, from the very content the last plan was made of: that plan
-        # and its keys serve, every page with its document from the scan. (After an edit
-        # the plan is made again: the scan reads the edited files anyway.)
-        fingerprint, inputs = state["fingerprint"], state["inputs"]
-        last_plan = replan.reuse(settings, fingerprint, inputs, open_memo, reread=0)
     known = ScanCache.open(settings.root, state["fingerprint"], state["inputs"], trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
     postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
@@ -195,17 +188,21 @@ def _build_changed(
         memo.save(keep_unused=unknown < len(postings))
     del memo
     open_memo.cache_clear()
-    completed = replan.complete(last_plan, content.documents) if last_plan else None
+    last_plan = None
+    if not full and not last.outputs:
+        # Into an empty folder, from the very content the last plan was made of: that plan
+        # and its keys serve, every page with its document from the scan. (After an edit
+        # the plan is made again: the scan reads the edited files anyway.)
+        fingerprint, inputs = state["fingerprint"], state["inputs"]
+        last_plan = replan.reuse(
+            settings, fingerprint, inputs, open_memo, reread=0, documents=content.documents
+        )
     made = not output.exists()
     hashed: dict[str, os.stat_result] = {}
     intact: set[str] = set()
     keys: Callable[[], dict[str, Output]]
-    if last_plan is not None and completed is not None:
-        plan, wanted = completed
-        problems = last_plan.problems
-        # (what the plan cache held is made again with the documents: at 10,000 pairs,
-        # keeping both raised the build's peak by tens of MB)
-        last_plan = completed = None
+    if last_plan is not None:
+        plan, wanted, problems = last_plan.plan, last_plan.wanted, last_plan.problems
         known.signatures = {}  # (for the plan cache, which is kept as it is)
         keys, stale = (lambda: wanted), list(wanted.values())
         kept += (content, plan, known, wanted)

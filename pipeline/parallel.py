@@ -22,7 +22,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -116,16 +116,22 @@ def _start(work: Callable[[Job], Result], job: Job) -> tuple[int, int]:
         os.close(write)
         return pid, read
     os.close(read)  # pragma: no cover - the child's side; its results are what is tested
-    status = 0  # pragma: no cover
-    try:  # pragma: no cover
+    _answer(write, lambda: work(job))  # pragma: no cover
+
+
+def _answer(pipe: int, produce: Callable[[], object]) -> NoReturn:  # pragma: no cover
+    """In a child: send back through ``pipe`` what ``produce()`` gave, or what it raised,
+    and end the process (exit status 1 if it raised)."""
+    status = 0
+    try:
         try:
-            payload = pickle.dumps((True, work(job)), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((True, produce()), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:
             status = 1
             payload = _pickled_error(error)
-        with os.fdopen(write, "wb") as stream:
+        with os.fdopen(pipe, "wb") as stream:
             stream.write(payload)
-    finally:  # pragma: no cover
+    finally:
         # Never return into the parent's code (its finally blocks, its lock, its output).
         os._exit(status)
 
@@ -242,7 +248,6 @@ def _serve(
     ready: Callable[[], Ready], work: Callable[[Ready, Job], Result], jobs: int, results: int
 ) -> None:  # pragma: no cover - runs in the standby process
     """The standby process: get ready, wait for the job, send back what came of it, exit."""
-    status = 0
     try:
         failed: BaseException | None = None
         try:
@@ -252,17 +257,12 @@ def _serve(
         with os.fdopen(jobs, "rb") as stream:
             payload = stream.read()
         if payload:
-            try:
+
+            def run() -> Result:
                 if failed is not None:
                     raise failed
-                out = pickle.dumps(
-                    (True, work(state, pickle.loads(payload))), protocol=pickle.HIGHEST_PROTOCOL
-                )
-            except BaseException as error:
-                status = 1
-                out = _pickled_error(error)
-            with os.fdopen(results, "wb") as stream:
-                stream.write(out)
+                return work(state, pickle.loads(payload))
+
+            _answer(results, run)
     finally:
-        # Never return into the parent's code (its finally blocks, its lock, its output).
-        os._exit(status)
+        os._exit(0)  # (no job came: not needed; or what ``_answer`` did not reach)

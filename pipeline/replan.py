@@ -23,7 +23,8 @@ problems the build reported. A later build reuses it only when
 and ``pipeline.build`` then takes it only if what it renders is nothing but the edited
 documents' pages and the feeds (whose other entries it reuses from the feeds already
 written), or if it renders every file into an empty folder: then every page gets its
-document from the scan (``complete``), and the plan and the keys are not made again.
+document from the scan (``reuse``'s ``documents``), and the plan and the keys are not made
+again.
 Otherwise the build scans and plans as ever. The file is read back with the memo's
 unpickler (``memo.loads_safely``): a planted or damaged one gives no plan (or a wrong one at
 worst), never runs code; one of another version or format is ignored.
@@ -69,7 +70,7 @@ class Reused:
     """The plan of the last build with this build's keys: ``plan`` holds every page (made
     when first asked for), but only the pages of ``edited`` documents carry their document
     (the others are never rendered by a build that reuses it); in ``wanted``, only theirs
-    and the feeds' entries carry their page."""
+    and the feeds' entries carry their page. Given every document, every page has it."""
 
     plan: SitePlan
     wanted: dict[str, Output]
@@ -139,11 +140,14 @@ def reuse(
     stats: dict[str, Any],
     open_memo: Callable[[], FrontMatterMemo],
     reread: int = REREAD,
+    documents: Sequence[Document] | None = None,
 ) -> Reused | None:
     """The last build's plan with this build's keys, if only documents' bodies changed
     since it was made (see the module), in at most ``reread`` files; else None. The files
     changed since are read with the front matter memo ``open_memo()`` gives (an edited body
-    leaves its front matter's text as it was: the memo has it parsed)."""
+    leaves its front matter's text as it was: the memo has it parsed). Given ``documents``
+    (the scan's), every page is made at once with its document from them, for a build that
+    renders every file; None if one is not among them."""
     try:
         stored = loads_safely((settings.root / FILE).read_bytes())
     except Exception:  # a damaged pickle can raise almost anything; it is only a cache
@@ -155,7 +159,7 @@ def reuse(
             or stored.get("version") != version(fingerprint)
         ):
             return None
-        return _reuse(settings, fingerprint, stats, stored, open_memo, reread)
+        return _reuse(settings, fingerprint, stats, stored, open_memo, reread, documents)
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None
 
@@ -167,6 +171,7 @@ def _reuse(
     stored: dict[str, Any],
     open_memo: Callable[[], FrontMatterMemo],
     reread: int,
+    documents: Sequence[Document] | None,
 ) -> Reused | None:
     before: dict[str, Any] = stored["stats"]
     if not isinstance(before, dict) or before.keys() != stats.keys():
@@ -189,7 +194,11 @@ def _reuse(
             return None
         fresh[name], body[name] = found
     # The plan as it was; the edited documents' pages get their documents back. Only their
-    # pages and the feeds' are made now (the others only if the plan's pages are asked for).
+    # pages and the feeds' are made now (the others only if the plan's pages are asked for),
+    # unless every page is to get its document.
+    every = documents is not None
+    if documents is not None:
+        fresh = {doc.shown: doc for doc in documents} | fresh
     values = stored["pages"]
     in_feeds = {name for _, files in stored["feeds"].values() for name in files}
     made_now: dict[str, Page] = {}
@@ -200,19 +209,25 @@ def _reuse(
     edited: set[str] = set()
     for v in values:
         file, shown, records[file] = v[3], v[16], v[17]
-        if file in in_feeds or shown in fresh:
+        if every and shown is not None and shown not in fresh:
+            return None  # a document the scan did not give: the build plans the site
+        if every or file in in_feeds or shown in fresh:
             made_now[file] = _page(v, fresh, settings)
         key = keys[file]
         if shown is not None:
             shown_of[file] = shown
-            if shown in fresh:
+            if shown in body:
                 key = output_key(fingerprint, "document", records[file], body[shown])
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
-    plan = _KeptPlan(
-        settings,
-        values,
-        lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
+    plan = (
+        SitePlan(settings, pages=list(made_now.values()))
+        if every
+        else _KeptPlan(
+            settings,
+            values,
+            lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
+        )
     )
     for file, kind, key in stored["others"]:
         wanted[file] = Output(file, kind, key)
@@ -249,34 +264,6 @@ class _KeptPlan(SitePlan):
     def page_count(self) -> int:
         """How many pages the plan has (without making them)."""
         return len(self.values)
-
-
-def complete(
-    reused: Reused, documents: Sequence[Document]
-) -> tuple[SitePlan, dict[str, Output]] | None:
-    """The reused plan with every page's document, taken from ``documents`` (the scan's),
-    and every file with its key and its page: for a build that renders every file into an
-    empty folder. None if a page's document is not among them (the build plans the site)."""
-    plan = reused.plan
-    if not isinstance(plan, _KeptPlan):
-        return None
-    by_shown = {doc.shown: doc for doc in documents}
-    pages: dict[str, Page] = {}
-    for values in plan.values:
-        shown = values[16]
-        if shown is not None and shown not in by_shown:
-            return None
-        page = _page(values, by_shown, plan.settings)
-        pages[page.file] = page
-    wanted: dict[str, Output] = {}
-    for file, made in reused.wanted.items():
-        if made.kind == "page":
-            made = Output(file, "page", made.key, page=pages[file], lang=made.lang)
-        elif made.kind == "feed":
-            entries = tuple((pages[page.file], key) for page, key in made.entries)
-            made = Output(file, "feed", made.key, lang=made.lang, entries=entries)
-        wanted[file] = made
-    return SitePlan(plan.settings, pages=list(pages.values())), wanted
 
 
 def _read_again(
