@@ -25,13 +25,17 @@ SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt
 .PHONY: all help ingest translate i18n build serve check status review test system lint \
 	templates bench clean
 
-all: ingest translate i18n build check ## the main job: ingest what is new, then every later stage (works offline)
+# One process runs every stage in order (pipeline all): a posting that cannot be read is
+# reported by each stage and skipped, the good ones go all the way to public/, and the run
+# exits with the worst code at the end (1 for errors; 3 when translation was left pending).
+all: $(READY) ## the main job: ingest what is new, then every later stage (works offline)
+	$(PIPELINE) all $(FROM) $(if $(TRANSLATOR),--translator $(TRANSLATOR))
 
 help: ## list the targets, a line each
 	@echo "Targets (make TARGET):"
 	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
-	@echo "Variables: FROM=path (for ingest), TRANSLATOR=name (for translate and all),"
+	@echo "Variables: FROM=path (for ingest and all), TRANSLATOR=name (for translate and all),"
 	@echo "           PORT=8000 (for serve), PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
 
 $(READY): pyproject.toml

@@ -111,6 +111,50 @@ def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
     return check(settings)
 
 
+STAGES = ("ingest", "translate", "i18n", "build", "check")
+
+
+def _add_all(parser: argparse.ArgumentParser) -> None:
+    _add_ingest(parser)
+    _add_translate(parser)
+
+
+@dataclass
+class AllReport(Report):
+    """What ``all`` has left to say once each stage has printed its own report: the worst
+    exit code of the stages."""
+
+    code: ExitCode = ExitCode.OK
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """The stages' worst: ``ERRORS`` over ``PENDING`` over ``OK``."""
+        return self.code
+
+
+def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
+    """Every stage in order, each on what it can read: a posting with broken front matter is
+    reported (once, however many stages meet it) and skipped, and the good ones go all the
+    way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
+    args.fill, args.out, args.full = False, None, False  # the other stages' defaults
+    shown: set[str] = set()
+    worst = ExitCode.OK
+    for name in STAGES:
+        try:
+            report = COMMANDS[name].run(settings, args)
+        except PipelineError as error:
+            if error.exit_code == ExitCode.USAGE:
+                raise
+            code = error.exit_code
+            _print(Report(problems=[error.as_problem()]), shown)
+        else:
+            code = report.exit_code
+            _print(report, shown)
+        if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
+            worst = code
+    return AllReport(code=worst)
+
+
 def _add_status(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
@@ -205,6 +249,12 @@ COMMANDS: dict[str, Command] = {
         _run_check,
         writes=False,
     ),
+    "all": Command(
+        "every stage in order (ingest, translate, i18n, build, check), each on the files it "
+        "can read; exit with the worst code",
+        _add_all,
+        _run_all,
+    ),
 }
 
 
@@ -268,12 +318,23 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
         return ExitCode.INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
+    _print(report)
+    return report.exit_code
+
+
+def _print(report: Report, shown: set[str] | None = None) -> None:
+    """Print ``report``: its problems on standard error (those not in ``shown``, which
+    takes them in), then what was done."""
     for problem in report.problems:
-        print(problem, file=sys.stderr)
+        text = str(problem)
+        if shown is not None:
+            if text in shown:
+                continue
+            shown.add(text)
+        print(text, file=sys.stderr)
     for line in report.lines():
         print(line)
     sys.stdout.flush()
-    return report.exit_code
 
 
 def entry() -> None:
