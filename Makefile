@@ -15,6 +15,7 @@ PORT ?= 8000
 PAIRS ?= 1000
 RUNS ?=
 BENCH_JSON ?= bench-results.json
+REF ?=
 
 # The system packages the tests need besides Python's, by their Debian names, each as
 # PACKAGE:COMMAND, the command that shows it is installed (no command: dpkg is asked):
@@ -22,7 +23,7 @@ BENCH_JSON ?= bench-results.json
 # GNU gettext (msgfmt --check on the catalogs).
 SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt
 
-.PHONY: all help ingest translate i18n build serve check status review test system lint \
+.PHONY: all help ingest translate i18n build serve check status review approve test system lint \
 	templates bench clean
 
 # One process runs every stage in order (pipeline all): a posting that cannot be read is
@@ -36,6 +37,7 @@ help: ## list the targets, a line each
 	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 	@echo "Variables: FROM=path (for ingest and all), TRANSLATOR=name (for translate and all),"
+	@echo "           REF=ref (for approve),"
 	@echo "           PORT=8000 (for serve), PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
 
 $(READY): pyproject.toml
@@ -63,6 +65,10 @@ serve: build review ## preview the site on http://127.0.0.1:8000/ and the review
 
 status: $(READY) ## list every document's languages, statuses and problems; say what needs review
 	$(PIPELINE) status
+
+approve: $(READY) ## mark the drafts of REF reviewed (pipeline approve REF; make approve REF=ny-tjanst)
+	@test -n "$(REF)" || { echo "make approve needs the ref: make approve REF=ny-tjanst"; exit 2; }
+	$(PIPELINE) approve $(REF)
 
 review: $(READY) ## write the translators' review pages into review/ (not published; see make serve)
 	$(PIPELINE) review
