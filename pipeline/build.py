@@ -34,7 +34,7 @@ from pipeline import manifest, parallel
 from pipeline.config import Settings, output_refusal
 from pipeline.content import MARKDOWN_SUFFIXES, scan
 from pipeline.errors import Problem, UsageError
-from pipeline.files import Within, remove, remove_empty_folders, write_atomic
+from pipeline.files import Within, make_folder, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, settled, stat_list, stat_record, tree_state
 from pipeline.report import Report
 
@@ -235,10 +235,10 @@ def _build_changed(
             settings, output, state, last, plan, stale, keys, problems, (hashed, intact), standby
         )
     except BaseException:
-        # A build that failed leaves no plan cache, nor the folders it made.
+        # A build that failed leaves no plan cache, nor the folders it made if still empty.
         replan.forget(settings.root)
-        if made:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if made and os.listdir(output) == [manifest.FOLDER]:
                 os.rmdir(output / manifest.FOLDER)
                 os.rmdir(output)
         raise
@@ -305,10 +305,14 @@ def _render_and_write(
     calls it while the files render: ``stale`` may then be every file, not yet keyed).
     ``found`` is what ``_unchanged`` learnt of the files there."""
     hashed, intact = found
+    make_folder(output / manifest.FOLDER)  # first: the folder is the build's (is_builds)
+    stale, foreign = _not_written_by_a_build(settings, output, stale, last)
+    problems = problems + foreign
     done, spans = render(settings, plan, stale, output, last, keys, standby)
     wanted = keys()
     recorded = manifest.Manifest(
-        fingerprint=state["fingerprint"],
+        # A file left alone makes the next build look again (it may have been moved away).
+        fingerprint="" if foreign else state["fingerprint"],
         inputs=state["inputs"],
         problems=problems,
         pages=plan.page_count(),
@@ -319,6 +323,33 @@ def _render_and_write(
     )
     report.rendered = len(done)
     return report
+
+
+def _not_written_by_a_build(
+    settings: Settings, output: Path, stale: list[Output], last: manifest.Manifest
+) -> tuple[list[Output], list[Problem]]:
+    """``stale`` without the files that are there but that no build wrote (put there by
+    hand where the site now has a file: the manifest does not list them): a build never
+    replaces those, and says so. A folder without a manifest is empty, or holds what an
+    interrupted build wrote (``output_folder``): there, every file is the build's."""
+    if not last.outputs:
+        return stale, []
+    mine: list[Output] = []
+    foreign: list[Problem] = []
+    for wanted in stale:
+        name = wanted.file
+        if name in last.outputs or not os.path.lexists(os.path.join(output, name)):
+            mine.append(wanted)
+            continue
+        foreign.append(
+            Problem(
+                settings.relative(output / name),
+                None,
+                "not written by a build (its manifest does not list it), so it is not "
+                "replaced and this file of the site is not written; move it away",
+            )
+        )
+    return mine, foreign
 
 
 def _return_freed_memory() -> None:
@@ -367,13 +398,23 @@ def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifes
 
 
 def output_folder(settings: Settings, out: Path | None) -> Path:
-    """The folder to build into; ``--out`` must lie inside the site root, like ``output``."""
+    """The folder to build into: the ``output`` setting, or ``out`` wherever it is (a folder
+    named on the command line is meant, as Hugo's ``--destination`` is), but never one that
+    holds files no build wrote: those would be mixed with the site's, and a file of the
+    site's name replaced (``manifest.is_builds``; MkDocs would empty the folder instead)."""
     if out is None:
-        return settings.output_dir
-    refusal = output_refusal(settings.root, out)
-    if refusal:
-        raise UsageError(f"--out {out}: the output folder {refusal}")
-    return out.resolve()
+        output, named = settings.output_dir, settings.output
+    else:
+        refusal = output_refusal(settings.root, out, anywhere=True)
+        if refusal:
+            raise UsageError(f"--out {out}: the output folder {refusal}")
+        output, named = out.resolve(), f"--out {out}"
+    if not manifest.is_builds(output):
+        raise UsageError(
+            f"{named}: the folder holds files that no build wrote (it has no "
+            f"{manifest.FOLDER}/), and a build never replaces them; name a new or empty folder"
+        )
+    return output
 
 
 def _unchanged(
@@ -625,6 +666,8 @@ def write_site(
             made, _, stat = done[name]
             outputs[name] = [o.key, made, settled(stat, now)]
             continue
+        if name not in last.outputs:
+            continue  # there, but not the build's: left alone (_not_written_by_a_build)
         path = os.path.join(output, name)
         stat = os.stat(path)
         if last.outputs[name][2] == stat_list(stat):

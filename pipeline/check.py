@@ -7,8 +7,10 @@ reported in one run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.audit import site_problems
 from pipeline.catalogs import catalog_problems
@@ -54,8 +56,11 @@ class CheckReport(Report):
         return f"check: {counted(self.checks, 'check')}, {self.tally()}"
 
 
-def check(settings: Settings) -> CheckReport:
-    """Run every check on the site at ``settings.root``."""
+def check(settings: Settings, out: Path | None = None) -> CheckReport:
+    """Run every check on the site at ``settings.root``, its built site in ``out`` (default:
+    the ``output`` setting; a site built elsewhere with ``build --out``)."""
+    if out is not None:
+        settings = dataclasses.replace(settings, output=str(out))  # an absolute path
     # The memo is read, never saved: check writes no file.
     content = scan(settings, FrontMatterMemo.open(settings))
     report = CheckReport()

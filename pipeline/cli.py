@@ -19,7 +19,7 @@ from types import FrameType
 
 from pipeline import __version__
 from pipeline.config import Settings, load_settings
-from pipeline.errors import ExitCode, PipelineError
+from pipeline.errors import ExitCode, PipelineError, UsageError
 from pipeline.files import locked
 from pipeline.report import Report
 
@@ -84,13 +84,18 @@ def _add_i18n(parser: argparse.ArgumentParser) -> None:
     _add_translate(parser)
 
 
-def _add_build(parser: argparse.ArgumentParser) -> None:
+def _add_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         metavar="DIR",
         type=Path,
-        help="build into DIR, a folder inside the site root (default: the 'output' setting)",
+        help="the built site's folder, anywhere; a build replaces or removes only files a "
+        "build wrote there (default: the 'output' setting)",
     )
+
+
+def _add_build(parser: argparse.ArgumentParser) -> None:
+    _add_out(parser)
     parser.add_argument(
         "--full",
         action="store_true",
@@ -108,7 +113,10 @@ def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
     from pipeline.check import check
 
-    return check(settings)
+    out = args.out.absolute() if args.out else None
+    if out is not None and not out.is_dir():
+        raise UsageError(f"--out {args.out}: no such folder; name the folder a build wrote")
+    return check(settings, out)
 
 
 STAGES = ("ingest", "translate", "i18n", "build", "check")
@@ -245,7 +253,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
-        _no_arguments,
+        _add_out,
         _run_check,
         writes=False,
     ),

@@ -317,11 +317,13 @@ def _check_values(settings: Settings) -> list[tuple[str, str]]:
 PROTECTED = ("content", "locale", "pipeline", "tests", ".git")
 
 
-def output_refusal(root: Path, output: Path) -> str | None:
+def output_refusal(root: Path, output: Path, anywhere: bool = False) -> str | None:
     """Why ``output`` cannot be the build's output folder, or None when it can.
 
     It must lie inside the site root, below it, and apart from the folders the site is made
-    of (a build removes what it wrote there before).
+    of (a build removes what it wrote there before). With ``anywhere`` (a folder named on
+    the command line, which the user means) it may lie outside the root too, but never hold
+    it.
 
     >>> output_refusal(Path("/site"), Path("/site/public")) is None
     True
@@ -329,11 +331,17 @@ def output_refusal(root: Path, output: Path) -> str | None:
     'must not be inside content/, which the site is made of'
     >>> output_refusal(Path("/site"), Path("/tmp/public"))
     'must be a folder inside the site root'
+    >>> output_refusal(Path("/site"), Path("/tmp/public"), anywhere=True) is None
+    True
+    >>> output_refusal(Path("/site/a"), Path("/site"), anywhere=True)
+    'must not be the site root, nor a folder that holds it'
     """
     root = root.resolve()
     output = output.resolve()
+    if anywhere and (output == root or output in root.parents):
+        return "must not be the site root, nor a folder that holds it"
     if root not in output.parents:
-        return "must be a folder inside the site root"
+        return None if anywhere else "must be a folder inside the site root"
     top = output.relative_to(root).parts[0]
     if top in PROTECTED:
         return f"must not be inside {top}/, which the site is made of"

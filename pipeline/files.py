@@ -138,14 +138,19 @@ def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> bool:
             path.parent.mkdir(parents=True, exist_ok=True)
         _write_new(os.fspath(path), raw, durable)
     except OSError as error:
-        if error.errno in (errno.EEXIST, errno.ENOTDIR):
-            blocker = next((p for p in reversed(path.parents) if p.is_file()), None)
-            if blocker is not None:
-                raise OutputError(
-                    f"cannot write: {blocker} is a file where a folder is needed", path=str(path)
-                ) from None
-        raise OutputError(_describe_os_error(error), path=str(path)) from None
+        raise _cannot_write(error, path) from None
     return True
+
+
+def _cannot_write(error: OSError, path: Path) -> OutputError:
+    """The error to report for ``error``, met writing ``path`` (or making it a folder)."""
+    if error.errno in (errno.EEXIST, errno.ENOTDIR):
+        blocker = next((p for p in reversed(path.parents) if p.is_file()), None)
+        if blocker is not None:
+            return OutputError(
+                f"cannot write: {blocker} is a file where a folder is needed", path=str(path)
+            )
+    return OutputError(_describe_os_error(error), path=str(path))
 
 
 _names = itertools.count()
@@ -201,6 +206,14 @@ def move(source: Path, target: Path) -> None:
         os.rename(source, target)
     except OSError as error:
         raise OutputError(_describe_os_error(error), path=str(target)) from None
+
+
+def make_folder(path: Path) -> None:
+    """Make the folder ``path`` and its missing parents (there already: nothing to do)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _cannot_write(error, path) from None
 
 
 def remove(path: Path) -> None:

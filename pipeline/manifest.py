@@ -1,7 +1,8 @@
 """The build manifest: what the last build read and wrote, kept in the output folder.
 
 ``.pipeline/`` in the output folder holds two JSON files, written after every build (never
-committed: the output folder is not):
+committed: the output folder is not); the folder itself is made before a build writes any
+page, and marks the output folder as a build's (``is_builds``):
 
 - ``manifest.json``: each output file's key (``pipeline.outputs``: a hash of everything the
   file is made of), the digest of its bytes and its ``stat`` when it was written; and what
@@ -23,6 +24,7 @@ last build recorded, when it can read which).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,18 @@ def read_manifest(output: Path) -> Manifest:
         names = old.read_text(encoding="utf-8").split() if old.is_file() else []
         return Manifest(outputs={name: ["", "", None] for name in names})
     return found
+
+
+def is_builds(output: Path) -> bool:
+    """Whether ``output`` is a build's to write into: missing or empty, or made its own by a
+    build (which makes ``.pipeline/`` before it writes any page, so an interrupted first
+    build leaves it too; a build before manifests left its file list). Any other folder
+    holds files no build wrote, which a build must never replace or remove."""
+    try:
+        names = os.listdir(output)
+    except (FileNotFoundError, NotADirectoryError):
+        return True  # nothing in it to keep (writing says what is in the way)
+    return not names or FOLDER in names or OLD_LIST in names
 
 
 def recorded(output: Path) -> bool:

@@ -246,12 +246,10 @@ def test_job_pages_are_listed_with_a_counted_heading(ui_site, run) -> None:
     assert (ui_site.root / "public/lediga-tjanster/jobb-2/index.html").is_file()
 
 
-def test_out_must_be_inside_the_site_and_apart_from_its_sources(seed_site, run) -> None:
+def test_out_inside_the_site_must_be_apart_from_its_sources(seed_site, run) -> None:
+    # A folder outside the site root: tests/test_out.py.
     assert run(seed_site.root, "build", "--out", str(seed_site.root / "preview")).code == 0
     assert (seed_site.root / "preview/index.html").is_file()
-    outside = run(seed_site.root, "build", "--out", str(seed_site.root.parent / "elsewhere"))
-    assert outside.code == 2
-    assert "the output folder must be a folder inside the site root" in outside.err
     sources = run(seed_site.root, "build", "--out", str(seed_site.root / "content"))
     assert sources.code == 2
     assert "must not be inside content/" in sources.err
