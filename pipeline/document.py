@@ -283,6 +283,15 @@ def read(path: Path, shown: str = "", memo: FrontMatterMemo | None = None) -> Do
     return loads(decode(_read_raw(path, shown), shown), path, shown, memo)
 
 
+def body_start(doc: Document) -> int | None:
+    """The file line the body of ``doc`` starts on (None if the file cannot be read)."""
+    try:
+        fm_text, _body = split(doc.path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ContentError):
+        return None
+    return fm_text.count("\n") + 3  # the opening line, the front matter, the closing line
+
+
 def read_body(path: Path, shown: str = "") -> str:
     """The Markdown body of the posting at ``path``, its front matter not parsed (a build
     knows it already). Raises ``ContentError``."""

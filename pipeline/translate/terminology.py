@@ -29,9 +29,8 @@ from collections import defaultdict
 from pipeline import glossary
 from pipeline.config import Settings
 from pipeline.content import Content, source_hash
-from pipeline.document import Document
-from pipeline.document import split as split_posting
-from pipeline.errors import ContentError, Problem
+from pipeline.document import Document, body_start
+from pipeline.errors import Problem
 from pipeline.glossary import Glossary, Occurrence
 from pipeline.translate import record
 from pipeline.translate.masking import (
@@ -212,7 +211,7 @@ class _Lines:
         self.draft = draft
         self.settings = settings
         self.blocks: dict[str, Block] | None = None
-        self.start = _body_start(draft) if draft.body else None
+        self.start = body_start(draft) if draft.body else None
 
     def where(self, block: Block) -> str:
         """``content/en/a.md:14``: the line of the draft's ``block``."""
@@ -227,15 +226,6 @@ class _Lines:
                 block = mine or block
             line = None if block.line is None or self.start is None else self.start + block.line - 1
         return draft.shown if line is None else f"{draft.shown}:{line}"
-
-
-def _body_start(doc: Document) -> int | None:
-    """The file line the body of ``doc`` starts on."""
-    try:
-        fm_text, _body = split_posting(doc.path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ContentError):
-        return None
-    return fm_text.count("\n") + 3  # the opening line, the front matter, the closing line
 
 
 MOST_LISTED = 5  # places named in one warning; the rest are counted
