@@ -337,10 +337,11 @@ def test_refs_slugs_and_paths_cannot_leave_the_output_folder(ui_site, run, tmp_p
 PATIENCE = 300  # seconds: far more than a linear run needs; a hang fails instead of waiting
 
 
-def pipeline(root: Path, *args: str) -> subprocess.CompletedProcess:
+def pipeline(root: Path, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """``python -m pipeline ARGS --root ROOT`` run in ``cwd``, as from a shell."""
     done = subprocess.run(
         [sys.executable, "-m", "pipeline", *args, "--root", str(root)],
-        cwd=REPO,
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=PATIENCE,
