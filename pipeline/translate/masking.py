@@ -1,7 +1,7 @@
 """Masking: what an engine must never see is swapped for numbered placeholders, then restored.
 
 A ``Masker`` finds spans of a text to protect (a URL, a code span, a Liquid tag, a link's
-target...). ``mask`` runs a list of maskers in order, each over what the earlier ones left,
+target...). ``mask`` runs a list of maskers, joins the spans they find where they overlap,
 and replaces every span with a placeholder ``⟦n⟧``; ``unmask`` puts the originals back into
 an engine's answer and refuses an answer that lost, doubled or garbled a placeholder.
 
@@ -20,14 +20,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it.common.utils import normalizeReference
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 OPEN, CLOSE = "⟦", "⟧"
 PLACEHOLDER = re.compile(r"⟦\s*(\d+)\s*⟧")
 
-Span = tuple[int, int]
 Found = tuple[int, int, str | None]  # a span, and what to restore there (None: what it held)
 
 
@@ -68,32 +68,69 @@ class Masked:
 def mask(text: str, maskers: Sequence[Masker], fold_lines: bool = False) -> Masked:
     """``text`` with every span the maskers find replaced by a placeholder.
 
+    Spans that overlap become one placeholder: what either protects stays protected (a URL
+    that holds an entity, an address with an escape, a link text that is a URL).
     ``fold_lines`` joins the soft line breaks of a Markdown paragraph into spaces (hard breaks
     are masked before), since engines translate sentences, not lines.
 
     >>> mask("Se https://x.se/a_b_c, *nu*!", MARKDOWN_MASKERS).text
     'Se ⟦1⟧, ⟦2⟧nu⟦3⟧!'
+    >>> mask("Sök på www.a.se/?q=x&hl; nu", MARKDOWN_MASKERS).pieces
+    (('URL', 'www.a.se/?q=x&hl;'),)
     """
     core = text.strip()
     start = len(text) - len(text.lstrip())
     lead, trail = text[:start], text[start + len(core) :]
-    taken: list[tuple[Span, str, str | None]] = []
-    for masker in maskers:
-        for begin, end, restore in masker.find(core):
-            span = (begin, end)
-            if begin < end and not any(_overlap(span, other) for other, _, _ in taken):
-                taken.append((span, masker.name, restore))
-    taken.sort(key=lambda found: found[0])
     parts: list[str] = []
     pieces: list[tuple[str, str]] = []
     position = 0
-    for (begin, end), name, restore in taken:
+    for begin, end, name, restore in _protected(core, maskers):
         parts.append(_fold(core[position:begin]) if fold_lines else core[position:begin])
-        pieces.append((name, core[begin:end] if restore is None else restore))
+        pieces.append((name, restore))
         parts.append(f"{OPEN}{len(pieces)}{CLOSE}")
         position = end
     parts.append(_fold(core[position:]) if fold_lines else core[position:])
     return Masked(text, "".join(parts), tuple(pieces), lead, trail)
+
+
+def _protected(text: str, maskers: Sequence[Masker]) -> list[tuple[int, int, str, str]]:
+    """The spans to mask, in order, each with the name of the first masker that found it and
+    what to restore there: every span found, sorted, and overlapping ones joined in one
+    sweep. A found span that says what to restore (a shortcut link's ``]``) is replaced."""
+    found = [
+        (begin, end, order, masker.name, restore)
+        for order, masker in enumerate(maskers)
+        for begin, end, restore in masker.find(text)
+        if begin < end
+    ]
+    found.sort(key=lambda span: span[:3])
+    joined: list[_Joined] = []
+    for begin, end, _, name, restore in found:
+        if joined and begin < joined[-1].end:
+            joined[-1].end = max(joined[-1].end, end)
+        else:
+            joined.append(_Joined(begin, end, name))
+        if restore is not None:
+            joined[-1].rewrites.append((begin, end, restore))
+    return [(j.begin, j.end, j.name, j.restored(text)) for j in joined]
+
+
+@dataclass
+class _Joined:
+    """Overlapping spans joined into one, with the parts of it restored as something else."""
+
+    begin: int
+    end: int
+    name: str
+    rewrites: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def restored(self, text: str) -> str:
+        parts, position = [], self.begin
+        for start, stop, replacement in self.rewrites:
+            parts += [text[position:start], replacement]
+            position = stop
+        parts.append(text[position : self.end])
+        return "".join(parts)
 
 
 def unmask(masked: Masked, answer: str) -> str:
@@ -124,10 +161,6 @@ def unmask(masked: Masked, answer: str) -> str:
     return masked.lead + restored + masked.trail
 
 
-def _overlap(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _fold(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text)
 
@@ -145,16 +178,22 @@ CODE_SPAN = pattern("code span", r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 AUTOLINK = pattern(
     "link", r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+)>"
 )
+# Raw HTML as CommonMark 0.31.2 reads it: tags (quoted values may hold < and >), comments,
+# processing instructions, declarations and CDATA.
+_ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 HTML = pattern(
     "HTML tag",
-    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>|<\?.*?\?>|<![A-Z]+[^>]*>",
+    rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>"
+    r"|<!-->|<!--->|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
     re.DOTALL,
 )
 HARD_BREAK = pattern("line break", r"(?: {2,}|\\)\n[ \t]*")
 ESCAPE = pattern("escaped character", r"\\[!-/:-@\[-`{-~]")
-ENTITY = pattern("entity", r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# What has the shape of an entity, valid or not: ``&x;`` is no word to translate either.
+ENTITY = pattern("entity", r"&#?[A-Za-z0-9]{1,32};")
 URL = pattern("URL", r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]*_]")
-EMAIL = pattern("e-mail address", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address as written, escapes in it (``foo\+@a.se``) and a domain with no dot included.
+EMAIL = pattern("e-mail address", r"(?:[\w.+-]|\\[!-/:-@\[-`{-~])+@(?:[\w+-]|\.(?=[\w+-]))+")
 PRINTF = pattern(
     "placeholder", r"%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[#0 +-]*\d*(?:\.\d+)?[sdifrxXeEgGc%]"
 )
@@ -200,7 +239,7 @@ def links(references: Iterable[str] = ()) -> Masker:
     labels = {normalizeReference(label) for label in references}
 
     def find(text: str) -> Iterable[Found]:
-        openers: list[tuple[int, int]] = []
+        openers: list[tuple[int, int, bool]] = []  # where, how wide, still active
         found: list[Found] = []
         position = 0
         while position < len(text):
@@ -209,26 +248,26 @@ def links(references: Iterable[str] = ()) -> Masker:
                 position += 2
                 continue
             if char == "`":
-                run = re.match(r"`+", text[position:]).group()  # type: ignore[union-attr]
+                run = _BACKTICKS.match(text, position).group()  # type: ignore[union-attr]
                 close = text.find(run, position + len(run))
                 position = close + len(run) if close >= 0 else position + len(run)
                 continue
             if char == "!" and text.startswith("[", position + 1):
-                openers.append((position, 2))
+                openers.append((position, 2, True))
                 position += 2
                 continue
             if char == "[":
-                openers.append((position, 1))
+                openers.append((position, 1, True))
             elif char == "]" and openers:
-                start, width = openers.pop()
+                start, width, active = openers.pop()
                 label = text[start + width : position]
-                end = _link_tail(text, position, label, labels)
+                end = _link_tail(text, position, label, labels) if active else None
                 if end is not None:
                     tail = text[position:end]
                     full = f"][{label}]" if tail in ("]", "][]") else None
                     found += [(start, start + width, None), (position, end, full)]
-                    if width == 1:  # links do not nest: older openers become text
-                        openers = [o for o in openers if o[1] == 2]
+                    if width == 1:  # links do not nest: older link openers become text
+                        openers = [(at, wide, wide == 2 and on) for at, wide, on in openers]
                     position = end
                     continue
             position += 1
@@ -237,36 +276,78 @@ def links(references: Iterable[str] = ()) -> Masker:
     return Masker("link", find)
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
 def _link_tail(text: str, close: int, label: str, labels: set[str]) -> int | None:
     """End of a link's tail starting at ``]`` (index ``close``), or None if none is there."""
     after = close + 1
     if text.startswith("(", after):
-        depth, position = 0, after
-        while position < len(text):
-            char = text[position]
-            if char == "\\":
-                position += 2
-                continue
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                depth -= 1
-                if depth == 0:
-                    return position + 1
-            elif char == "\n" and text.startswith("\n", position + 1):
-                return None
-            position += 1
-        return None
+        end = _inline_tail(text, after)
+        if end is not None or _space_after(text, after + 1) == len(text):
+            return end
     if text.startswith("[", after):
-        end = text.find("]", after + 1)
-        if end >= 0 and "[" not in text[after + 1 : end]:
-            name = text[after + 1 : end] or label
-            if normalizeReference(name) in labels:
-                return end + 1
+        end = _label_end(text, after + 1)
+        if end is not None and normalizeReference(text[after + 1 : end] or label) in labels:
+            return end + 1
         return None
     if normalizeReference(label) in labels:
         return after
     return None
+
+
+def _inline_tail(text: str, start: int) -> int | None:
+    """End of an inline link's ``(destination "title")`` starting at ``(`` (index ``start``),
+    or None where it is not one: parsed as markdown-it-py parses it, with its helpers."""
+    position = _space_after(text, start + 1)
+    destination = parseLinkDestination(text, position, len(text))
+    if destination.ok:
+        position = _space_after(text, destination.pos)
+        title = parseLinkTitle(text, position, len(text))
+        if position > destination.pos and title.ok:
+            position = _space_after(text, title.pos)
+    return position + 1 if text.startswith(")", position) else None
+
+
+def _space_after(text: str, position: int) -> int:
+    """The first position from ``position`` on that is not a space, tab or line break."""
+    while position < len(text) and text[position] in " \t\n":
+        position += 1
+    return position
+
+
+def _label_end(text: str, start: int) -> int | None:
+    """Index of the ``]`` that ends a link label starting at ``start`` (``\\]`` and ``\\[``
+    are part of the label), or None where a ``[`` comes first or nothing ends it."""
+    position = start
+    while position < len(text):
+        char = text[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            return None
+        if char == "]":
+            return position
+        position += 1
+    return None
+
+
+def reference_context(text: str, references: Iterable[str]) -> str:
+    """The defined labels (of ``references``) that the links of ``text`` use, as the
+    translation memory keeps them with a translation (``references: [a]``; "" for none).
+    The same text masks differently, and so translates differently, only where another set
+    of its labels is defined: ``[a]`` is a link where ``[a]: /url`` is defined, text where not.
+
+    >>> reference_context("Se [a], [b][], [c][x] och [d](/d).", ["a", "b", "c", "d"])
+    'references: [a] [b]'
+    """
+    used = set()
+    for begin, end, restore in links(references).find(text):
+        tail = restore or text[begin:end]
+        if tail.startswith("]["):
+            used.add(normalizeReference(tail[2:-1]).lower())
+    return "references: " + " ".join(f"[{label}]" for label in sorted(used)) if used else ""
 
 
 def markdown_maskers(references: Iterable[str] = ()) -> list[Masker]:

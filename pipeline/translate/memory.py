@@ -5,6 +5,11 @@ Reviewed translations are plain entries; machine translations are ``fuzzy``, wit
 named in an extracted comment (``#. machine: libre``), so Poedit shows them as needing work.
 A reviewed translation replaces a machine one, never the other way round.
 
+A block that uses reference links (``[text][label]``, ``[label]``) is translated by what its
+document defines: ``[a]`` is a link where ``[a]: /url`` is defined and text where it is
+not. Its entry carries the labels it used as its context (``msgctxt "references: [a]"``),
+and is found only for a block with the same text and the same labels defined.
+
 ``loads``/``dumps`` are a pair. The output is stable: entries sorted by source text, no
 dates (the header's revision date is fixed; git keeps the history), no line wrapping (a
 block is one line, or one line per line it has), so a re-run leaves git clean and a change
@@ -39,6 +44,7 @@ class Entry:
     target: str
     reviewed: bool
     engine: str | None = None
+    context: str = ""  # the reference labels the source's links use, if any
 
 
 @dataclass
@@ -48,27 +54,28 @@ class Memory:
     path: Path
     source: str
     target: str
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[tuple[str, str], Entry] = field(default_factory=dict)  # by source, context
     changed: bool = False
     added: int = 0  # entries added or changed since loading
 
-    def get(self, text: str) -> Entry | None:
-        """The remembered translation of ``text``, if any."""
-        return self.entries.get(text)
+    def get(self, text: str, context: str = "") -> Entry | None:
+        """The remembered translation of ``text`` in ``context``, if any."""
+        return self.entries.get((text, context))
 
-    def add_machine(self, source: str, target: str, engine: str) -> None:
+    def add_machine(self, source: str, target: str, engine: str, context: str = "") -> None:
         """Remember an engine's translation, unless a reviewed one is known."""
-        known = self.entries.get(source)
+        known = self.entries.get((source, context))
         if known is None or not known.reviewed:
-            self._put(Entry(source, target, False, engine))
+            self._put(Entry(source, target, False, engine, context))
 
-    def add_reviewed(self, source: str, target: str) -> None:
+    def add_reviewed(self, source: str, target: str, context: str = "") -> None:
         """Remember a translator's translation (the latest one reviewed wins)."""
-        self._put(Entry(source, target, True))
+        self._put(Entry(source, target, True, None, context))
 
     def _put(self, entry: Entry) -> None:
-        if self.entries.get(entry.source) != entry:
-            self.entries[entry.source] = entry
+        key = (entry.source, entry.context)
+        if self.entries.get(key) != entry:
+            self.entries[key] = entry
             self.changed = True
             self.added += 1
 
@@ -121,7 +128,9 @@ def loads(text: str, path: Path, source: str, target: str, shown: str = "") -> M
             None,
         )
         target = message.string if isinstance(message.string, str) else message.string[0]
-        memory.entries[message.id] = Entry(message.id, target, not message.fuzzy, engine)
+        context = message.context or ""
+        entry = Entry(message.id, target, not message.fuzzy, engine, context)
+        memory.entries[message.id, context] = entry
     return memory
 
 
@@ -152,6 +161,8 @@ def dumps(memory: Memory) -> str:
         if not entry.reviewed:
             lines.append(f"#. {MACHINE_COMMENT}{entry.engine or 'unknown'}")
             lines.append("#, fuzzy")
+        if entry.context:
+            lines.append(f"msgctxt {escape(entry.context)}")
         lines += _field("msgid", entry.source) + _field("msgstr", entry.target)
         parts.append("\n".join(lines) + "\n")
     return "".join(parts)

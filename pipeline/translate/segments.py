@@ -31,7 +31,15 @@ from markdown_it.token import Token
 from pipeline.config import Settings
 from pipeline.content import translatable_texts
 from pipeline.document import Document
-from pipeline.translate.masking import HTML, LIQUID, PLAIN_MASKERS, Masker, markdown_maskers
+from pipeline.translate.cells import place_cell
+from pipeline.translate.masking import (
+    HTML,
+    LIQUID,
+    PLAIN_MASKERS,
+    Masker,
+    markdown_maskers,
+    reference_context,
+)
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 """The Markdown parser whose block structure drafts keep (the renderer must agree with it)."""
@@ -44,6 +52,7 @@ PARAGRAPH, HEADING, LIST_ITEM, QUOTE, TABLE_CELL = (
     "table cell",
 )
 FRONT_MATTER = "front matter"
+TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,7 @@ def segment(body: str) -> Segmented:
             parent = tokens[index - 1]
             if parent.type in ("th_open", "td_open"):
                 cell += 1
-                placed = _place_cell(lines, offsets, token.map[0], cell - 1, tokens, index)
+                placed = place_cell(lines, offsets, token.map[0], cell - 1, tokens, index)
                 kind = TABLE_CELL
             elif parent.type == "heading_open":
                 placed = _place_heading(lines, offsets, parent, token)
@@ -119,25 +128,44 @@ def segment(body: str) -> Segmented:
             if placed is None:
                 result.unplaced.append(token.map[0] + 1)
                 continue
-            start, end, continuation = placed
-            raw = body[start:end]
             number = len(result.blocks) + 1
-            result.blocks.append(
-                Block(
-                    f"body.{number}",
-                    kind,
-                    # A block's text is its source without container prefixes: the raw text
-                    # on one line (table cells keep their escapes), else markdown-it's content.
-                    raw if "\n" not in raw else token.content,
-                    token.map[0] + 1,
-                    start,
-                    end,
-                    continuation,
-                    int(parent.tag[1]) if kind == HEADING else 0,
-                    kind == HEADING and not parent.markup.startswith("#"),
-                )
-            )
+            first = kind == LIST_ITEM and tokens[index - 2].type == "list_item_open"
+            result.blocks.append(_block(body, number, kind, token, parent, placed, first))
     return result
+
+
+def _block(
+    body: str,
+    number: int,
+    kind: str,
+    token: Token,
+    parent: Token,
+    placed: tuple[int, int, str],
+    first: bool,
+) -> Block:
+    """The ``number``-th block, of ``kind``, from its inline token (``parent`` is the token
+    that opens it) and its place; ``first`` if it starts a list item, whose task list box
+    (``[ ]``, ``[x]``, GitHub's) is list syntax like the ``-`` before it, not text."""
+    assert token.map is not None
+    start, end, continuation = placed
+    content = token.content
+    box = TASK_BOX.match(content) if first else None
+    if box and box.end() < len(content):
+        start, content = start + box.end(), content[box.end() :]
+    raw = body[start:end]
+    return Block(
+        f"body.{number}",
+        kind,
+        # A block's text is its source without container prefixes: the raw text on one
+        # line (table cells keep their escapes), else markdown-it's content.
+        raw if "\n" not in raw else content,
+        token.map[0] + 1,
+        start,
+        end,
+        continuation,
+        int(parent.tag[1]) if kind == HEADING else 0,
+        kind == HEADING and not parent.markup.startswith("#"),
+    )
 
 
 def _place_lines(
@@ -181,71 +209,6 @@ def _place_heading(
         return None
     start = offsets[inline.map[0]] + found
     return start, start + len(inline.content), ""
-
-
-def _place_cell(
-    lines: list[str], offsets: list[int], row: int, column: int, tokens: list[Token], index: int
-) -> tuple[int, int, str] | None:
-    """Where the ``column``-th cell of a table row sits. The row starts after a container
-    prefix that markdown-it does not report, so the first position whose split gives this
-    row's cells (as markdown-it split them) is taken."""
-    expected = _row_contents(tokens, index)
-    raw = lines[row]
-    for begin in range(len(raw)):
-        if begin and raw[begin - 1] not in " \t>-+*.)0123456789":
-            break
-        spans = _cells(raw, begin)
-        contents = [_unescape_pipes(raw[a:b].strip(MD_TRIM_CHARS)) for a, b in spans]
-        if contents[: len(expected)] == expected:
-            if column >= len(spans):
-                return None
-            a, b = spans[column]
-            text = raw[a:b]
-            a += len(text) - len(text.lstrip(MD_TRIM_CHARS))
-            b -= len(text) - len(text.rstrip(MD_TRIM_CHARS))
-            return offsets[row] + a, offsets[row] + b, ""
-    return None
-
-
-def _row_contents(tokens: list[Token], index: int) -> list[str]:
-    """The cell contents of the table row around the inline token at ``index``."""
-    start = index
-    while tokens[start].type != "tr_open":
-        start -= 1
-    contents = []
-    for token in tokens[start + 1 :]:
-        if token.type == "tr_close":
-            break
-        if token.type == "inline":
-            contents.append(token.content)
-    while contents and not contents[-1]:
-        contents.pop()  # cells the parser filled in for a short row
-    return contents
-
-
-def _cells(raw: str, begin: int) -> list[tuple[int, int]]:
-    """Spans of a row's cells from ``begin``, split at pipes as markdown-it splits them."""
-    stripped = raw[begin:].strip(MD_TRIM_CHARS)
-    if not stripped:
-        return []
-    offset = begin + raw[begin:].index(stripped[0])
-    spans = []
-    start, escaped = 0, False
-    for position, char in enumerate(stripped):
-        if char == "|" and not escaped:
-            spans.append((offset + start, offset + position))
-            start = position + 1
-        escaped = char == "\\"
-    spans.append((offset + start, offset + len(stripped)))
-    if spans and spans[0][0] == spans[0][1]:
-        spans.pop(0)
-    if spans and spans[-1][0] == spans[-1][1]:
-        spans.pop()
-    return spans
-
-
-def _unescape_pipes(text: str) -> str:
-    return text.replace("\\|", "|")
 
 
 def render(segmented: Segmented, targets: Sequence[str | None]) -> str:
@@ -402,3 +365,8 @@ def maskers_for(block: Block, segmented: Segmented | None) -> list[Masker]:
     if block.kind == FRONT_MATTER:
         return PLAIN_MASKERS
     return markdown_maskers(segmented.labels if segmented else ())
+
+
+def memory_context(kind: str, text: str, segmented: Segmented) -> str:
+    """A block's context in the translation memory: the reference labels its links use."""
+    return "" if kind == FRONT_MATTER else reference_context(text, segmented.labels)

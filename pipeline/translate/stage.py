@@ -23,7 +23,6 @@ once, with its record; the memory is saved as the run goes and when it ends, how
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from pipeline.document import Document
 from pipeline.errors import OutputError, Problem
 from pipeline.memo import FrontMatterMemo
 from pipeline.translate import record, runner, terminology, wording
+from pipeline.translate.answers import ask
 from pipeline.translate.drafts import (
     current_metadata,
     draft_metadata,
@@ -44,8 +44,8 @@ from pipeline.translate.drafts import (
     under_content,
 )
 from pipeline.translate.engines import Engine, check_name, make_engine
-from pipeline.translate.masking import Masked, MaskError, mask, unmask
-from pipeline.translate.memory import Memory, load, memory_path
+from pipeline.translate.masking import Masked, mask
+from pipeline.translate.memory import Entry, Memory, load, memory_path
 from pipeline.translate.quality import Pair
 from pipeline.translate.record import BlockRecord, DraftRecord
 from pipeline.translate.report import TranslateReport
@@ -57,6 +57,7 @@ from pipeline.translate.segments import (
     check,
     document_blocks,
     maskers_for,
+    memory_context,
     render_with_lines,
     skeleton_hash,
 )
@@ -225,11 +226,14 @@ def _process(run: _Run, task: Task) -> None:
             report.problems.append(draft.problem(_UNALIGNED, warning=True))
         elif (draft.translation or {}).get("status") == "reviewed":
             for item in own:
-                memory.add_reviewed(item.source.strip(), item.target.strip())
+                context = memory_context(item.kind, item.source, segmented)
+                memory.add_reviewed(item.source.strip(), item.target.strip(), context)
         else:
             for item in own:
                 if item.origin in (record.ENGINE, record.MEMORY) and item.engine:
-                    memory.add_machine(item.source.strip(), item.target.strip(), item.engine)
+                    context = memory_context(item.kind, item.source, segmented)
+                    source, target = item.source.strip(), item.target.strip()
+                    memory.add_machine(source, target, item.engine, context)
     if task.current:
         _record_current(run, task, own, segmented)
     elif draft is not None and own is None:
@@ -352,7 +356,7 @@ def _choose(
     for index, block in enumerate(blocks):
         mine = same.get(index)
         previous = mine.previous if mine else _previous(replaced.get(index))
-        entry = memory.get(block.text.strip())
+        entry = _remembered(memory, block, segmented)
         if mine and mine.origin in (record.REVIEWED, record.HAND):
             chosen[index] = _Choice(mine.target, mine.origin, previous=previous)
         elif entry and entry.reviewed:
@@ -373,7 +377,8 @@ def _choose(
             else:
                 chosen[index] = _Choice(block.text, record.COPIED, previous=previous)
     if waiting:
-        answers = _ask_engine(run, task, blocks, waiting, segmented, memory)
+        asking = run.runner(str(task.original.lang), task.target)
+        answers = ask(asking, run.engine_name, blocks, waiting, segmented, memory)
         if answers is None:
             return None
         for index, (answer, problem) in answers.items():
@@ -381,6 +386,16 @@ def _choose(
             origin = record.ENGINE if problem is None else record.KEPT
             chosen[index] = _Choice(answer, origin, run.engine_name, problem, previous, True)
     return [chosen[index] for index in range(len(blocks))]
+
+
+def _remembered(memory: Memory, block: Block, segmented: Segmented) -> Entry | None:
+    """The memory's translation of ``block``, if one was made for a block that masks alike
+    (the same reference labels defined) and it has the block's Markdown in this document:
+    an entry made for one document never gives another a link, code or HTML of its own."""
+    entry = memory.get(block.text.strip(), memory_context(block.kind, block.text, segmented))
+    if entry is None or check(block, _wrap(block.text, entry.target), segmented.references):
+        return None
+    return entry
 
 
 def _previous(before: BlockRecord | None) -> dict[str, str] | None:
@@ -397,62 +412,6 @@ def _wrap(source: str, target: str) -> str:
     core = source.strip()
     start = source.find(core) if core else 0
     return source[:start] + target + source[start + len(core) :]
-
-
-def _ask_engine(
-    run: _Run,
-    task: Task,
-    blocks: list[Block],
-    waiting: dict[int, Masked],
-    segmented: Segmented,
-    memory: Memory,
-) -> dict[int, tuple[str, str | None]] | None:
-    """For each waiting block, the engine's answer (restored and checked) and None, or the
-    block's own text and the problem; None if the engine became unavailable before all
-    were done (those done are in the memory already). A text is sent once per run."""
-    source_lang = task.original.lang
-    assert source_lang is not None
-    texts = list(dict.fromkeys(masked.text for masked in waiting.values()))
-    first = {masked.text: index for index, masked in reversed(waiting.items())}
-    answers: dict[str, tuple[str | None, str | None]] = {}
-
-    def keep(number: int, outcome: runner.Outcome) -> None:
-        index = first[texts[number]]
-        block, masked = blocks[index], waiting[index]
-        problem = outcome.problem
-        restored = None
-        if outcome.answer is not None:
-            try:
-                restored = unmask(masked, outcome.answer)
-                problem = check(block, restored, segmented.references)
-            except MaskError as error:
-                problem = str(error)
-            if problem is None and _untranslated(masked.text, outcome.answer):
-                problem = f"the engine sent it back untranslated, still in '{source_lang}'"
-        if problem is None and restored is not None:
-            memory.add_machine(block.text.strip(), restored.strip(), run.engine_name)
-        answers[masked.text] = (restored if problem is None else None, problem)
-
-    results = run.runner(source_lang, task.target).translate(texts, keep)
-    if any(result is None for result in results):
-        return None
-    found = {}
-    for index, masked in waiting.items():
-        answer, problem = answers[masked.text]
-        found[index] = (answer if answer is not None else blocks[index].text, problem)
-    return found
-
-
-def _untranslated(sent: str, answer: str) -> bool:
-    """Whether an answer is the text that was sent, as it went: a wrong-language answer.
-    Only a sentence (three words or more) counts: a name or a word may rightly stay as it is.
-
-    >>> _untranslated("Ett andra stycke.", "Ett andra stycke. ")
-    True
-    >>> _untranslated("Digidem Lab", "Digidem Lab"), _untranslated("Ett stycke.", "A paragraph.")
-    (False, False)
-    """
-    return answer.strip() == sent.strip() and len(re.findall(r"[^\W\d_]{2,}", sent)) >= 3
 
 
 def _mark_outdated(run: _Run, task: Task) -> None:
