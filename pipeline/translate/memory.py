@@ -3,7 +3,9 @@
 ``locale/memory/<from>-<to>.po`` maps each source block (msgid) to its translation (msgstr).
 Reviewed translations are plain entries; machine translations are ``fuzzy``, with the engine
 named in an extracted comment (``#. machine: libre``), so Poedit shows them as needing work.
-A reviewed translation replaces a machine one, never the other way round.
+A reviewed translation replaces a machine one, never the other way round. Text of the
+``pseudo`` engine is never a reviewed translation, whoever says so: it is kept as a machine
+one (and an entry a memory holds as reviewed is read as one).
 
 ``loads``/``dumps`` are a pair. The output is stable: entries sorted by source text, no
 dates (the header's revision date is fixed; git keeps the history), no line wrapping (a
@@ -21,6 +23,7 @@ from babel.messages.pofile import PoFileError, escape, read_po
 from pipeline.config import Settings
 from pipeline.errors import ContentError
 from pipeline.files import inside, write_atomic
+from pipeline.translate.engines import PseudoEngine, looks_pseudo
 
 FOLDER = "memory"
 MACHINE_COMMENT = "machine: "
@@ -63,8 +66,12 @@ class Memory:
             self._put(Entry(source, target, False, engine))
 
     def add_reviewed(self, source: str, target: str) -> None:
-        """Remember a translator's translation (the latest one reviewed wins)."""
-        self._put(Entry(source, target, True))
+        """Remember a translator's translation (the latest one reviewed wins); pseudo text
+        only as the machine text it is."""
+        if looks_pseudo(target):
+            self.add_machine(source, target, PseudoEngine.name)
+        else:
+            self._put(Entry(source, target, True))
 
     def _put(self, entry: Entry) -> None:
         if self.entries.get(entry.source) != entry:
@@ -121,7 +128,10 @@ def loads(text: str, path: Path, source: str, target: str, shown: str = "") -> M
             None,
         )
         target = message.string if isinstance(message.string, str) else message.string[0]
-        memory.entries[message.id] = Entry(message.id, target, not message.fuzzy, engine)
+        entry = Entry(message.id, target, not message.fuzzy, engine)
+        if looks_pseudo(target):  # (approved before pseudo text was refused)
+            entry = Entry(message.id, target, False, engine or PseudoEngine.name)
+        memory.entries[message.id] = entry
     return memory
 
 

@@ -224,8 +224,9 @@ def _process(run: _Run, task: Task) -> None:
         if own is None:
             report.problems.append(draft.problem(_UNALIGNED, warning=True))
         elif (draft.translation or {}).get("status") == "reviewed":
-            for item in own:
+            for item in own:  # (pseudo text only as machine text: see the memory)
                 memory.add_reviewed(item.source.strip(), item.target.strip())
+            report.problems += wording.pseudo_reviewed(draft, own, settings)
         else:
             for item in own:
                 if item.origin in (record.ENGINE, record.MEMORY) and item.engine:
