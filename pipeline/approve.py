@@ -8,11 +8,17 @@ ways of approving cannot drift apart.
 
 Refused (exit 1, nothing written) when the draft cannot be approved as it is: its original
 changed since it was made (run ``make translate`` first, then review the changed blocks),
-its blocks do not line up with its original's, or its original is gone; and, unless
+its blocks do not line up with its original's, its original is gone, or it holds pseudo
+text (``record.is_pseudo``: never a translation, whoever approves it); and, unless
 ``force``, when a quality check finds anything, each finding listed as
-``path:line: check: message``. An unknown ``ref``, or a language with no draft of it, is a
-usage error (exit 2). Without ``lang``, every draft of the ``ref`` that is not reviewed yet
-is approved (a site has one draft per other language; each is checked alike).
+``path:line: check: message``, or when a block is machine text that no person has seen since
+the engine made it (``record.unread``), each listed as ``path:line: machine text not yet
+reviewed``. Approving is a person's saying "I read this": the data cannot tell a block read
+and found right from one never opened, so ``force`` says it for those blocks (they are then
+listed as warnings before the draft is written). An unknown ``ref``, or a language with no
+draft of it, is a usage error (exit 2). Without ``lang``, every draft of the ``ref`` that is
+not reviewed yet is approved (a site has one draft per other language; each is checked
+alike).
 """
 
 from __future__ import annotations
@@ -24,13 +30,23 @@ from pipeline.config import Settings
 from pipeline.content import scan, source_hash
 from pipeline.document import Document
 from pipeline.errors import OutputError, Problem, UsageError
-from pipeline.report import Report
-from pipeline.status import CHANGED, ORPHAN, SUPERSEDED, UNALIGNED, Version, survey
+from pipeline.report import Report, counted
+from pipeline.status import (
+    CHANGED,
+    ORPHAN,
+    PSEUDO,
+    SUPERSEDED,
+    UNALIGNED,
+    UNREAD,
+    Issue,
+    Version,
+    survey,
+)
 from pipeline.translate.stage import translate
 
-BLOCKING = (CHANGED, ORPHAN, SUPERSEDED, UNALIGNED)
+BLOCKING = (CHANGED, ORPHAN, SUPERSEDED, UNALIGNED, PSEUDO)
 """Issues that no ``--force`` overrides: the draft's wording cannot be matched to its
-original's blocks, so it cannot enter the memory."""
+original's blocks, so it cannot enter the memory; or it is pseudo text, never a translation."""
 
 
 @dataclass
@@ -67,7 +83,8 @@ def approve(
     elif not drafts:
         raise UsageError(f"approve: ref '{ref}' has no draft (only its original)")
     for version in drafts:
-        if version.status == "reviewed" and version.current:
+        pseudo = any(i.check == PSEUDO for i in version.issues)
+        if version.status == "reviewed" and version.current and not pseudo:
             report.done.append(f"{version.file} is already reviewed")
             continue
         refusal = _refusal(version, force)
@@ -75,6 +92,9 @@ def approve(
             report.problems += refusal
             report.refused += 1
             continue
+        path = version.file or ""
+        unread = [i for i in version.issues if i.check == UNREAD]
+        report.problems += [Problem(path, i.line, _listed(i), warning=True) for i in unread]
         if _mark_reviewed(settings, version, report):
             report.approved += 1
     return report
@@ -88,17 +108,30 @@ def _refusal(version: Version, force: bool) -> list[Problem]:
         return [Problem(path, i.line, f"not approved: {i.check}: {i.message}") for i in blocking]
     if force or not version.issues:
         return []
-    found = [Problem(path, i.line, f"{i.check}: {i.message}") for i in version.issues]
-    count = len(found)
+    found = [Problem(path, i.line, _listed(i)) for i in version.issues]
+    unread = sum(1 for i in version.issues if i.check == UNREAD)
+    reasons = []
+    if len(found) > unread:
+        reasons.append(f"the quality checks found {counted(len(found) - unread, 'problem')}")
+    if unread:
+        verb = "is" if unread == 1 else "are"
+        reasons.append(f"{counted(unread, 'block')} {verb} machine text not yet reviewed")
     return [
         *found,
         Problem(
             path,
             None,
-            f"not approved: the quality checks found {count} problem{'s' if count != 1 else ''} "
-            "(above); correct the draft, or approve it as it is with --force",
+            f"not approved: {'; '.join(reasons)} (above); correct the draft, or approve it "
+            "as it is with --force",
         ),
     ]
+
+
+def _listed(issue: Issue) -> str:
+    """``machine text not yet reviewed (libre)``, ``numbers: the number 80 is missing``."""
+    if issue.check == UNREAD:
+        return f"{issue.check} {issue.message}"
+    return f"{issue.check}: {issue.message}"
 
 
 def _mark_reviewed(settings: Settings, version: Version, report: ApproveReport) -> bool:

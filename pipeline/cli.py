@@ -197,7 +197,8 @@ def _add_approve(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="approve even when the quality checks find problems",
+        help="approve even when the quality checks find problems or blocks are machine text "
+        "not yet reviewed (never pseudo text)",
     )
 
 

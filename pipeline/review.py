@@ -5,7 +5,9 @@ origin (engine, memory, edited by hand...), what the quality checks found in it,
 whose original changed since the last review what changed (a word diff of the old and new
 source, and the translation reviewed then), and the file and line to edit. An index lists the
 drafts by need: those whose original changed first (``outdated``), then machine drafts with
-findings, then the rest.
+findings of the quality checks, then the rest. Blocks of machine text that no person has seen
+since the engine made them, and blocks of pseudo text, are problems of their own, counted
+with the rest: a page never says "0 problems" above a block nobody read.
 
 The pages go to the ``review`` folder (default ``review/``, not committed), never into the
 published site: they show unreviewed text and are for the people who review it. They are
@@ -28,7 +30,7 @@ from pipeline.config import Settings
 from pipeline.content import scan
 from pipeline.render import render_template
 from pipeline.report import Report
-from pipeline.status import CHANGED, RefState, Version, survey
+from pipeline.status import CHANGED, PSEUDO, UNREAD, RefState, Version, survey
 from pipeline.templating import TEMPLATES
 from pipeline.translate import record
 
@@ -94,9 +96,16 @@ class Draft:
         return len(self.version.issues)
 
     @property
+    def unread(self) -> int:
+        """How many of its blocks are machine text no person has seen since it was made."""
+        return sum(1 for i in self.version.issues if i.check == UNREAD)
+
+    @property
     def need(self) -> int:
-        """The index's order: 0 outdated, 1 machine with findings, 2 the rest."""
-        return 0 if self.outdated else 1 if self.findings else 2
+        """The index's order: 0 outdated, 1 with findings of the checks, 2 the rest (every
+        block of a machine draft is unread, so that alone does not put a draft first)."""
+        checked = any(i.check not in (UNREAD, PSEUDO) for i in self.version.issues)
+        return 0 if self.outdated else 1 if checked else 2
 
     @property
     def title(self) -> str:

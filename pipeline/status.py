@@ -8,8 +8,14 @@ to its original's blocks by structure (as the translate stage matches them), wit
 origins from the draft's record; every registered quality check
 (``pipeline.translate.quality``) runs on every block. Nothing is written.
 
-A draft *needs review* when its status is ``machine`` or ``outdated``, or when its original
-changed since it was made (the next ``make translate`` updates it).
+Besides the quality checks, each block of machine text that no person has seen since the
+engine made it (``record.unread``) is a problem of its own (``machine text``), and so is
+each block of pseudo text (``pseudo``), which is never a translation: a draft never shows
+"0 problems" above a block nobody read.
+
+A draft *needs review* when its status is ``machine`` or ``outdated``, when its original
+changed since it was made (the next ``make translate`` updates it), or when it holds pseudo
+text (even if a person set it to ``reviewed``).
 """
 
 from __future__ import annotations
@@ -19,15 +25,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline import document
 from pipeline.config import Settings
 from pipeline.content import Content, misfiled, scan, source_hash
 from pipeline.document import Document
-from pipeline.errors import ContentError, Problem
+from pipeline.errors import Problem
 from pipeline.report import Report
 from pipeline.translate import quality, record, wording
 from pipeline.translate.record import BlockRecord, DraftRecord
-from pipeline.translate.segments import FRONT_MATTER, Block, document_blocks
+from pipeline.translate.segments import Block, document_blocks
 
 JSON_VERSION = 1
 """Version of the ``status --json`` schema (README: The translator's workflow); a change
@@ -42,6 +47,9 @@ SUPERSEDED = "superseded"
 CHANGED = "original changed"
 UNALIGNED = "unaligned"
 KEPT = "kept"
+UNREAD = "machine text"
+PSEUDO = "pseudo"
+PSEUDO_MESSAGE = "the pseudo engine's text, not a translation: write the translation in its place"
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,11 @@ class Version:
         return (
             self.doc is not None
             and self.role == "draft"
-            and (self.status in UNREVIEWED or not self.current)
+            and (
+                self.status in UNREVIEWED
+                or not self.current
+                or any(i.check == PSEUDO for i in self.issues)
+            )
         )
 
     @property
@@ -230,9 +242,9 @@ def _blocks(
     )
     if matched is None:
         return []
-    head = _head_lines(draft)
+    lines = wording.file_lines(draft, draft_blocks)
     states = []
-    for block, item in zip(draft_blocks, matched, strict=True):
+    for line, item in zip(lines, matched, strict=True):
         source = sources.get(item.key) or Block(item.key, item.kind, item.source)
         pair = quality.Pair(
             source,
@@ -242,7 +254,6 @@ def _blocks(
             references=references,
             context=context,
         )
-        line = _line(draft, block, head)
         states.append(_state(item, line, quality.findings(pair)))
     return states
 
@@ -250,6 +261,11 @@ def _blocks(
 def _state(item: BlockRecord, line: int | None, findings: list[quality.Finding]) -> BlockState:
     if item.origin == record.KEPT and item.problem:
         findings = [quality.Finding(KEPT, item.problem), *findings]
+    if record.is_pseudo(item):
+        findings = [quality.Finding(PSEUDO, PSEUDO_MESSAGE), *findings]
+    elif record.unread(item):
+        made = f" ({item.engine})" if item.engine else ""
+        findings = [quality.Finding(UNREAD, f"not yet reviewed{made}"), *findings]
     return BlockState(
         item.key,
         item.kind,
@@ -261,24 +277,6 @@ def _state(item: BlockRecord, line: int | None, findings: list[quality.Finding])
         findings,
         item.previous,
     )
-
-
-def _head_lines(doc: Document) -> int | None:
-    """How many lines of the file come before the body (None if unknown)."""
-    try:
-        text = document.decode(doc.path.read_bytes(), doc.shown)
-    except (OSError, ContentError):
-        return None
-    if not text.endswith(doc.body):
-        return None
-    return text[: len(text) - len(doc.body)].count("\n")
-
-
-def _line(doc: Document, block: Block, head: int | None) -> int | None:
-    """The 1-based file line of ``block`` of ``doc``."""
-    if block.kind == FRONT_MATTER:
-        return doc.line_of(block.key.split("[", 1)[0].split(".", 1)[0])
-    return None if head is None or block.line is None else head + block.line
 
 
 # --- pipeline status ------------------------------------------------------------------------

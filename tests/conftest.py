@@ -111,6 +111,12 @@ class Site:
         return load_settings(self.root)
 
 
+def translate_with(site: Site, engine: str) -> None:
+    """Set the site's translator in its pyproject.toml, as a user does (``libre``: the fake
+    server of the ``libre`` fixture, whose text can be approved; ``pseudo`` text never is)."""
+    site.write("pyproject.toml", site.read("pyproject.toml") + f'translator = "{engine}"\n')
+
+
 def spy(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple]:
     """Record the arguments of every call of ``owner.name`` (still called) in the list
     returned, for tests that assert a stage did, or did not, do a piece of work."""

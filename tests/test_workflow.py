@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from pipeline import document
+from tests.conftest import translate_with
 
 POSTING = """\
 ---
@@ -22,9 +23,12 @@ Tjänsten är på 80 % i 6 månader.
 ORIGINAL = "content/sv/2024-03-01-ny-tjanst.md"
 DRAFT = "content/en/2024-03-01-ny-tjanst-utvecklare.md"
 MEMORY = "locale/memory/sv-en.po"
+PSEUDO = "the pseudo engine's text, not a translation: write the translation in its place"
 
 
-def drafted(site, run) -> None:
+def drafted(site, run, engine: str = "pseudo") -> None:
+    """The posting and its draft (``libre``: from the ``libre`` fixture's server)."""
+    translate_with(site, engine)
     site.write(ORIGINAL, POSTING)
     result = run(site.root, "translate")
     assert result.code == 0, result.err
@@ -70,12 +74,17 @@ def test_status_json_field_by_field(site, run) -> None:
         "needs_review": True,
         "engine": "pseudo",
         "problems": [
+            # Every block is the pseudo engine's text (an edit that leaves its frame too).
+            {"check": "pseudo", "message": PSEUDO, "line": 4, "block": "title"},
+            {"check": "pseudo", "message": PSEUDO, "line": 6, "block": "excerpt"},
+            {"check": "pseudo", "message": PSEUDO, "line": 14, "block": "body.1"},
+            {"check": "pseudo", "message": PSEUDO, "line": 16, "block": "body.2"},
             {
                 "check": "numbers",
                 "message": "the number 80 is missing; the number 90 was added",
                 "line": 16,
                 "block": "body.2",
-            }
+            },
         ],
     }
     assert site.read(DRAFT).split("\n")[15].startswith("［Ťĵäńśťḗń äŕ ṗå 90 %")
@@ -106,7 +115,7 @@ def test_status_json_field_by_field(site, run) -> None:
         "missing": 1,
         "orphans": 1,
         "need_review": 1,
-        "problems": 2,
+        "problems": 6,
     }
 
 
@@ -130,20 +139,23 @@ def test_status_exits_1_on_content_errors(site, run) -> None:
     assert result.err_lines[0].startswith("content/sv/trasig.md:3: invalid YAML")
 
 
-def test_approve_marks_reviewed_and_feeds_the_memory(site, run) -> None:
-    drafted(site, run)
+def test_approve_marks_reviewed_and_feeds_the_memory(site, run, libre) -> None:
+    drafted(site, run, "libre")
     assert '#, fuzzy\nmsgid "Tjänsten är på 80 % i 6 månader."' in site.read(MEMORY)
-    result = run(site.root, "approve", "ny-tjanst")
+    result = run(site.root, "approve", "ny-tjanst", "--force")  # the engine's text is right
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
         f"approved {DRAFT}: reviewed, its blocks are in the memory",
         "approve: 1 draft reviewed",
     ]
+    assert result.err_lines == [
+        f"{DRAFT}:{line}: warning: machine text not yet reviewed (libre)" for line in (4, 6, 14, 16)
+    ]
     draft = document.read(site.root / DRAFT)
     assert draft.translation["status"] == "reviewed"
     memory = site.read(MEMORY)
     assert "#, fuzzy" not in memory
-    assert 'msgid "Tjänsten är på 80 % i 6 månader."\nmsgstr "［Ťĵäńśťḗń' in memory
+    assert 'msgid "Tjänsten är på 80 % i 6 månader."\nmsgstr "TJÄNSTEN ÄR PÅ 80 % I 6' in memory
     recorded = json.loads(site.read("locale/memory/drafts/en/ny-tjanst.json"))
     assert recorded["status"] == "reviewed"
     assert {b["origin"] for b in recorded["blocks"]} == {"reviewed"}
@@ -154,16 +166,19 @@ def test_approve_marks_reviewed_and_feeds_the_memory(site, run) -> None:
     assert again.out.splitlines()[0] == f"{DRAFT} is already reviewed"
 
 
-def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run) -> None:
-    drafted(site, run)
+def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run, libre) -> None:
+    drafted(site, run, "libre")
     site.edit(DRAFT, "`Python`", "Python")
     before = site.read(DRAFT)
     result = run(site.root, "approve", "ny-tjanst")
     assert result.code == 1
     assert result.err_lines == [
+        f"{DRAFT}:4: machine text not yet reviewed (libre)",
+        f"{DRAFT}:6: machine text not yet reviewed (libre)",
         f"{DRAFT}:14: markdown: the Markdown differs: code `Python` lost",
-        f"{DRAFT}: not approved: the quality checks found 1 problem (above); correct the "
-        "draft, or approve it as it is with --force",
+        f"{DRAFT}:16: machine text not yet reviewed (libre)",
+        f"{DRAFT}: not approved: the quality checks found 1 problem; 3 blocks are machine "
+        "text not yet reviewed (above); correct the draft, or approve it as it is with --force",
     ]
     assert site.read(DRAFT) == before
     forced = run(site.root, "approve", "ny-tjanst", "--force")
@@ -171,8 +186,8 @@ def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run) -> N
     assert document.read(site.root / DRAFT).translation["status"] == "reviewed"
 
 
-def test_approve_refuses_a_draft_whose_original_changed(site, run) -> None:
-    drafted(site, run)
+def test_approve_refuses_a_draft_whose_original_changed(site, run, libre) -> None:
+    drafted(site, run, "libre")
     site.edit(ORIGINAL, "6 månader", "7 månader")
     result = run(site.root, "approve", "ny-tjanst", "--force")
     assert result.code == 1
@@ -216,16 +231,39 @@ def test_approve_of_an_unknown_ref_or_language_is_a_usage_error(site, run) -> No
     assert wrong.err_lines == ["approve: ref 'ny-tjanst' has no draft in 'sv'"]
 
 
-def test_a_hand_edited_draft_set_reviewed_feeds_the_memory_on_the_next_run(site, run) -> None:
+def test_a_draft_set_reviewed_by_hand_feeds_the_memory_what_a_person_wrote(site, run) -> None:
     drafted(site, run)
-    text = site.read(DRAFT).replace("status: machine", "status: reviewed")
-    text = text.replace(text.split("\n")[-2], "The position is 80% for 6 months.")
-    site.write(DRAFT, text, dedent=False)
-    assert run(site.root, "translate").code == 0
-    assert (
-        'msgid "Tjänsten är på 80 % i 6 månader."\nmsgstr "The position is 80% for 6 months."'
-        in site.read(MEMORY)
+    lines = site.read(DRAFT).replace("status: machine", "status: reviewed").split("\n")
+    lines[15] = "The position is 80% for 6 months."  # one block written, three left pseudo
+    site.write(DRAFT, "\n".join(lines), dedent=False)
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    assert result.err_lines == [
+        f"{DRAFT}:{line}: warning: pseudo text in a reviewed draft: it is not a translation, "
+        "so it does not enter the memory as reviewed, and the draft needs review until its "
+        "translation is written here"
+        for line in (4, 6, 14)
+    ]
+    memory = site.read(MEMORY)
+    assert '\n\nmsgid "Tjänsten är på 80 % i 6 månader."\nmsgstr "The position is 80% for 6' in (
+        memory
     )
+    assert memory.count("#. machine: pseudo\n#, fuzzy\nmsgid") == 3  # as they were
+    status = run(site.root, "status")
+    assert status.out.splitlines()[1:] == [
+        f"           en    reviewed  {DRAFT}  needs review",
+        *(f"    {DRAFT}:{line}: pseudo: {PSEUDO}" for line in (4, 6, 14)),
+        "status: 1 refs; drafts: 0 machine, 1 reviewed, 0 outdated, 0 missing, 0 orphans; "
+        "1 draft needs review",
+    ]
+
+    lines[3] = "title: 'New position: Developer'"
+    lines[5] = "excerpt: Digidem Lab is looking for a developer."
+    lines[13] = "We are looking for a developer who knows `Python`."
+    site.write(DRAFT, "\n".join(lines), dedent=False)
+    result = run(site.root, "translate")
+    assert result.code == 0 and result.err == ""
+    assert "#. machine: pseudo" not in site.read(MEMORY)
     assert run(site.root, "status").out.endswith("nothing to review\n")
 
 
@@ -251,6 +289,9 @@ def test_a_superseded_machine_draft_is_removed_and_a_reviewed_one_parked(site, r
     drafted(site, run)
     site.write("content/sv/annan.md", "---\nlang: sv\nref: annan\ntitle: Annan\n---\nHej.\n")
     assert run(site.root, "translate").code == 0
+    translated = site.read("content/en/annan.md").splitlines()
+    translated[3], translated[-1] = "title: Other", "Hello."  # written by hand
+    site.write("content/en/annan.md", "\n".join(translated) + "\n", dedent=False)
     assert run(site.root, "approve", "annan").code == 0
     reviewed = site.read("content/en/annan.md")
     for path in (ORIGINAL, "content/sv/annan.md"):

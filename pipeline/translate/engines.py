@@ -10,6 +10,7 @@ stays a thin adapter. ``pseudo`` runs offline; the others go through deep-transl
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Protocol
 
@@ -60,6 +61,20 @@ def pseudo(text: str) -> str:
     """
     padding = "·" * max(1, math.ceil(len(text) * 0.3))
     return f"［{text.translate(_PSEUDO)} {padding}］"
+
+
+# The padding that closes every text ``pseudo`` writes: no translation has it.
+_PSEUDO_END = re.compile(r"·+］")
+
+
+def looks_pseudo(text: str) -> bool:
+    """Whether ``text`` holds the pseudo engine's writing (the ``···］`` that closes it),
+    whoever put it there: such text is never a translation.
+
+    >>> looks_pseudo(pseudo("Läs mer [här](https://example.org).")), looks_pseudo("Read more.")
+    (True, False)
+    """
+    return _PSEUDO_END.search(text) is not None
 
 
 class PseudoEngine:

@@ -3,7 +3,9 @@
 ``locale/memory/<from>-<to>.po`` maps each source block (msgid) to its translation (msgstr).
 Reviewed translations are plain entries; machine translations are ``fuzzy``, with the engine
 named in an extracted comment (``#. machine: libre``), so Poedit shows them as needing work.
-A reviewed translation replaces a machine one, never the other way round.
+A reviewed translation replaces a machine one, never the other way round. Text of the
+``pseudo`` engine is never a reviewed translation, whoever says so: it is kept as a machine
+one (and an entry a memory holds as reviewed is read as one).
 
 A block that uses reference links (``[text][label]``, ``[label]``) is translated by what its
 document defines: ``[a]`` is a link where ``[a]: /url`` is defined and text where it is
@@ -26,6 +28,7 @@ from babel.messages.pofile import PoFileError, escape, read_po
 from pipeline.config import Settings
 from pipeline.errors import ContentError
 from pipeline.files import inside, write_atomic
+from pipeline.translate.engines import PseudoEngine, looks_pseudo
 
 FOLDER = "memory"
 MACHINE_COMMENT = "machine: "
@@ -69,8 +72,12 @@ class Memory:
             self._put(Entry(source, target, False, engine, context))
 
     def add_reviewed(self, source: str, target: str, context: str = "") -> None:
-        """Remember a translator's translation (the latest one reviewed wins)."""
-        self._put(Entry(source, target, True, None, context))
+        """Remember a translator's translation (the latest one reviewed wins); pseudo text
+        only as the machine text it is."""
+        if looks_pseudo(target):
+            self.add_machine(source, target, PseudoEngine.name, context)
+        else:
+            self._put(Entry(source, target, True, None, context))
 
     def _put(self, entry: Entry) -> None:
         key = (entry.source, entry.context)
@@ -130,6 +137,8 @@ def loads(text: str, path: Path, source: str, target: str, shown: str = "") -> M
         target = message.string if isinstance(message.string, str) else message.string[0]
         context = message.context or ""
         entry = Entry(message.id, target, not message.fuzzy, engine, context)
+        if looks_pseudo(target):  # (approved before pseudo text was refused)
+            entry = Entry(message.id, target, False, engine or PseudoEngine.name, context)
         memory.entries[message.id, context] = entry
     return memory
 

@@ -28,6 +28,7 @@ from typing import Any
 from pipeline.config import Settings
 from pipeline.files import inside, write_atomic
 from pipeline.slugs import is_slug
+from pipeline.translate.engines import looks_pseudo
 from pipeline.translate.memory import FOLDER
 
 # Where a block's wording came from.
@@ -70,6 +71,29 @@ class DraftRecord:
     def block(self, key: str) -> BlockRecord | None:
         """The block recorded under ``key``."""
         return next((b for b in self.blocks if b.key == key), None)
+
+
+def unread(block: BlockRecord) -> bool:
+    """Whether no person has seen ``block`` since an engine made it: its wording is an
+    engine's (``engine``, or a machine translation from the memory), the draft holds it byte
+    for byte as the pipeline wrote it, and the draft has not been reviewed since.
+
+    ``wording.existing`` gives these origins only then: a block whose text differs from what
+    the pipeline wrote is ``hand``, and every block of a draft set to ``reviewed`` (by
+    ``approve``, or by hand) is ``reviewed``, pseudo text aside (see ``is_pseudo``).
+    """
+    return block.origin in (ENGINE, MEMORY)
+
+
+def is_pseudo(block: BlockRecord) -> bool:
+    """Whether ``block`` holds the pseudo engine's text, which is never a translation.
+
+    The engine closes all it writes with the same padding (``looks_pseudo``), so the text
+    tells, whatever the block's origin says (the record may be gone, or the memory may give
+    pseudo text to a draft of another engine). A person who rewrote a pseudo block wrote its
+    text, and it is theirs; one who left the padding in left pseudo text.
+    """
+    return looks_pseudo(block.target)
 
 
 def record_path(settings: Settings, lang: str, ref: str) -> Path:

@@ -225,9 +225,10 @@ def _process(run: _Run, task: Task) -> None:
         if own is None:
             report.problems.append(draft.problem(_UNALIGNED, warning=True))
         elif (draft.translation or {}).get("status") == "reviewed":
-            for item in own:
+            for item in own:  # (pseudo text only as machine text: see the memory)
                 context = memory_context(item.kind, item.source, segmented)
                 memory.add_reviewed(item.source.strip(), item.target.strip(), context)
+            report.problems += wording.pseudo_reviewed(draft, own, settings)
         else:
             for item in own:
                 if item.origin in (record.ENGINE, record.MEMORY) and item.engine:
