@@ -37,6 +37,7 @@ from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, make_folder, remove, remove_empty_folders, write_atomic
 from pipeline.inputs import digest, fingerprint, settled, stat_list, stat_record, tree_state
 from pipeline.report import Report
+from pipeline.translate.record import records_folder
 
 if TYPE_CHECKING:
     from pipeline.memo import FrontMatterMemo
@@ -71,6 +72,7 @@ class BuildReport(Report):
     rendered: int = 0
     written: int = 0
     removed: int = 0
+    pseudo: int = 0  # drafts left out for their pseudo text
 
     def summary(self) -> str:
         """``build: 11 files (7 pages) in public/: 3 rendered, 2 written, 0 removed``
@@ -121,7 +123,9 @@ def _build(settings: Settings, out: Path | None, full: bool, kept: list[object])
         state = read_state(settings, now)
         kept += (last, state)
         if not full and _nothing_changed(output, state, last):
-            return _report(settings, output, last.problems, len(last.outputs), last.pages)
+            return _report(
+                settings, output, last.problems, len(last.outputs), last.pages, last.pseudo
+            )
         return _build_changed(settings, output, full, last, state, standby, kept)
 
 
@@ -316,8 +320,9 @@ def _render_and_write(
         inputs=state["inputs"],
         problems=problems,
         pages=plan.page_count(),
+        pseudo=len(plan.pseudo),
     )
-    report = _report(settings, output, problems, len(wanted), plan.page_count())
+    report = _report(settings, output, problems, len(wanted), plan.page_count(), len(plan.pseudo))
     report.written, report.removed = write_site(
         output, done, spans, wanted, last, recorded, hashed, intact
     )
@@ -366,20 +371,32 @@ def _return_freed_memory() -> None:
 
 
 def _report(
-    settings: Settings, output: Path, problems: list[Problem], files: int, pages: int
+    settings: Settings,
+    output: Path,
+    problems: list[Problem],
+    files: int,
+    pages: int,
+    pseudo: int = 0,
 ) -> BuildReport:
-    report = BuildReport(problems=list(problems), files=files, pages=pages)
+    report = BuildReport(problems=list(problems), files=files, pages=pages, pseudo=pseudo)
     report.output = settings.relative(output)
+    if pseudo:
+        drafts = "draft" if pseudo == 1 else "drafts"
+        report.done.append(
+            f"build: {pseudo} pseudo {drafts} left out (pseudo text is never published; "
+            "translate with a real engine)"
+        )
     return report
 
 
 def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
     """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
-    file and folder under ``content/`` (a racy one as None, see ``inputs.tree_state``)."""
-    return {
-        "fingerprint": fingerprint(settings, manifest.FORMAT),
-        "inputs": tree_state(settings, settings.content_dir, now_ns),
-    }
+    file and folder under ``content/`` and of the drafts' records (a racy one as None, see
+    ``inputs.tree_state``), which tell which drafts hold ``pseudo`` text (never published).
+    A record is not a document: when one changed, the build plans the site again."""
+    inputs = tree_state(settings, settings.content_dir, now_ns)
+    inputs.update(tree_state(settings, records_folder(settings), now_ns))
+    return {"fingerprint": fingerprint(settings, manifest.FORMAT), "inputs": inputs}
 
 
 def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifest) -> bool:

@@ -15,7 +15,7 @@ import json
 import os
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from pipeline.config import Settings
 from pipeline.document import Document, WrittenDate, WrittenDatetime
 from pipeline.errors import ContentError, Problem
 from pipeline.slugs import DATE_PREFIX, is_slug, slugify
+from pipeline.translate.engines import looks_pseudo
 
 if TYPE_CHECKING:
     from pipeline.memo import FrontMatterMemo
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STATUSES = ("machine", "reviewed", "outdated")
+PSEUDO = "pseudo"  # the offline engine: its text is for layout and CI, never published
 
 # Front matter keys the pipeline reads, with the type each must have. Other keys are kept
 # as they are and never checked.
@@ -61,6 +63,40 @@ def is_post(doc: Document) -> bool:
 def slug_of(doc: Document) -> str:
     """The URL slug of ``doc``: its file name without date prefix and suffix."""
     return DATE_PREFIX.sub("", doc.path.stem, count=1)
+
+
+def is_pseudo(doc: Document, settings: Settings, blocks: Iterable[str] | None = None) -> bool:
+    """Whether ``doc`` is a draft that holds text of the ``pseudo`` engine: such a draft is
+    never published (``pipeline.plan``), and a run of a real engine translates it again.
+
+    Pseudo text is told by the padding that closes all the engine writes (``looks_pseudo``),
+    whoever left it there: in a translated front matter value, or in ``blocks``, the texts
+    of the draft's blocks as its record holds them (a build does not read thousands of
+    bodies for this). Without a record (None), a draft the pseudo engine made that no person
+    reviewed counts as one.
+
+    >>> from pipeline.translate.engines import pseudo
+    >>> def draft(title="Hello", **block):
+    ...     return Document(Path("en/a.md"), {"title": title, "translation": block}, "")
+    >>> is_pseudo(Document(Path("sv/a.md"), {"title": "Hej"}, ""), Settings())  # an original
+    False
+    >>> is_pseudo(draft(pseudo("Hej"), status="reviewed"), Settings())  # a pseudo title
+    True
+    >>> is_pseudo(draft(status="machine", engine="pseudo"), Settings())  # no record
+    True
+    >>> is_pseudo(draft(status="machine", engine="pseudo"), Settings(), ["Hello", "Text."])
+    False
+    >>> is_pseudo(draft(status="outdated", engine="libre"), Settings(), ["Hi", pseudo("Mer.")])
+    True
+    """
+    block = doc.translation
+    if block is None:
+        return False
+    if any(looks_pseudo(text) for _, text in front_matter_texts(doc, settings)):
+        return True
+    if blocks is None:
+        return block.get("engine") == PSEUDO and block.get("status") != "reviewed"
+    return any(looks_pseudo(text) for text in blocks)
 
 
 def describe(value: Any) -> str:
@@ -240,6 +276,27 @@ class Content:
         """Documents with a ``translation:`` block."""
         return (d for d in self.documents if not d.is_original)
 
+    @functools.cached_property
+    def pseudo(self) -> frozenset[str]:
+        """The drafts that hold ``pseudo`` text (``is_pseudo``), by the name they are shown
+        with; asked for once the scan is done. Each is judged by its front matter and its
+        record (each language's records are listed once: a site without them reads none)."""
+        from pipeline.translate import record
+
+        recorded = {
+            lang: record.recorded_refs(self.settings, lang) for lang in self.settings.languages
+        }
+        found = set()
+        for doc in self.drafts():
+            lang = self.folder_lang(doc)
+            blocks = None
+            if doc.ref in recorded.get(lang, ()):
+                kept = record.load(self.settings, lang, doc.ref)
+                blocks = None if kept is None else [b.target for b in kept.blocks]
+            if is_pseudo(doc, self.settings, blocks):
+                found.add(doc.shown)
+        return frozenset(found)
+
 
 def content_listing(settings: Settings, lang: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
     """The Markdown files of ``content/<lang>/`` as path parts below it, sorted, and the
@@ -381,6 +438,12 @@ def translatable_texts(doc: Document, settings: Settings) -> list[tuple[str, str
     >>> translatable_texts(doc, Settings())
     [('title', 'Hej'), ('links[0].title', 'Länk'), ('body', 'Text.\\n')]
     """
+    return [*front_matter_texts(doc, settings), ("body", doc.body)]
+
+
+def front_matter_texts(doc: Document, settings: Settings) -> list[tuple[str, str]]:
+    """The translatable front matter values of ``doc`` (``translatable_texts`` without the
+    body, which is not read for them)."""
     found: list[tuple[str, str]] = []
     for spec in settings.translatable:
         key, _, sub = spec.partition("[].")
@@ -391,7 +454,6 @@ def translatable_texts(doc: Document, settings: Settings) -> list[tuple[str, str
             for index, item in enumerate(value):
                 if isinstance(item, dict) and isinstance(item.get(sub), str):
                     found.append((f"{key}[{index}].{sub}", item[sub]))
-    found.append(("body", doc.body))
     return found
 
 

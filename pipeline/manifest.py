@@ -6,9 +6,10 @@ page, and marks the output folder as a build's (``is_builds``):
 
 - ``manifest.json``: each output file's key (``pipeline.outputs``: a hash of everything the
   file is made of), the digest of its bytes and its ``stat`` when it was written; and what
-  the build read: the fingerprint, the ``stat`` of every content file, the problems it
-  reported and how many pages it made (a build that finds all of these as they were has
-  nothing to do, and says what the last one said);
+  the build read: the fingerprint, the ``stat`` of every content file and draft record, the
+  problems it reported, how many pages it made and how many drafts it left out for their
+  pseudo text (a build that finds all of these as they were has nothing to do, and says
+  what the last one said);
 - ``feeds.json``: where each entry of each feed lies in it, so that a changed feed is put
   together from the entries that did not change.
 
@@ -51,6 +52,7 @@ class Manifest:
     inputs: dict[str, Any] = field(default_factory=dict)  # see pipeline.build.read_state
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
+    pseudo: int = 0  # drafts left out for their pseudo text
 
     def read_the_same(self, state: dict[str, Any]) -> bool:
         """Whether ``state`` (what a run would read now: ``fingerprint`` and ``inputs``) is
@@ -113,6 +115,7 @@ def load(path: Path) -> Manifest | None:
         inputs=data["inputs"],
         problems=[Problem(*problem) for problem in data["problems"]],
         pages=data["pages"],
+        pseudo=data.get("pseudo", 0),
     )
 
 
@@ -124,6 +127,7 @@ def save(path: Path, manifest: Manifest) -> None:
         "inputs": manifest.inputs,
         "problems": [[p.path, p.line, p.message, p.warning] for p in manifest.problems],
         "pages": manifest.pages,
+        "pseudo": manifest.pseudo,
     }
     _write(path, data)
 

@@ -3,6 +3,8 @@
 ``plan_site`` is a pure function of the settings and the content tree. It decides which
 pages exist (published documents, a home and a 404 page per language), their URLs and output
 files, every page's hreflang set and language switcher, and which pages are ``noindex``.
+A draft that still holds ``pseudo`` text (``content.is_pseudo``) is never a page: it is left
+out as an unpublished one is, and its original does not name it.
 Rendering (``pipeline.build``) and auditing (``pipeline.audit``) only read the plan, so
 an incremental or parallel build can be added on top of it without changing these rules.
 """
@@ -77,11 +79,13 @@ class Page:
 
 @dataclass
 class SitePlan:
-    """Every page of the site, plus the problems that kept documents off it."""
+    """Every page of the site, plus the problems that kept documents off it, and the drafts
+    left out because they hold ``pseudo`` text (by the name they are shown with)."""
 
     settings: Settings
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    pseudo: list[str] = field(default_factory=list)
 
     def documents(self, lang: str) -> list[Page]:
         """A language's document pages, newest first (undated ones last, by title)."""
@@ -123,6 +127,9 @@ def plan_site(settings: Settings, content: Content) -> SitePlan:
     for key in sorted(groups):
         placed: dict[str, str] = {}
         for lang, doc in urls.published_versions(groups[key], settings.publish_unreviewed).items():
+            if doc.shown in content.pseudo:
+                plan.pseudo.append(doc.shown)
+                continue
             path = urls.document_path(settings, doc, lang)
             if path in taken:
                 plan.problems.append(

@@ -8,17 +8,19 @@ finds this so needs neither to scan every content file nor to plan the site agai
 
 After each build that planned the site, ``.cache/pipeline/plan.pickle`` under the site root
 (beside the scan cache: it is of the content, not of an output folder) keeps what ``reuse``
-needs: the ``stat`` of every file and folder under ``content/`` the plan was
-made from, each document's digests and ``scanned.signature``, each page of the plan as plain
-values, the hash of its ``outputs.record``, each feed's pages, every file's key, and the
-problems the build reported. A later build reuses it only when
+needs: the ``stat`` of every file and folder under ``content/`` (and of the drafts' records)
+the plan was made from, each document's digests and ``scanned.signature``, each page of the
+plan as plain values, the hash of its ``outputs.record``, each feed's pages, every file's key,
+the problems the build reported and the drafts it left out for their ``pseudo`` text. A
+later build reuses it only when
 
 - it is of this format and of this build's version (fingerprint and front matter parser);
 - the files and folders under ``content/`` have the same names as then (none added, removed
   or renamed);
 - every file whose ``stat`` is not the recorded one (or is racy) is a regular file that was a
-  document then, and reading it again gives the same front matter (its digest), the same
-  lines of keys, warnings and problems;
+  document then (a draft's record is not: a changed one may change what is published), and
+  reading it again gives the same front matter (its digest), the same lines of keys,
+  warnings and problems;
 
 and ``pipeline.build`` then takes it only if what it renders is nothing but the edited
 documents' pages and the feeds (whose other entries it reuses from the feeds already
@@ -109,6 +111,7 @@ def remember(
             if o.kind == "feed"
         },
         "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
+        "pseudo": list(plan.pseudo),
     }
     path = root / FILE
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -229,6 +232,7 @@ def _reuse(
             lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
         )
     )
+    plan.pseudo = [str(name) for name in stored["pseudo"]]
     for file, kind, key in stored["others"]:
         wanted[file] = Output(file, kind, key)
     for file, (lang, files) in stored["feeds"].items():
@@ -252,6 +256,7 @@ class _KeptPlan(SitePlan):
     def __init__(self, settings: Settings, values: Any, make: Callable[[], list[Page]]) -> None:
         self.settings = settings
         self.problems = []
+        self.pseudo = []
         self.values = values  # each page as ``remember`` kept it
         self._make = make
 

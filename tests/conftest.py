@@ -289,10 +289,10 @@ class _LibreHandler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture
-def libre(monkeypatch: pytest.MonkeyPatch):
-    """A fake LibreTranslate server, named by LIBRETRANSLATE_URL; waits are recorded in
-    ``libre.waits`` instead of slept (so a test never waits for a backoff)."""
+@contextmanager
+def serving_libre(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLibreTranslate]:
+    """A fake LibreTranslate server, named by LIBRETRANSLATE_URL while it serves; waits are
+    recorded in ``waits`` instead of slept (so a test never waits for a backoff)."""
     server = FakeLibreTranslate()
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
@@ -300,10 +300,19 @@ def libre(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("LIBRETRANSLATE_API_KEY", raising=False)
     server.waits = []
     monkeypatch.setattr(runner, "sleep", server.waits.append)
-    yield server
-    server.released.set()
-    server.shutdown()
-    server.server_close()
+    try:
+        yield server
+    finally:
+        server.released.set()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def libre(monkeypatch: pytest.MonkeyPatch):
+    """A fake LibreTranslate server for the test (see ``serving_libre``)."""
+    with serving_libre(monkeypatch) as server:
+        yield server
 
 
 @contextmanager

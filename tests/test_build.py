@@ -153,7 +153,7 @@ def machine_site(site) -> None:
             "source": "sv/2024-03-01-nyhet.md",
             "source_hash": "x",
             "status": "machine",
-            "engine": "pseudo",
+            "engine": "libre",  # (a pseudo draft is never published: tests/test_pseudo.py)
         },
     )
 

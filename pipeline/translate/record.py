@@ -10,6 +10,8 @@ The record is what lets the pipeline and the people after it know, without git:
   block, why it was kept in the source language (for ``status`` and the review page);
 - the source and translation a block had when the draft was last reviewed (``previous``),
   so a reviewer of an ``outdated`` draft sees what changed in the original;
+- whether the draft's file name is provisional: a draft whose title is ``pseudo`` text is
+  named after its original, and renamed once when its title is first translated for real;
 - the hashes the draft and its original had when it was recorded, so that a run with
   nothing changed decides from hashes, without parsing a Markdown body; and the hash of the
   original's Markdown outside its blocks, so that when only block texts changed, the draft
@@ -21,6 +23,7 @@ The record is what lets the pipeline and the people after it know, without git:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,10 @@ from pipeline.config import Settings
 from pipeline.files import inside, write_atomic
 from pipeline.slugs import is_slug
 from pipeline.translate.engines import looks_pseudo
-from pipeline.translate.memory import FOLDER
+
+# Under locale/, beside the memory (``memory.FOLDER``), which is not imported for this: a
+# build reads the records (``records_folder``) and never the memory.
+RECORDS = Path("memory", "drafts")
 
 # Where a block's wording came from.
 ENGINE = "engine"  # translated by the engine named in ``engine``
@@ -67,6 +73,9 @@ class DraftRecord:
     status: str
     blocks: list[BlockRecord] = field(default_factory=list)
     skeleton: str = ""  # skeleton_hash of the original's body the blocks come from
+    # The file name is the original's, given while the title was pseudo text: the draft is
+    # renamed when its title is first translated by a real engine or a person.
+    provisional: bool = False
 
     def block(self, key: str) -> BlockRecord | None:
         """The block recorded under ``key``."""
@@ -96,9 +105,23 @@ def is_pseudo(block: BlockRecord) -> bool:
     return looks_pseudo(block.target)
 
 
+def records_folder(settings: Settings) -> Path:
+    """``locale/memory/drafts/``: what a build reads of the translate stage's work."""
+    return settings.locale_dir / RECORDS
+
+
+def recorded_refs(settings: Settings, lang: str) -> set[str]:
+    """The refs that have a record in ``lang`` (none if its folder cannot be listed)."""
+    try:
+        names = os.listdir(records_folder(settings) / lang)
+    except OSError:
+        return set()
+    return {name.removesuffix(".json") for name in names if name.endswith(".json")}
+
+
 def record_path(settings: Settings, lang: str, ref: str) -> Path:
     """``locale/memory/drafts/<lang>/<ref>.json``."""
-    return inside(settings.locale_dir, FOLDER, "drafts", lang, f"{ref}.json")
+    return inside(settings.locale_dir, *RECORDS.parts, lang, f"{ref}.json")
 
 
 def loads(text: str) -> DraftRecord:
@@ -114,6 +137,8 @@ def dumps(record: DraftRecord) -> str:
     """The record as stable JSON text."""
     data: dict[str, Any] = asdict(record)
     data["blocks"] = [{k: v for k, v in b.items() if v is not None} for b in data["blocks"]]
+    if not record.provisional:
+        del data["provisional"]  # (the records of most drafts stay as they were)
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -124,7 +149,7 @@ def load(settings: Settings, lang: str, ref: str) -> DraftRecord | None:
         return None
     # A slug and a site language cannot leave the folder: reading skips ``inside``'s
     # resolving of every path, which a run with nothing to do would pay once per draft.
-    path = settings.locale_dir / FOLDER / "drafts" / lang / f"{ref}.json"
+    path = records_folder(settings) / lang / f"{ref}.json"
     try:
         return loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):
