@@ -151,4 +151,5 @@ def _mark_reviewed(settings: Settings, version: Version, report: ApproveReport) 
     recorded = translate(settings, only={(str(draft.ref), version.lang)})
     report.problems += recorded.problems
     report.done.append(f"approved {draft.shown}: reviewed, its blocks are in the memory")
+    report.done += recorded.done  # (renamed, when its title was pseudo text until now)
     return True

@@ -44,7 +44,7 @@ Digidem Lab leder medborgarbudgeten i Göteborg.
 Vi bygger den på [Decidim](https://decidim.org/).
 """
 
-DRAFT = "content/en/2026-11-23-digidem-lab-och-medborgarbudgeten-i-goteborg.md"
+DRAFT = "content/en/2026-11-23-medborgarbudget.md"  # pseudo: named after its original
 
 
 def with_glossary(site, text: str = GLOSSARY):

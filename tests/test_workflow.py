@@ -21,7 +21,8 @@ Vi söker en utvecklare som kan `Python`.
 Tjänsten är på 80 % i 6 månader.
 """
 ORIGINAL = "content/sv/2024-03-01-ny-tjanst.md"
-DRAFT = "content/en/2024-03-01-ny-tjanst-utvecklare.md"
+DRAFT = "content/en/2024-03-01-ny-tjanst.md"  # pseudo: named after its original
+LIBRE_DRAFT = "content/en/2024-03-01-ny-tjanst-utvecklare.md"  # named by its translated title
 MEMORY = "locale/memory/sv-en.po"
 PSEUDO = "the pseudo engine's text, not a translation: write the translation in its place"
 
@@ -145,13 +146,14 @@ def test_approve_marks_reviewed_and_feeds_the_memory(site, run, libre) -> None:
     result = run(site.root, "approve", "ny-tjanst", "--force")  # the engine's text is right
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
-        f"approved {DRAFT}: reviewed, its blocks are in the memory",
+        f"approved {LIBRE_DRAFT}: reviewed, its blocks are in the memory",
         "approve: 1 draft reviewed",
     ]
     assert result.err_lines == [
-        f"{DRAFT}:{line}: warning: machine text not yet reviewed (libre)" for line in (4, 6, 14, 16)
+        f"{LIBRE_DRAFT}:{line}: warning: machine text not yet reviewed (libre)"
+        for line in (4, 6, 14, 16)
     ]
-    draft = document.read(site.root / DRAFT)
+    draft = document.read(site.root / LIBRE_DRAFT)
     assert draft.translation["status"] == "reviewed"
     memory = site.read(MEMORY)
     assert "#, fuzzy" not in memory
@@ -163,27 +165,27 @@ def test_approve_marks_reviewed_and_feeds_the_memory(site, run, libre) -> None:
     assert run(site.root, "status").out.endswith("nothing to review\n")
     again = run(site.root, "approve", "ny-tjanst", "--lang", "en")
     assert again.code == 0
-    assert again.out.splitlines()[0] == f"{DRAFT} is already reviewed"
+    assert again.out.splitlines()[0] == f"{LIBRE_DRAFT} is already reviewed"
 
 
 def test_approve_refuses_a_draft_whose_checks_fail_unless_forced(site, run, libre) -> None:
     drafted(site, run, "libre")
-    site.edit(DRAFT, "`Python`", "Python")
-    before = site.read(DRAFT)
+    site.edit(LIBRE_DRAFT, "`Python`", "Python")
+    before = site.read(LIBRE_DRAFT)
     result = run(site.root, "approve", "ny-tjanst")
     assert result.code == 1
     assert result.err_lines == [
-        f"{DRAFT}:4: machine text not yet reviewed (libre)",
-        f"{DRAFT}:6: machine text not yet reviewed (libre)",
-        f"{DRAFT}:14: markdown: the Markdown differs: code `Python` lost",
-        f"{DRAFT}:16: machine text not yet reviewed (libre)",
-        f"{DRAFT}: not approved: the quality checks found 1 problem; 3 blocks are machine "
+        f"{LIBRE_DRAFT}:4: machine text not yet reviewed (libre)",
+        f"{LIBRE_DRAFT}:6: machine text not yet reviewed (libre)",
+        f"{LIBRE_DRAFT}:14: markdown: the Markdown differs: code `Python` lost",
+        f"{LIBRE_DRAFT}:16: machine text not yet reviewed (libre)",
+        f"{LIBRE_DRAFT}: not approved: the quality checks found 1 problem; 3 blocks are machine "
         "text not yet reviewed (above); correct the draft, or approve it as it is with --force",
     ]
-    assert site.read(DRAFT) == before
+    assert site.read(LIBRE_DRAFT) == before
     forced = run(site.root, "approve", "ny-tjanst", "--force")
     assert forced.code == 0, forced.err
-    assert document.read(site.root / DRAFT).translation["status"] == "reviewed"
+    assert document.read(site.root / LIBRE_DRAFT).translation["status"] == "reviewed"
 
 
 def test_approve_refuses_a_draft_whose_original_changed(site, run, libre) -> None:
@@ -192,7 +194,7 @@ def test_approve_refuses_a_draft_whose_original_changed(site, run, libre) -> Non
     result = run(site.root, "approve", "ny-tjanst", "--force")
     assert result.code == 1
     assert result.err_lines == [
-        f"{DRAFT}: not approved: original changed: its original changed since it was made: "
+        f"{LIBRE_DRAFT}: not approved: original changed: its original changed since it was made: "
         "run 'make translate'"
     ]
 
@@ -292,26 +294,30 @@ def test_a_superseded_machine_draft_is_removed_and_a_reviewed_one_parked(site, r
     translated = site.read("content/en/annan.md").splitlines()
     translated[3], translated[-1] = "title: Other", "Hello."  # written by hand
     site.write("content/en/annan.md", "\n".join(translated) + "\n", dedent=False)
-    assert run(site.root, "approve", "annan").code == 0
-    reviewed = site.read("content/en/annan.md")
+    approved = run(site.root, "approve", "annan")
+    assert approved.code == 0
+    # Its title translated by a person: the draft is named by it (a pseudo draft was named
+    # after its original).
+    assert "renamed content/en/annan.md to content/en/other.md" in approved.out
+    reviewed = site.read("content/en/other.md")
     for path in (ORIGINAL, "content/sv/annan.md"):
         site.edit(path, "lang: sv", "lang: en")
     ingest = run(site.root, "ingest")
     assert ingest.code == 0, ingest.err
-    # The reviewed draft has its original's name (pseudo keeps the slug): ingest makes way.
-    assert ingest.err_lines == [
-        "content/en/annan.md: warning: superseded by the original content/en/annan.md (same "
-        "ref, same language), but a person wrote some of it: moved to "
-        "locale/parked/en/annan.md, and moved back when the original is in 'sv' again"
-    ]
-    assert site.read("locale/parked/en/annan.md") == reviewed
-    result = run(site.root, "translate")
-    assert result.code == 0, result.err
+    # The machine draft has its original's name: ingest makes way.
     assert (
         f"removed {DRAFT}: superseded by the original content/en/2024-03-01-ny-tjanst.md "
         "(its machine wording stays in the memory)"
-    ) in result.out
-    assert not (site.root / DRAFT).exists()
+    ) in ingest.out
+    assert ingest.err_lines == []
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    assert result.err_lines == [
+        "content/en/other.md: warning: superseded by the original content/en/annan.md (same "
+        "ref, same language), but a person wrote some of it: moved to "
+        "locale/parked/en/other.md, and moved back when the original is in 'sv' again"
+    ]
+    assert site.read("locale/parked/en/other.md") == reviewed
     assert not (site.root / "locale/memory/drafts/en/ny-tjanst.json").exists()
     assert "drafted content/sv/annan.md from content/en/annan.md (machine)" in result.out
 
@@ -320,22 +326,30 @@ def test_a_superseded_machine_draft_is_removed_and_a_reviewed_one_parked(site, r
     back = run(site.root, "translate")
     assert back.code == 0, back.err
     assert (
-        "brought back content/en/annan.md from locale/parked/en/annan.md "
+        "brought back content/en/other.md from locale/parked/en/other.md "
         "(its original is in 'sv' again)"
     ) in back.out
-    assert site.read("content/en/annan.md") == reviewed
+    assert site.read("content/en/other.md") == reviewed
     assert not (site.root / "locale/parked").exists()
     assert sorted(site.files("content")) == [
         "content/en/2024-03-01-ny-tjanst.md",
-        "content/en/annan.md",
-        "content/sv/2024-03-01-ny-tjanst-utvecklare.md",  # still toggled: its Swedish draft
+        "content/en/other.md",
+        "content/sv/2024-03-01-ny-tjanst.md",  # still toggled: its Swedish draft
         "content/sv/annan.md",
     ]
 
 
-def test_published_false_end_to_end(seed_site, run) -> None:
-    drafted(seed_site, run)
-    url = "https://example.org/en/news/ny-tjanst-utvecklare/"
+def test_published_false_end_to_end(seed_site, run, libre) -> None:
+    # Drafted by a real engine: a pseudo draft is never published (tests/test_pseudo.py).
+    libre.answers = {
+        "Ny tjänst: Utvecklare": "New position: Developer",
+        "⟦1⟧ söker en utvecklare.": "⟦1⟧ is looking for a developer.",
+        "Vi söker en utvecklare som kan ⟦1⟧.": "We are looking for a developer who knows ⟦1⟧.",
+        "Tjänsten är på 80 % i 6 månader.": "The position is 80 % for 6 months.",
+    }
+    drafted(seed_site, run, "libre")
+    draft = "content/en/2024-03-01-new-position-developer.md"  # named by its translated title
+    url = "https://example.org/en/news/new-position-developer/"
 
     def built() -> tuple[str, dict, str]:
         for command in ("translate", "build", "check"):
@@ -351,16 +365,16 @@ def test_published_false_end_to_end(seed_site, run) -> None:
     sitemap, pairs, page = built()
     assert url in sitemap and set(pairs["ny-tjanst"]) == {"sv", "en"} and url in page
 
-    seed_site.edit(DRAFT, "lang: en\n", "lang: en\npublished: false\n")
+    seed_site.edit(draft, "lang: en\n", "lang: en\npublished: false\n")
     sitemap, pairs, page = built()
     assert url not in sitemap and url not in page
     assert set(pairs["ny-tjanst"]) == {"sv"}
-    assert not (seed_site.root / "public/en/news/ny-tjanst-utvecklare").exists()
-    assert document.read(seed_site.root / DRAFT).metadata["published"] is False
+    assert not (seed_site.root / "public/en/news/new-position-developer").exists()
+    assert document.read(seed_site.root / draft).metadata["published"] is False
 
-    seed_site.edit(DRAFT, "published: false\n", "")
+    seed_site.edit(draft, "published: false\n", "")
     seed_site.edit(ORIGINAL, "lang: sv\n", "lang: sv\npublished: false\n")
     sitemap, pairs, _ = built()
     assert "ny-tjanst" not in sitemap and "ny-tjanst" not in pairs
     assert not (seed_site.root / "public/nyheter/ny-tjanst").exists()
-    assert not (seed_site.root / "public/en/news/ny-tjanst-utvecklare").exists()
+    assert not (seed_site.root / "public/en/news/new-position-developer").exists()

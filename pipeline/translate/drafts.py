@@ -4,7 +4,9 @@ A draft's front matter follows its original's key order, with the translatable v
 translated, ``lang`` set, ``published`` left out (the original's governs its drafts; a
 draft may carry its own ``published: false``), the keys only the draft has kept, and the
 ``translation:`` block last. Its file name is a slug of the translated title (with the
-original's date prefix for a post), fixed once the draft exists.
+original's date prefix for a post), fixed once the draft exists; while the title is only
+``pseudo`` text, the name is its original's, and the draft is renamed once when its title
+is first translated for real (``pipeline.translate.stage``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.content import is_post
+from pipeline.content import is_post, slug_of
 from pipeline.document import Document, WrittenDate, WrittenDatetime
 from pipeline.errors import OutputError
 from pipeline.files import inside
@@ -104,15 +106,19 @@ def under_content(doc: Document, settings: Settings) -> str:
     return doc.path.relative_to(settings.content_dir).as_posix()
 
 
-def new_path(original: Document, target: str, title: Any, settings: Settings) -> Path:
-    """``content/<target>/`` + the original's folder + a slug of the translated title (with
-    the original's date prefix for a post); ``-2``, ``-3``... if that name is taken."""
+def new_path(
+    original: Document, target: str, title: Any, settings: Settings, current: Path | None = None
+) -> Path:
+    """``content/<target>/`` + the original's folder + a slug of the translated title (of
+    the original's name without a title: a ``pseudo`` one), with the original's date prefix
+    for a post; ``-2``, ``-3``... if that name is taken (by another file than ``current``,
+    the draft's own)."""
     folder = original.path.parent.relative_to(settings.content_dir / str(original.lang))
     prefix = DATE_PREFIX.match(original.path.name).group(0) if is_post(original) else ""  # type: ignore[union-attr]
-    slug = slugify(title if isinstance(title, str) and title.strip() else original.path.stem)
+    slug = slugify(title if isinstance(title, str) and title.strip() else slug_of(original))
     for number in range(1, 1000):
         name = f"{prefix}{slug}{'' if number == 1 else f'-{number}'}.md"
         path = inside(settings.content_dir, target, *folder.parts, name)
-        if not path.exists():
+        if path == current or not path.exists():
             return path
     raise OutputError("no free file name for the draft", path=str(original.shown))

@@ -6,13 +6,18 @@ are removed or parked, and parked ones brought back where their original is agai
 of its own for that ``ref``, the stage decides from hashes alone (no Markdown parsed) what is
 to do:
 
-- no draft yet: write one (``content/<lang>/``, named by a slug of the translated title);
+- no draft yet: write one (``content/<lang>/``, named by a slug of the translated title, or,
+  while its title is ``pseudo`` text, by its original's name: the draft is renamed when a
+  real engine or a person first translates its title);
 - the original changed since the draft was made (its ``source_hash`` differs): update the
   draft, keeping the wording of every unchanged block; a ``reviewed`` draft with a changed
   block becomes ``outdated``;
 - the draft changed since it was recorded (edited, or set to ``reviewed``): record it, and
   feed a reviewed draft's blocks into the memory; its file is left as the translator wrote it
   (only front matter copied from the original is brought up to date);
+- the run's engine is not ``pseudo`` and the draft still holds ``pseudo`` text: translate
+  those blocks (pseudo text is never a translation, and a draft holding it is never
+  published);
 - otherwise nothing: no file is read beyond what scanning the content read.
 
 Each block's wording comes, in this order, from the draft's own reviewed or hand-edited
@@ -23,13 +28,16 @@ once, with its record; the memory is saved as the run goes and when it ends, how
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from pipeline import document
 from pipeline.config import Settings
-from pipeline.content import Content, scan, source_hash
+from pipeline.content import PSEUDO, Content, is_pseudo, scan, source_hash
 from pipeline.document import Document
 from pipeline.errors import OutputError, Problem
 from pipeline.memo import FrontMatterMemo
@@ -43,7 +51,7 @@ from pipeline.translate.drafts import (
     same_value,
     under_content,
 )
-from pipeline.translate.engines import Engine, check_name, make_engine
+from pipeline.translate.engines import Engine, check_name, looks_pseudo, make_engine
 from pipeline.translate.masking import Masked, mask
 from pipeline.translate.memory import Entry, Memory, load, memory_path
 from pipeline.translate.quality import Pair
@@ -76,6 +84,7 @@ class Task:
     recorded: DraftRecord | None
     current: bool  # the draft was made from the original as it is now
     draft_body: Segmented | None = None  # the draft's body, once read
+    provisional: bool = False  # its file name is still its original's (record.provisional)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -153,9 +162,17 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
                 current
                 and remembered[lang, target]  # (a deleted memory is rebuilt from the drafts)
                 and _up_to_date(original, draft, recorded, digest, settings)
+                and not (report.engine != PSEUDO and _holds_pseudo(draft, recorded, settings))
             ):
                 continue
-            yield Task(original, target, draft, recorded, current)
+            provisional = recorded is not None and recorded.provisional
+            yield Task(original, target, draft, recorded, current, provisional=provisional)
+
+
+def _holds_pseudo(draft: Document | None, recorded: DraftRecord | None, settings: Settings) -> bool:
+    """Whether a draft holds ``pseudo`` text, as it and its record tell."""
+    blocks = [b.target for b in recorded.blocks] if recorded is not None else None
+    return draft is not None and is_pseudo(draft, settings, blocks)
 
 
 def _up_to_date(
@@ -189,6 +206,12 @@ class _Run:
         self.saved_at = runner.clock()
         self.glossary = terminology.load(settings)
         report.problems += self.glossary.problems
+
+    def replaces(self, wording: str) -> bool:
+        """Whether this run translates a block anew rather than keep this wording (the
+        draft's own, or the memory's): ``pseudo`` text (``looks_pseudo``), when the run's
+        engine is a real one. Pseudo text is never a translation, whoever left it there."""
+        return self.engine_name != PSEUDO and looks_pseudo(wording)
 
     def memory(self, source: str, target: str) -> Memory:
         if (source, target) not in self.memories:
@@ -232,10 +255,12 @@ def _process(run: _Run, task: Task) -> None:
         else:
             for item in own:
                 if item.origin in (record.ENGINE, record.MEMORY) and item.engine:
+                    if run.replaces(item.target):
+                        continue  # (pseudo text, which this run translates)
                     context = memory_context(item.kind, item.source, segmented)
                     source, target = item.source.strip(), item.target.strip()
                     memory.add_machine(source, target, item.engine, context)
-    if task.current:
+    if task.current and not any(run.replaces(item.target) for item in own or []):
         _record_current(run, task, own, segmented)
     elif draft is not None and own is None:
         _mark_outdated(run, task)
@@ -299,8 +324,13 @@ def _record_current(
         draft = updated
     if own is None:
         return  # not recorded: the warning comes again until the draft lines up
-    status = str((draft.translation or {}).get("status"))
-    if _save_record(run, task, draft, status, own, segmented):
+    placed = _place(run, task, draft, draft.metadata)
+    if placed is None:
+        return
+    path, provisional = placed
+    moved = Document(path, draft.metadata, draft.body, settings.relative(path))
+    status = str((moved.translation or {}).get("status"))
+    if _save_record(run, task, moved, status, own, segmented, provisional):
         report.recorded += 1
 
 
@@ -311,6 +341,7 @@ def _save_record(
     status: str,
     blocks: list[BlockRecord],
     segmented: Segmented,
+    provisional: bool,
 ) -> bool:
     settings = run.settings
     assert task.original.ref is not None
@@ -322,6 +353,7 @@ def _save_record(
         status,
         blocks,
         skeleton_hash(segmented),
+        provisional,
     )
     try:
         return record.save(settings, task.target, task.original.ref, recorded)
@@ -358,6 +390,10 @@ def _choose(
         mine = same.get(index)
         previous = mine.previous if mine else _previous(replaced.get(index))
         entry = _remembered(memory, block, segmented)
+        if mine is not None and run.replaces(mine.target):
+            mine = None
+        if entry is not None and run.replaces(entry.target):
+            entry = None
         if mine and mine.origin in (record.REVIEWED, record.HAND):
             chosen[index] = _Choice(mine.target, mine.origin, previous=previous)
         elif entry and entry.reviewed:
@@ -475,11 +511,10 @@ def _write(
         "engine": engine,
     }
     metadata = draft_metadata(original, target, draft, values, settings, translation)
-    try:
-        path = draft.path if draft else new_path(original, target, values.get("title"), settings)
-    except OutputError as error:
-        report.problems.append(error.as_problem())
+    placed = _place(run, task, draft, values)
+    if placed is None:
         return
+    path, provisional = placed
     new = Document(path, metadata, body, settings.relative(path))
     if not _save(new, report):
         return
@@ -497,7 +532,41 @@ def _write(
         BlockRecord(b.key, b.kind, b.text, c.target, c.origin, c.engine, c.problem, c.previous)
         for b, c in pairs
     ]
-    _save_record(run, task, new, status, records, segmented)
+    _save_record(run, task, new, status, records, segmented, provisional)
+
+
+def _place(
+    run: _Run, task: Task, draft: Document | None, values: dict[str, Any]
+) -> tuple[Path, bool] | None:
+    """Where the draft is saved (``values`` holds its translated title), and whether that
+    name is provisional; an existing ``draft`` is moved there if it is elsewhere. None if
+    it cannot be (the problem reported).
+
+    A new draft is named by a slug of its title, or of its original's name while its title
+    is ``pseudo`` text (which folds back to the original's words; the draft is never
+    published): that name is provisional, and the draft is renamed once, when a real engine
+    or a person first translates its title. Any other draft keeps its name."""
+    title = values.get("title")
+    pseudo = isinstance(title, str) and looks_pseudo(title)
+    if draft is not None and (pseudo or not task.provisional):
+        return draft.path, task.provisional
+    current = draft.path if draft is not None else None
+    try:
+        path = new_path(
+            task.original, task.target, None if pseudo else title, run.settings, current
+        )
+    except OutputError as error:
+        run.report.problems.append(error.as_problem())
+        return None
+    if draft is not None and draft.path != path:
+        shown = run.settings.relative(path)
+        try:
+            os.rename(draft.path, path)  # (new_path found no file there)
+        except OSError as error:
+            run.report.problems.append(draft.problem(f"not renamed to {shown}: {error.strerror}"))
+            return None
+        run.report.done.append(f"renamed {draft.shown} to {shown} (its title is translated now)")
+    return path, pseudo
 
 
 def _flags(
