@@ -63,7 +63,7 @@ build: $(READY) i18n ## build the site into public/ (pages, feeds, sitemap.xml, 
 	$(PIPELINE) build
 
 serve: build review ## preview the site on http://127.0.0.1:8000/ and the review pages under /review/ (PORT=...)
-	$(BIN)/python -m pipeline.preview --port $(PORT)
+	$(BIN)/python -m pipeline.workflow.preview --port $(PORT)
 
 status: $(READY) ## list every document's languages, statuses and problems; say what needs review
 	$(PIPELINE) status
@@ -108,8 +108,8 @@ system: ## install the system packages the tests need (Chromium, Java, gettext, 
 	$${sudo}apt-get update -qq && $${sudo}env DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends $$missing
 
-templates: $(READY) ## after editing a template: compile the site's templates into pipeline/precompiled/
-	$(BIN)/python -m pipeline.templating
+templates: $(READY) ## after editing a template: compile the site's templates into pipeline/build/precompiled/
+	$(BIN)/python -m pipeline.build.templates
 
 lint: $(READY) ## check the code with ruff
 	$(BIN)/ruff check pipeline bench tests

@@ -26,10 +26,10 @@ from typing import Any
 
 from bench import phrases
 from bench.phrases import Pair
-from pipeline import document
 from pipeline.config import Settings
-from pipeline.content import source_hash, written_date
-from pipeline.document import Document, WrittenDatetime
+from pipeline.content import document
+from pipeline.content.document import Document, WrittenDatetime
+from pipeline.content.tree import source_hash, written_date
 from pipeline.slugs import slugify
 
 SEED = 8

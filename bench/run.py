@@ -26,7 +26,7 @@ from bench.corpus import LANGUAGES, SEED, SITE_URL, TIMEZONE, Corpus, edit_parag
 from bench.hugo import find_hugo, hugo_command, hugo_version, write_hugo_site
 from bench.measure import Outcome, Timed, is_missing_command, measure, measure_in_turn, run_once
 from bench.results import FIGURES, Results, table, write_json
-from pipeline.inputs import RACY_NS
+from pipeline.state.fingerprints import RACY_NS
 
 PAIRS = 1000
 PROJECT = Path(__file__).resolve().parent.parent
@@ -147,7 +147,8 @@ def _translate(corpus: Corpus, site: Path, runs: Runs, trash: Trash) -> dict[str
         later = first if not first.failed else Outcome(reason=NOT_MEASURED)
         return {"translate_first_s": first, "translate_noop_s": later, "translate_edit_s": later}
     # The site is now as the last first run left it: every draft up to date. Its files count
-    # as changed until they are older than the clock's tick (pipeline.inputs.RACY_NS), as they
+    # as changed until they are older than the clock's tick
+    # (pipeline.state.fingerprints.RACY_NS), as they
     # would be when a user runs the stage again: the warm-up run waits for that, then records
     # what it read, so that the timed runs find it unchanged.
     noop = _report(
@@ -174,7 +175,8 @@ def _build_and_check(
 
     def empty_output(run: int) -> None:
         # A site copied a moment ago is a site whose every file just changed: what a build
-        # reads of a file changed within the clock's tick (pipeline.inputs.RACY_NS) it reads
+        # reads of a file changed within the clock's tick (pipeline.state.fingerprints.RACY_NS)
+        # it reads
         # again next time. A user's postings are older than that; the warm-up run waits so
         # that they are, as the no-op translate does.
         if run == 0:

@@ -28,7 +28,7 @@ from pipeline.report import Report
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.ingest import ingest
+    from pipeline.ingest.stage import ingest
 
     paths = [Path(p).absolute() for p in args.paths]
     shown = dict(zip(paths, args.paths, strict=True))
@@ -60,7 +60,7 @@ def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
 
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.catalogs import i18n
+    from pipeline.i18n.stage import i18n
     from pipeline.translate import glossary_notes, translate_strings
 
     if not args.fill:
@@ -104,14 +104,14 @@ def _add_build(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.build import build
+    from pipeline.build.stage import build
 
     out = args.out.absolute() if args.out else None
     return build(settings, out, full=args.full, collect=not args.ending)
 
 
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.check import check
+    from pipeline.check.stage import check
 
     out = args.out.absolute() if args.out else None
     if out is not None and not out.is_dir():
@@ -172,19 +172,19 @@ def _add_status(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_status(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.status import status
+    from pipeline.workflow.status import status
 
     return status(settings, args.json)
 
 
 def _run_approve(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.approve import approve
+    from pipeline.workflow.approve import approve
 
     return approve(settings, args.ref, args.lang, args.force)
 
 
 def _run_review(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.review import review
+    from pipeline.workflow.review import review
 
     return review(settings)
 

@@ -25,8 +25,8 @@ from playwright.sync_api import sync_playwright
 
 from pipeline.cli import main
 from pipeline.config import Settings, load_settings
-from pipeline.preview import PreviewHandler
 from pipeline.translate import runner
+from pipeline.workflow.preview import PreviewHandler
 
 # CI runs the same examples every time (a red build means a change broke something, not that
 # the dice rolled differently); `HYPOTHESIS_PROFILE=deep make test` searches long and at random.

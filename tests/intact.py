@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from pipeline import document
+from pipeline.content import document
 
 WRITTEN = ("content", "locale", "public", "review")
 

@@ -28,8 +28,8 @@ from bench.corpus import (
 from bench.hugo import find_hugo, hugo_command, write_hugo_site
 from bench.measure import Timed, measure, measure_in_turn
 from bench.results import KEYS, Results, as_json
-from pipeline import document
-from pipeline.content import scan, source_hash
+from pipeline.content import document
+from pipeline.content.tree import scan, source_hash
 from tests.conftest import REPO
 
 PAIRS = 10

@@ -72,7 +72,7 @@ def test_a_reader_that_goes_away_is_not_a_traceback(site) -> None:
 def test_a_build_frees_what_it_made_unless_the_process_ends_with_it(seed_site, capsys) -> None:
     import gc
 
-    from pipeline.build import LEFT
+    from pipeline.build.stage import LEFT
     from pipeline.cli import main
 
     assert gc.isenabled()

@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import document
-from pipeline.document import Document
+from pipeline.content import document
+from pipeline.content.document import Document
 from pipeline.slugs import MAX_LENGTH, is_slug, ref_from_filename, slugify
 
 offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(

@@ -43,9 +43,9 @@ from urllib.parse import urlsplit
 
 import requests
 
-from pipeline import glossary
 from pipeline.config import Settings
 from pipeline.errors import UsageError
+from pipeline.translate import glossary
 from pipeline.translate.engines import Engine, Refused, Transient
 
 TIMEOUT: contextvars.ContextVar[float] = contextvars.ContextVar("timeout", default=20.0)

@@ -29,8 +29,8 @@ from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.token import Token
 
 from pipeline.config import Settings
-from pipeline.content import translatable_texts
-from pipeline.document import Document
+from pipeline.content.document import Document
+from pipeline.content.tree import translatable_texts
 from pipeline.translate.cells import place_cell
 from pipeline.translate.masking import (
     HTML,

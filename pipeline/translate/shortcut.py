@@ -4,12 +4,12 @@ A run reads the content, the translation memory with its draft records (``locale
 the parked drafts (``locale/parked/``) and the glossary, through the settings, the code and
 the translator it was given. Before it reads anything, ``translate`` takes the ``stat`` of
 every one of these files and folders and the fingerprint of the rest, as the build does
-(``pipeline.inputs.tree_state``, ``fingerprint``); after a run that wrote nothing and left
-nothing pending, it keeps them, with the run's problems, in
-``.cache/pipeline/translate.json`` (a ``pipeline.manifest.Manifest``). A later run that finds
-everything as kept, and nothing changed within ``inputs.RACY_NS`` of it, does nothing but
-say what that run said; any other does the stage's work (``pipeline.translate.stage``), which
-is imported only then.
+(``pipeline.state.fingerprints.tree_state``, ``fingerprint``); after a run that wrote nothing
+and left nothing pending, it keeps them, with the run's problems, in
+``.cache/pipeline/translate.json`` (a ``pipeline.state.manifest.Manifest``). A later run that
+finds everything as kept, and nothing changed within ``fingerprints.RACY_NS`` of it, does
+nothing but say what that run said; any other does the stage's work
+(``pipeline.translate.stage``), which is imported only then.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline import manifest
 from pipeline.config import Settings
-from pipeline.inputs import fingerprint, tree_state
+from pipeline.state import manifest
+from pipeline.state.fingerprints import fingerprint, tree_state
 from pipeline.translate.report import TranslateReport
 
 FILE = Path(".cache") / "pipeline" / "translate.json"
-CODE = Path(__file__).parent  # the stage's own modules, beside the package's in the fingerprint
-GLOSSARY = "glossary.csv"  # pipeline.glossary.FILE, named here without importing the glossary
+# pipeline.translate.glossary.FILE, named here without importing the glossary
+GLOSSARY = "glossary.csv"
 MEMORY = "memory"  # pipeline.translate.memory.FOLDER: the memories and the draft records
 PARKED = "parked"  # pipeline.translate.superseded.PARKED
 
@@ -64,8 +64,7 @@ def read_state(settings: Settings, translator: str, now_ns: int) -> dict[str, An
         settings.locale_dir / GLOSSARY,
     ):
         inputs.update(tree_state(settings, tree, now_ns))
-    code = sorted(CODE.glob("*.py"))
     return {
-        "fingerprint": fingerprint(settings, manifest.FORMAT, ("translate", translator), code),
+        "fingerprint": fingerprint(settings, manifest.FORMAT, ("translate", translator)),
         "inputs": inputs,
     }

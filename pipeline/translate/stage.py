@@ -35,12 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline import document
 from pipeline.config import Settings
-from pipeline.content import PSEUDO, Content, is_pseudo, scan, source_hash
-from pipeline.document import Document
+from pipeline.content import document
+from pipeline.content.document import Document
+from pipeline.content.parse_cache import FrontMatterMemo
+from pipeline.content.tree import PSEUDO, Content, is_pseudo, scan, source_hash
 from pipeline.errors import OutputError, Problem
-from pipeline.memo import FrontMatterMemo
 from pipeline.translate import record, runner, terminology, wording
 from pipeline.translate.answers import ask
 from pipeline.translate.drafts import (

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import document
 from pipeline.config import Settings
-from pipeline.content import Content, source_hash
-from pipeline.document import Document
+from pipeline.content import document
+from pipeline.content.document import Document
+from pipeline.content.tree import Content, source_hash
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, move, remove, remove_empty_folders
 from pipeline.report import Report

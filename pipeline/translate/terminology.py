@@ -12,7 +12,7 @@ and the site's reviewed drafts compared.
 
 Terms are matched in what a reader sees: URLs, code, link targets and HTML are left out.
 
->>> from pipeline.glossary import loads
+>>> from pipeline.translate.glossary import loads
 >>> from pipeline.translate.segments import segment
 >>> found = loads("sv,en,note,keep\\nkommun,municipality,,\\n", ["sv", "en"])
 >>> block = segment("Se [kommunen](https://x.se/kommun).\\n").blocks[0]
@@ -26,13 +26,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from pipeline import glossary
 from pipeline.config import Settings
-from pipeline.content import Content, source_hash
-from pipeline.document import Document, body_start
+from pipeline.content.document import Document, body_start
+from pipeline.content.tree import Content, source_hash
 from pipeline.errors import Problem
-from pipeline.glossary import Glossary, Occurrence
-from pipeline.translate import record
+from pipeline.translate import glossary, record
+from pipeline.translate.glossary import Glossary, Occurrence
 from pipeline.translate.masking import (
     AUTOLINK,
     CODE_SPAN,

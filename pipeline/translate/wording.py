@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import difflib
 
-from pipeline import document
 from pipeline.config import Settings
-from pipeline.document import Document
+from pipeline.content import document
+from pipeline.content.document import Document
 from pipeline.errors import ContentError, Problem
 from pipeline.translate import record
 from pipeline.translate.record import BlockRecord, DraftRecord

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pipeline import document
+from pipeline.content import document
 from tests.conftest import engine_pyproject
 
 ALIKE = """\

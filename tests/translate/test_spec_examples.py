@@ -7,7 +7,7 @@ A block the stage keeps in Swedish (with a warning) passes: that is the promised
 where a block cannot be translated safely. ``test_how_many_examples_hold`` counts them;
 the README's Guarantees table states its figures.
 
-Each pair is rendered three ways: as the site renders it (``pipeline.markdown.render``:
+Each pair is rendered three ways: as the site renders it (``pipeline.build.markdown.render``:
 raw HTML shown as text; here code must be the same to the byte), as the translate stage
 parses it (markdown-it-py, raw HTML kept) and as GitHub does (cmark-gfm with tables,
 strikethrough, task lists and the tag filter), so that raw HTML and task list boxes count
@@ -29,9 +29,9 @@ from pathlib import Path
 import pytest
 from cmarkgfm import cmark
 
-from pipeline import document
+from pipeline.build.markdown import render
 from pipeline.cli import main
-from pipeline.markdown import render
+from pipeline.content import document
 from pipeline.translate.engines import pseudo
 from pipeline.translate.segments import MARKDOWN
 from tests.conftest import PYPROJECT

@@ -1,0 +1,162 @@
+"""Every file of the built site with its key: a hash of everything the file is made of.
+
+A file is rendered again exactly when its key changes (or the file is not as the last build
+left it). The key of a document page covers its plan (URL, hreflang set, switcher, notice,
+title, date...) and the bytes of its content file; a home page's covers the plan and the front
+matter of every document it lists; a feed's the key of each of its entries, in order; the
+sitemap's every indexed page with its alternates. Every key also covers the build's
+``fingerprint`` (templates, catalogs, settings, the pipeline's code and the libraries that
+render), so a change to any of those renders every file again.
+
+>>> from pipeline.config import Settings
+>>> plan = SitePlan(Settings())
+>>> sorted(planned(plan, "fp", {}))
+['en/feed.xml', 'feed.xml', 'pairs.json', 'robots.txt', 'sitemap.xml', 'style.css']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pipeline.build import urls
+from pipeline.build.plan import PAIRS, ROBOTS, SITEMAP, STYLE, Page, SitePlan
+from pipeline.state.fingerprints import blake2b
+
+Digests = dict[str, tuple[str, str]]
+"""A content file's digests by the name it is shown with: of the file, of its front matter."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: what kind it is, its key, and what it is rendered from."""
+
+    file: str
+    kind: str  # "page", "feed", "sitemap", "robots", "pairs" or "style"
+    key: str
+    page: Page | None = None
+    lang: str = ""
+    entries: tuple[tuple[Page, str], ...] = ()  # a feed's pages with their entries' keys
+
+
+def planned(
+    plan: SitePlan,
+    fingerprint: str,
+    digests: Digests,
+    records: dict[str, str] | None = None,
+) -> dict[str, Output]:
+    """Every file the plan makes, by its name in the output folder, with its key (and, into
+    ``records`` if given, the hash of each page's ``record``)."""
+
+    def key(*parts: str) -> str:
+        return output_key(fingerprint, *parts)
+
+    def digest(page: Page, which: int) -> str:
+        assert page.doc is not None
+        return digests.get(page.doc.shown, ("", ""))[which]
+
+    # Each page's record is hashed once, then stands for it in every key that covers it.
+    if records is None:
+        records = {}
+    records.update((page.file, _hashed(repr(record(page)))) for page in plan.pages)
+    found: dict[str, Output] = {}
+    for file, made in unkeyed(plan).items():
+        page = made.page
+        if page is not None:
+            if page.kind == "document":
+                made_key = key("document", records[file], digest(page, 0))
+            elif page.kind == "home":
+                listed = "".join(records[p.file] + digest(p, 1) for p in plan.documents(page.lang))
+                made_key = key("home", records[file], listed)
+            else:
+                made_key = key(page.kind, records[file])
+            # (made anew: dataclasses.replace costs a page as much as its key)
+            made = Output(file, "page", made_key, page=page, lang=page.lang)
+        elif made.kind == "feed":
+            entries = tuple(
+                (p, key("entry", records[p.file], digest(p, 0))) for p, _ in made.entries
+            )
+            feed = key("feed", made.lang, "".join(entry for _, entry in entries))
+            made = replace(made, key=feed, entries=entries)
+        elif made.kind == "sitemap":
+            indexed = tuple((p.url, _alternates(p)) for p in plan.indexed())
+            made = replace(made, key=key("sitemap", repr(indexed)))
+        elif made.kind == "pairs":
+            pairs = tuple(
+                (p.doc.ref, p.lang, p.url, p.doc.shown, p.status)
+                for p in plan.pages
+                if p.doc is not None and p.doc.ref
+            )
+            made = replace(made, key=key("pairs", repr(pairs)))
+        else:  # robots.txt, style.css: the fingerprint alone
+            made = replace(made, key=key(made.kind))
+        found[file] = made
+    return found
+
+
+def unkeyed(plan: SitePlan) -> dict[str, Output]:
+    """Every file the plan makes, as ``planned`` gives them but with no keys (each ``""``):
+    what a build that renders every file, whatever its key, starts rendering with while the
+    keys are made."""
+    found = {
+        page.file: Output(page.file, "page", "", page=page, lang=page.lang) for page in plan.pages
+    }
+    for lang in plan.languages:
+        file = urls.output_file(urls.feed_path(plan.settings, lang))
+        entries = tuple((page, "") for page in feed_pages(plan, lang))
+        found[file] = Output(file, "feed", "", lang=lang, entries=entries)
+    for file, kind in (
+        (SITEMAP, "sitemap"),
+        (ROBOTS, "robots"),
+        (PAIRS, "pairs"),
+        (STYLE, "style"),
+    ):
+        found[file] = Output(file, kind, "")
+    return found
+
+
+def output_key(fingerprint: str, *parts: str) -> str:
+    """A file's key: the build's ``fingerprint`` and ``parts`` (a kind, then digests or
+    ``repr`` texts), hashed."""
+    # Every part but the first (a kind) is a digest or a ``repr``: joined, unambiguous.
+    return _hashed("\0".join((fingerprint, *parts)))
+
+
+def _hashed(text: str) -> str:
+    return blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def feed_pages(plan: SitePlan, lang: str) -> list[Page]:
+    """The pages a language's feed carries: its newest dated documents, as many as the
+    ``feed-entries`` setting says (0: all of them)."""
+    dated = [page for page in plan.documents(lang) if page.date]
+    limit = plan.settings.feed_entries
+    return dated[:limit] if limit else dated
+
+
+def record(page: Page) -> tuple[Any, ...]:
+    """Everything the plan says about ``page`` except its document (which its content
+    file's digest stands for), as plain values whose ``repr`` is stable."""
+    original = page.original
+    return (
+        page.kind,
+        page.lang,
+        page.path,
+        page.file,
+        page.url,
+        page.home,
+        page.feed,
+        page.style,
+        _alternates(page),
+        tuple((s.lang, s.path, s.fallback) for s in page.switcher),
+        page.noindex,
+        page.title,
+        page.date.isoformat() if page.date else None,
+        page.section,
+        page.status,
+        (original.lang, original.path, original.fallback) if original else None,
+    )
+
+
+def _alternates(page: Page) -> tuple[tuple[str, str], ...]:
+    return tuple((a.hreflang, a.url) for a in page.alternates)

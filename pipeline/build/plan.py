@@ -1,0 +1,237 @@
+"""What the site is made of, decided before anything is rendered: the page plan.
+
+``plan_site`` is a pure function of the settings and the content tree. It decides which
+pages exist (published documents, a home and a 404 page per language), their URLs and output
+files, every page's hreflang set and language switcher, and which pages are ``noindex``.
+A draft that still holds ``pseudo`` text (``content.is_pseudo``) is never a page: it is left
+out as an unpublished one is, and its original does not name it.
+Rendering (``pipeline.build.stage``) and auditing (``pipeline.check.audit``) only read the plan, so
+an incremental or parallel build can be added on top of it without changing these rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.build import urls
+from pipeline.config import Settings
+from pipeline.content.document import Document
+from pipeline.content.tree import Content, parse_date
+from pipeline.errors import Problem
+
+# Files of the whole site besides the pages and each language's feed.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+PAIRS = "pairs.json"
+STYLE = "style.css"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One ``<link rel="alternate" hreflang>`` of a page (and ``xhtml:link`` of the sitemap)."""
+
+    hreflang: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Switch:
+    """One link of the language switcher: to the counterpart page, or (``fallback``) to the
+    home page of a language the page has no version in."""
+
+    lang: str
+    path: str
+    fallback: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page of the plan. ``path`` is from the site root, ``file`` inside the output
+    folder, ``url`` absolute; ``home``, ``feed`` and ``style`` are the links every page of its
+    language has."""
+
+    kind: str  # "document", "home", "not-found" or "redirect"
+    lang: str
+    path: str
+    file: str
+    url: str
+    home: str
+    feed: str
+    style: str
+    alternates: tuple[Alternate, ...] = ()
+    switcher: tuple[Switch, ...] = ()
+    noindex: bool = False
+    doc: Document | None = None
+    title: str = ""
+    date: dt.datetime | None = None
+    section: str | None = None
+    status: str = "original"
+    original: Switch | None = None  # where the notice on an unreviewed draft links to
+
+    @property
+    def notice(self) -> bool:
+        """Whether the page says it is an unreviewed machine translation."""
+        return self.status in urls.UNREVIEWED
+
+
+@dataclass
+class SitePlan:
+    """Every page of the site, plus the problems that kept documents off it, and the drafts
+    left out because they hold ``pseudo`` text (by the name they are shown with)."""
+
+    settings: Settings
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    pseudo: list[str] = field(default_factory=list)
+
+    def documents(self, lang: str) -> list[Page]:
+        """A language's document pages, newest first (undated ones last, by title)."""
+        pages = [p for p in self.pages if p.kind == "document" and p.lang == lang]
+        dated = sorted((p for p in pages if p.date), key=lambda p: (p.date, p.path), reverse=True)
+        undated = sorted((p for p in pages if not p.date), key=lambda p: (p.title, p.path))
+        return dated + undated
+
+    def page_count(self) -> int:
+        """How many pages the plan has."""
+        return len(self.pages)
+
+    def indexed(self) -> list[Page]:
+        """The pages search engines are told about: not ``noindex``, in plan order."""
+        return [p for p in self.pages if not p.noindex]
+
+    def files(self) -> list[str]:
+        """Every file the build writes into the output folder, sorted."""
+        feeds = [urls.output_file(urls.feed_path(self.settings, lang)) for lang in self.languages]
+        return sorted([p.file for p in self.pages] + feeds + [SITEMAP, ROBOTS, PAIRS, STYLE])
+
+    @property
+    def languages(self) -> list[str]:
+        """The site languages, in the order of the settings."""
+        return self.settings.languages
+
+
+def plan_site(settings: Settings, content: Content) -> SitePlan:
+    """Plan every page of the site from the content tree (documents with errors are left
+    out; the content check reports them)."""
+    plan = SitePlan(settings)
+    plan.pages += _language_pages(settings)
+    taken = {page.path: "a page of the site itself" for page in plan.pages}
+    broken = {p.path for p in content.problems if not p.warning}
+    groups: dict[str, dict[str, Document]] = defaultdict(dict)
+    for doc in sorted(content.documents, key=lambda d: (not d.is_original, d.shown)):
+        if doc.shown not in broken:
+            groups[doc.ref or doc.shown].setdefault(content.folder_lang(doc), doc)
+    for key in sorted(groups):
+        placed: dict[str, str] = {}
+        for lang, doc in urls.published_versions(groups[key], settings.publish_unreviewed).items():
+            if doc.shown in content.pseudo:
+                plan.pseudo.append(doc.shown)
+                continue
+            path = urls.document_path(settings, doc, lang)
+            if path in taken:
+                plan.problems.append(
+                    doc.problem(f"its URL {path} is already that of {taken[path]}; rename one")
+                )
+                continue
+            taken[path] = doc.shown
+            placed[lang] = path
+        plan.pages += _document_pages(settings, groups[key], placed)
+    return plan
+
+
+def _language_pages(settings: Settings) -> list[Page]:
+    """Each language's home and 404 page, and the root's redirect when every language has a
+    folder of its own."""
+    homes = {lang: urls.home_path(settings, lang) for lang in settings.languages}
+    alternates = _alternates(settings, homes, settings.default_language)
+    pages = []
+    for lang in settings.languages:
+        others = tuple(Switch(o, urls.href(settings, homes[o])) for o in _others(settings, lang))
+        pages.append(
+            _page(settings, "home", lang, homes[lang], alternates=alternates, switcher=others)
+        )
+        path = urls.not_found_path(settings, lang)
+        pages.append(_page(settings, "not-found", lang, path, switcher=others, noindex=True))
+    if settings.default_language_in_subdir:
+        pages.append(_page(settings, "redirect", settings.default_language, "/", noindex=True))
+    return pages
+
+
+def _document_pages(
+    settings: Settings, versions: dict[str, Document], placed: dict[str, str]
+) -> list[Page]:
+    """The pages of one document's versions that made it onto the site (``placed``)."""
+    original = next((lang for lang, doc in versions.items() if doc.is_original), None)
+    if original is None:
+        block = next(iter(versions.values())).translation or {}
+        original = block.get("from") if isinstance(block.get("from"), str) else None
+    noindex = {
+        lang
+        for lang in placed
+        if settings.noindex_unreviewed and urls.status_of(versions[lang]) in urls.UNREVIEWED
+    }
+    indexed = {lang: path for lang, path in placed.items() if lang not in noindex}
+    alternates = _alternates(settings, indexed, original) if indexed else ()
+    pages = []
+    for lang, path in placed.items():
+        doc = versions[lang]
+        switcher = tuple(
+            Switch(o, urls.href(settings, placed[o]))
+            if o in placed
+            else Switch(o, urls.href(settings, urls.home_path(settings, o)), fallback=True)
+            for o in _others(settings, lang)
+        )
+        back = original in placed and original != lang
+        date = doc.metadata.get("date")
+        page = _page(
+            settings,
+            "document",
+            lang,
+            path,
+            alternates=() if lang in noindex else alternates,
+            switcher=switcher,
+            noindex=lang in noindex,
+            doc=doc,
+            title=doc.title,
+            date=parse_date(date, settings.timezone) if date is not None else None,
+            section=urls.section_of(doc),
+            status=urls.status_of(doc),
+            original=Switch(original, urls.href(settings, placed[original])) if back else None,
+        )
+        pages.append(page)
+    return pages
+
+
+def _alternates(
+    settings: Settings, paths: dict[str, str], original: str | None
+) -> tuple[Alternate, ...]:
+    """The hreflang set of one page and all its counterparts: each language in the order of
+    the settings, then ``x-default``."""
+    languages = [lang for lang in settings.languages if lang in paths]
+    fallback = urls.x_default(languages, settings.default_language, original)
+    return tuple(
+        [Alternate(lang, urls.absolute(settings, paths[lang])) for lang in languages]
+        + [Alternate("x-default", urls.absolute(settings, paths[fallback]))]
+    )
+
+
+def _others(settings: Settings, lang: str) -> list[str]:
+    return [other for other in settings.languages if other != lang]
+
+
+def _page(settings: Settings, kind: str, lang: str, path: str, **fields: Any) -> Page:
+    """A page at ``path``, with the links every page of ``lang`` has."""
+    return Page(
+        kind,
+        lang,
+        path,
+        file=urls.output_file(path),
+        url=urls.absolute(settings, path),
+        home=urls.href(settings, urls.home_path(settings, lang)),
+        feed=urls.href(settings, urls.feed_path(settings, lang)),
+        style=urls.href(settings, "/" + STYLE),
+        **fields,
+    )

@@ -1,0 +1,328 @@
+"""The plan of the last build, reused when only documents' bodies changed since.
+
+Most edits change a posting's body and nothing else. Then every page of the site keeps its
+URL, hreflang set, switcher, title and date, the home pages list the same documents, and the
+sitemap and ``pairs.json`` stay as they are: only the keys of the edited documents' pages and
+feed entries change (``pipeline.build.keys``), and with them their feeds' keys. A build that
+finds this so needs neither to scan every content file nor to plan the site again.
+
+After each build that planned the site, ``.cache/pipeline/plan.pickle`` under the site root
+(beside the scan cache: it is of the content, not of an output folder) keeps what ``reuse``
+needs: the ``stat`` of every file and folder under ``content/`` (and of the drafts' records)
+the plan was made from, each document's digests and ``scanned.signature``, each page of the
+plan as plain values, the hash of its ``outputs.record``, each feed's pages, every file's key,
+the problems the build reported and the drafts it left out for their ``pseudo`` text. A
+later build reuses it only when
+
+- it is of this format and of this build's version (fingerprint and front matter parser);
+- the files and folders under ``content/`` have the same names as then (none added, removed
+  or renamed);
+- every file whose ``stat`` is not the recorded one (or is racy) is a regular file that was a
+  document then (a draft's record is not: a changed one may change what is published), and
+  reading it again gives the same front matter (its digest), the same lines of keys,
+  warnings and problems;
+
+and ``pipeline.build.stage`` then takes it only if what it renders is nothing but the edited
+documents' pages and the feeds (whose other entries it reuses from the feeds already
+written), or if it renders every file into an empty folder: then every page gets its
+document from the scan (``reuse``'s ``documents``), and the plan and the keys are not made
+again.
+Otherwise the build scans and plans as ever. The file is read back with the memo's
+unpickler (``parse_cache.loads_safely``): a planted or damaged one gives no plan (or a wrong one at
+worst), never runs code; one of another version or format is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any
+
+from pipeline.build.keys import Output, output_key, record
+from pipeline.build.plan import Alternate, Page, SitePlan, Switch
+from pipeline.config import Settings
+from pipeline.content.document import Document
+from pipeline.content.parse_cache import FrontMatterMemo, loads_safely
+from pipeline.content.scan_cache import ScanCache, document_digests, signature
+from pipeline.content.tree import parse_date, validate
+from pipeline.errors import ContentError, Problem
+from pipeline.state.fingerprints import blake2b
+
+FILE = Path(".cache") / "pipeline" / "plan.pickle"
+FORMAT = 1
+# At most this many changed files are read again to tell that only their bodies changed.
+REREAD = 50
+
+
+def version(fingerprint: str) -> str:
+    """The version a plan cache must carry to be reused by a build of ``fingerprint``."""
+    from pipeline.content import parse_cache
+
+    return blake2b(f"{FORMAT}\0{fingerprint}\0{parse_cache.version()}".encode()).hexdigest()
+
+
+@dataclass
+class Reused:
+    """The plan of the last build with this build's keys: ``plan`` holds every page (made
+    when first asked for), but only the pages of ``edited`` documents carry their document
+    (the others are never rendered by a build that reuses it); in ``wanted``, only theirs
+    and the feeds' entries carry their page. Given every document, every page has it."""
+
+    plan: SitePlan
+    wanted: dict[str, Output]
+    problems: list[Problem]
+    edited: set[str]  # the output files that may be rendered: edited pages and feeds
+
+
+def remember(
+    root: Path,
+    fingerprint: str,
+    stats: dict[str, Any],
+    plan: SitePlan,
+    records: dict[str, str],
+    known: ScanCache,
+    wanted: dict[str, Output],
+    problems: list[Problem],
+) -> None:
+    """Keep what ``reuse`` needs of a build that planned the site (see the module)."""
+    # A page as plain values: its record, its document by the name it is shown with, the
+    # hash of its record.
+    pages = [
+        (*record(page), page.doc.shown if page.doc else None, records[page.file])
+        for page in plan.pages
+    ]
+    stored = {
+        "format": FORMAT,
+        "version": version(fingerprint),
+        "stats": stats,
+        "digests": {name: (*known.digests[name], sign) for name, sign in known.signatures.items()},
+        "pages": pages,
+        "keys": {file: o.key for file, o in wanted.items() if o.kind == "page"},
+        "others": [(file, o.kind, o.key) for file, o in wanted.items() if o.kind != "page"],
+        "feeds": {
+            file: (o.lang, [page.file for page, _ in o.entries])
+            for file, o in wanted.items()
+            if o.kind == "feed"
+        },
+        "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
+        "pseudo": list(plan.pseudo),
+    }
+    path = root / FILE
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        # A folder that cannot be made leaves the next build to plan the site.
+        os.makedirs(path.parent, exist_ok=True)
+        with open(temporary, "wb") as stream:
+            # Written as it is pickled, and without pickle's memo of every object written:
+            # at 10,000 pairs either would cost tens of MB at the build's end.
+            pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+            pickler.fast = True
+            pickler.dump(stored)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        forget(root)
+
+
+def forget(root: Path) -> None:
+    """Remove the plan cache of the site at ``root`` (a build that failed leaves none)."""
+    with contextlib.suppress(OSError):
+        os.unlink(root / FILE)
+
+
+def reuse(
+    settings: Settings,
+    fingerprint: str,
+    stats: dict[str, Any],
+    open_memo: Callable[[], FrontMatterMemo],
+    reread: int = REREAD,
+    documents: Sequence[Document] | None = None,
+) -> Reused | None:
+    """The last build's plan with this build's keys, if only documents' bodies changed
+    since it was made (see the module), in at most ``reread`` files; else None. The files
+    changed since are read with the front matter memo ``open_memo()`` gives (an edited body
+    leaves its front matter's text as it was: the memo has it parsed). Given ``documents``
+    (the scan's), every page is made at once with its document from them, for a build that
+    renders every file; None if one is not among them."""
+    try:
+        stored = loads_safely((settings.root / FILE).read_bytes())
+    except Exception:  # a damaged pickle can raise almost anything; it is only a cache
+        return None
+    try:
+        if (
+            not isinstance(stored, dict)
+            or stored.get("format") != FORMAT
+            or stored.get("version") != version(fingerprint)
+        ):
+            return None
+        return _reuse(settings, fingerprint, stats, stored, open_memo, reread, documents)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+
+
+def _reuse(
+    settings: Settings,
+    fingerprint: str,
+    stats: dict[str, Any],
+    stored: dict[str, Any],
+    open_memo: Callable[[], FrontMatterMemo],
+    reread: int,
+    documents: Sequence[Document] | None,
+) -> Reused | None:
+    before: dict[str, Any] = stored["stats"]
+    if not isinstance(before, dict) or before.keys() != stats.keys():
+        return None  # a file or folder added, removed or renamed
+    digests: dict[str, Any] = stored["digests"]
+    changed = [
+        name
+        for name, stat in stats.items()
+        # A folder's own record changes with any file in it: its names did not change.
+        if (stat is None or stat != before[name]) and not name.endswith("/")
+    ]
+    if len(changed) > reread:
+        return None  # scanning, with the scan cache and the memo, is cheaper
+    body: dict[str, str] = {}
+    fresh: dict[str, Document] = {}
+    memo = open_memo() if changed else None
+    for name in changed:
+        found = _read_again(settings, name, digests.get(name), memo)
+        if found is None:
+            return None
+        fresh[name], body[name] = found
+    # The plan as it was; the edited documents' pages get their documents back. Only their
+    # pages and the feeds' are made now (the others only if the plan's pages are asked for),
+    # unless every page is to get its document.
+    every = documents is not None
+    if documents is not None:
+        fresh = {doc.shown: doc for doc in documents} | fresh
+    values = stored["pages"]
+    in_feeds = {name for _, files in stored["feeds"].values() for name in files}
+    made_now: dict[str, Page] = {}
+    keys: dict[str, str] = stored["keys"]
+    records: dict[str, str] = {}
+    shown_of: dict[str, str] = {}
+    wanted: dict[str, Output] = {}
+    edited: set[str] = set()
+    for v in values:
+        file, shown, records[file] = v[3], v[16], v[17]
+        if every and shown is not None and shown not in fresh:
+            return None  # a document the scan did not give: the build plans the site
+        if every or file in in_feeds or shown in fresh:
+            made_now[file] = _page(v, fresh, settings)
+        key = keys[file]
+        if shown is not None:
+            shown_of[file] = shown
+            if shown in body:
+                key = output_key(fingerprint, "document", records[file], body[shown])
+                edited.add(file)
+        wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
+    plan = (
+        SitePlan(settings, pages=list(made_now.values()))
+        if every
+        else _KeptPlan(
+            settings,
+            values,
+            lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
+        )
+    )
+    plan.pseudo = [str(name) for name in stored["pseudo"]]
+    for file, kind, key in stored["others"]:
+        wanted[file] = Output(file, kind, key)
+    for file, (lang, files) in stored["feeds"].items():
+        entries = []
+        for name in files:
+            shown = shown_of[name]
+            d0 = body[shown] if shown in body else digests[shown][0]
+            entries.append((wanted[name].page, output_key(fingerprint, "entry", records[name], d0)))
+        made = output_key(fingerprint, "feed", lang, "".join(key for _, key in entries))
+        wanted[file] = Output(file, "feed", made, lang=lang, entries=tuple(entries))
+        edited.add(file)
+    problems = [Problem(*p) for p in stored["problems"]]
+    return Reused(plan, wanted, problems, edited)
+
+
+class _KeptPlan(SitePlan):
+    """The plan of the last build, whose pages are made from the values kept when they are
+    first asked for: a build that renders no feed (the edit of an older posting) never asks,
+    where making 2,000 pages took a tenth of its time."""
+
+    def __init__(self, settings: Settings, values: Any, make: Callable[[], list[Page]]) -> None:
+        self.settings = settings
+        self.problems = []
+        self.pseudo = []
+        self.values = values  # each page as ``remember`` kept it
+        self._make = make
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "pages":
+            raise AttributeError(name)
+        self.pages = self._make()
+        return self.pages
+
+    def page_count(self) -> int:
+        """How many pages the plan has (without making them)."""
+        return len(self.values)
+
+
+def _read_again(
+    settings: Settings, shown: str, digests: Any, memo: FrontMatterMemo | None
+) -> tuple[Document, str] | None:
+    """The document ``shown`` read again with the digest of what was read, if it was a
+    document and still has the front matter, key lines, warnings and problems it had
+    (``digests``: its digests and signature then); else None."""
+    from pipeline.content import document
+
+    if digests is None:
+        return None
+    path = settings.root / shown
+    try:
+        if not S_ISREG(os.lstat(path).st_mode):
+            return None
+        doc = document.read(path, shown, memo)
+    except (OSError, ContentError):
+        return None
+    made = document_digests(doc)
+    if made[1] != digests[1] or signature(doc, validate(doc, settings)) != digests[2]:
+        return None
+    doc.body = ""  # its page reads it again when it is rendered
+    return doc, made[0]
+
+
+def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
+    """The page kept as ``values`` (see ``remember``); with its document if that was read
+    again (``fresh``), whose date is then parsed as the plan parses it."""
+    (kind, lang, path, file, url, home, feed, style, alternates, switcher, noindex, title,
+     date, section, status, original, shown, _) = values  # fmt: skip
+    doc = fresh.get(shown) if shown is not None else None
+    when = None
+    if doc is not None and doc.metadata.get("date") is not None:
+        when = parse_date(doc.metadata["date"], settings.timezone)
+    elif date is not None:
+        when = dt.datetime.fromisoformat(date)
+    # As the scan cache, a planted file can give wrong values at worst: they are not checked.
+    return Page(
+        kind,
+        lang,
+        path,
+        file,
+        url,
+        home,
+        feed,
+        style,
+        alternates=tuple(Alternate(h, u) for h, u in alternates),
+        switcher=tuple(Switch(lg, p, f) for lg, p, f in switcher),
+        noindex=noindex,
+        doc=doc,
+        title=title,
+        date=when,
+        section=section,
+        status=status,
+        original=Switch(*original) if original else None,
+    )

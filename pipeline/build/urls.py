@@ -1,0 +1,186 @@
+"""The site's URL scheme, and the pure function that finds a document's published versions.
+
+Every language has a prefix: none for the default language (unless the setting
+``default-language-in-subdir`` puts it under ``/<lang>/`` too), ``/<lang>/`` for the others.
+Under it, dated posts live in the news section, pages with a ``menu`` in that section's
+folder, other pages at the top; each in a folder of its own (pretty URLs), named by the slug
+of its own file, so that the English version has an English URL::
+
+    /nyheter/ansokan-stangd-outreach-strategist-till-demokratilabb/
+    /en/news/application-closed-outreach-strategist-for-a-democracy-lab/
+    /lediga-tjanster/utvecklare-och-systemadministrator/
+    /en/jobs/developer-and-system-administrator/
+
+Paths here start at the site root (``/en/``); ``href`` adds the path of ``site-url`` (for a
+site published below a folder) and ``absolute`` the whole of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from pipeline.config import Settings
+from pipeline.content.document import Document
+from pipeline.content.tree import is_post, slug_of
+from pipeline.slugs import is_slug, slugify
+
+NEWS = "news"  # the section of dated posts in the ``sections`` setting
+UNREVIEWED = ("machine", "outdated")
+
+
+def prefix(settings: Settings, lang: str) -> str:
+    """The folder of a language's pages, '' for the root.
+
+    >>> prefix(Settings(), "sv"), prefix(Settings(), "en-GB")
+    ('', '/en-gb')
+    >>> prefix(Settings(default_language_in_subdir=True), "sv")
+    '/sv'
+    """
+    if lang == settings.default_language and not settings.default_language_in_subdir:
+        return ""
+    return "/" + lang.lower()
+
+
+def home_path(settings: Settings, lang: str) -> str:
+    """A language's home page: ``/`` or ``/en/``."""
+    return prefix(settings, lang) + "/"
+
+
+def feed_path(settings: Settings, lang: str) -> str:
+    """A language's Atom feed: ``/feed.xml`` or ``/en/feed.xml``."""
+    return prefix(settings, lang) + "/feed.xml"
+
+
+def not_found_path(settings: Settings, lang: str) -> str:
+    """A language's 404 page; the default language's is at ``/404.html``, where servers look.
+
+    >>> not_found_path(Settings(default_language_in_subdir=True), "sv")
+    '/404.html'
+    >>> not_found_path(Settings(), "en")
+    '/en/404.html'
+    """
+    return ("" if lang == settings.default_language else prefix(settings, lang)) + "/404.html"
+
+
+def section_of(doc: Document) -> str | None:
+    """The section a document is listed in: ``news`` for dated posts, else its ``menu``."""
+    if is_post(doc):
+        return NEWS
+    menu = doc.metadata.get("menu")
+    return menu if isinstance(menu, str) and menu else None
+
+
+def section_folder(settings: Settings, section: str, lang: str) -> str:
+    """The URL folder of a section in a language (the ``sections`` setting, else its name).
+
+    >>> section_folder(Settings(), "news", "en"), section_folder(Settings(), "news", "sv")
+    ('news', 'nyheter')
+    >>> section_folder(Settings(), "Om oss", "sv")
+    'om-oss'
+    """
+    folder = settings.sections.get(section, {}).get(lang, section)
+    return folder if is_slug(folder) else slugify(folder)
+
+
+def document_path(settings: Settings, doc: Document, lang: str) -> str:
+    """The path of a document's page in ``lang``, from its own file name.
+
+    >>> from pathlib import Path
+    >>> doc = Document(Path("content/en/2020-05-27-a-b.md"), {}, "")
+    >>> document_path(Settings(), doc, "en")
+    '/en/news/a-b/'
+    >>> job = Document(Path("content/sv/utvecklare.md"), {"menu": "lediga-tjanster"}, "")
+    >>> document_path(Settings(), job, "sv")
+    '/lediga-tjanster/utvecklare/'
+    """
+    slug = slug_of(doc)
+    slug = slug if is_slug(slug) else slugify(slug)
+    section = section_of(doc)
+    folder = f"/{section_folder(settings, section, lang)}" if section else ""
+    return f"{prefix(settings, lang)}{folder}/{slug}/"
+
+
+def output_file(path: str) -> str:
+    """The file, inside the output folder, that serves ``path``.
+
+    >>> output_file("/"), output_file("/en/news/a/"), output_file("/en/feed.xml")
+    ('index.html', 'en/news/a/index.html', 'en/feed.xml')
+    """
+    relative = path.lstrip("/")
+    return relative + "index.html" if path.endswith("/") else relative
+
+
+def href(settings: Settings, path: str) -> str:
+    """A link to ``path`` from any page of the site: from the root of the site's host.
+
+    >>> href(Settings(site_url="https://example.org/lab"), "/en/")
+    '/lab/en/'
+    """
+    return urlsplit(settings.site_url).path + path
+
+
+def absolute(settings: Settings, path: str) -> str:
+    """The absolute URL of ``path`` (canonical, hreflang, sitemap, feeds).
+
+    >>> absolute(Settings(site_url="https://example.org"), "/en/")
+    'https://example.org/en/'
+    """
+    return settings.site_url + path
+
+
+def status_of(doc: Document) -> str:
+    """``original``, or a draft's translation status (``machine``, ``reviewed``, ...)."""
+    block = doc.translation
+    return "original" if block is None else str(block.get("status", "machine"))
+
+
+def published_versions(
+    versions: Mapping[str, Document], publish_unreviewed: bool = True
+) -> dict[str, Document]:
+    """The language versions of one ``ref`` that are on the site, by language.
+
+    An original with ``published: false`` takes itself and every draft off the site; a
+    draft with ``published: false`` only itself; unreviewed drafts (``machine``,
+    ``outdated``) are off when ``publish_unreviewed`` is false. A draft whose original is
+    missing stays on (its original may live elsewhere).
+
+    >>> from pathlib import Path
+    >>> def doc(lang, **meta):
+    ...     return Document(Path(f"{lang}/job.md"), {"ref": "job", **meta}, "")
+    >>> draft = {"from": "sv", "status": "machine"}
+    >>> sorted(published_versions({"sv": doc("sv"), "en": doc("en", translation=draft)}))
+    ['en', 'sv']
+    >>> sorted(published_versions({"sv": doc("sv", published=False),
+    ...                            "en": doc("en", translation=draft)}))
+    []
+    >>> sorted(published_versions({"sv": doc("sv"),
+    ...                            "en": doc("en", translation=draft, published=False)}))
+    ['sv']
+    >>> sorted(published_versions({"sv": doc("sv"), "en": doc("en", translation=draft)},
+    ...                           publish_unreviewed=False))
+    ['sv']
+    """
+    if any(doc.is_original and not doc.published for doc in versions.values()):
+        return {}
+    return {
+        lang: doc
+        for lang, doc in versions.items()
+        if doc.published and (publish_unreviewed or status_of(doc) not in UNREVIEWED)
+    }
+
+
+def x_default(languages: list[str], default_language: str, original: str | None) -> str:
+    """The language ``x-default`` points to, among the ``languages`` of one hreflang set:
+    the default language's version, else the original's, else the first.
+
+    >>> x_default(["sv", "en"], "sv", "sv"), x_default(["en"], "sv", "sv")
+    ('sv', 'en')
+    >>> x_default(["en", "de"], "sv", "de")
+    'de'
+    """
+    if default_language in languages:
+        return default_language
+    if original in languages:
+        return original
+    return languages[0]

@@ -1,0 +1,398 @@
+"""The auditor: what SEO audit tools check on a bilingual site, run offline on the build.
+
+``pipeline check`` reads every HTML page of the output folder and ``sitemap.xml`` back, as
+a crawler would, and checks each page's hreflang set against Google's rules (self-reference,
+return links, ``x-default``, valid codes, absolute URLs, targets that exist and are indexed),
+its canonical, its ``<html lang>``, the sitemap's alternates, every internal link, and that
+the output is what the content plans (nothing missing, nothing left over). It trusts nothing
+the build meant to do: a page edited by hand is judged as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from pipeline.build.plan import SITEMAP, plan_site
+from pipeline.config import LANGUAGE_CODE, Settings
+from pipeline.content.tree import Content
+from pipeline.errors import Problem
+from pipeline.i18n.stage import BABEL_CFG
+from pipeline.state.manifest import FOLDER, OLD_LIST
+
+NOT_BUILT = "which is not in the built site"
+HREFLANG = re.compile(LANGUAGE_CODE.pattern, re.IGNORECASE)  # BCP 47 is case-insensitive
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_NS = "{http://www.w3.org/1999/xhtml}"
+# (tag, attribute) pairs whose URL a browser follows or loads.
+LINKING = {("a", "href"), ("link", "href"), ("area", "href"), ("img", "src"), ("script", "src")}
+LINKING |= {("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
+
+
+@dataclass
+class BuiltPage:
+    """One HTML file of the output as a crawler reads it; ``url`` is where it is served."""
+
+    file: str
+    url: str
+    lang: str | None = None
+    noindex: bool = False
+    canonical: list[tuple[str, int]] = field(default_factory=list)
+    alternates: list[tuple[str, str, int]] = field(default_factory=list)  # code, URL, line
+    links: list[tuple[str, int]] = field(default_factory=list)
+
+    def hreflang_set(self) -> set[tuple[str, str]]:
+        """The page's set as (lowercase code, absolute URL) pairs."""
+        return {(code.lower(), urljoin(self.url, href)) for code, href, _ in self.alternates}
+
+
+class _Reader(HTMLParser):
+    def __init__(self, page: BuiltPage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        line = self.getpos()[0]
+        rel = values.get("rel", "").lower().split()
+        if tag == "html":
+            self.page.lang = values.get("lang")
+        elif tag == "meta" and values.get("name", "").lower() == "robots":
+            self.page.noindex |= "noindex" in values.get("content", "").lower()
+        elif tag == "link" and "canonical" in rel:
+            self.page.canonical.append((values.get("href", ""), line))
+            return  # audited as the canonical, not as a link
+        elif tag == "link" and "alternate" in rel and "hreflang" in values:
+            self.page.alternates.append((values["hreflang"], values.get("href", ""), line))
+            return  # audited with the hreflang set
+        for name, value in values.items():
+            if (tag, name) in LINKING:
+                self.page.links.append((value, line))
+
+
+@dataclass
+class BuiltSite:
+    """The output folder as read back: its pages by URL, and where they are."""
+
+    settings: Settings
+    output: Path
+    pages: dict[str, BuiltPage] = field(default_factory=dict)
+
+    def shown(self, file: str) -> str:
+        """How messages name a file of the output (``public/en/index.html``)."""
+        return self.settings.relative(self.output / file)
+
+    def is_ours(self, url: str) -> bool:
+        """Whether an absolute ``url`` is on this site (below ``site-url``)."""
+        base = self.settings.site_url
+        return url == base or url.startswith(base + "/")
+
+    def file_of(self, url: str) -> str | None:
+        """The output file that serves ``url`` if it is on this site and exists there."""
+        if not self.is_ours(url):
+            return None
+        path = unquote(urlsplit(url[len(self.settings.site_url) :] or "/").path) or "/"
+        relative = path.lstrip("/")
+        # A folder is served by its index.html; servers redirect "/en" to "/en/" too.
+        candidates = [relative] if relative and not relative.endswith("/") else []
+        candidates.append((relative.rstrip("/") + "/index.html").lstrip("/"))
+        for candidate in candidates:
+            if ".." not in Path(candidate).parts and (self.output / candidate).is_file():
+                return candidate
+        return None
+
+    def problem(self, page: BuiltPage, message: str, line: int | None = None) -> Problem:
+        """A problem with one page."""
+        return Problem(self.shown(page.file), line, message)
+
+
+def read_site(settings: Settings, output: Path) -> BuiltSite:
+    """Every ``.html`` file under ``output`` (hidden ones aside), parsed."""
+    site = BuiltSite(settings, output)
+    for path in sorted(output.rglob("*.html")):
+        file = path.relative_to(output).as_posix()
+        if any(part.startswith(".") for part in Path(file).parts):
+            continue
+        served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
+        page = BuiltPage(file, settings.site_url + served)
+        _Reader(page).feed(path.read_text(encoding="utf-8", errors="replace"))
+        site.pages[page.url] = page
+    return site
+
+
+def codes_and_urls(site: BuiltSite) -> list[Problem]:
+    """Codes are BCP 47 (or x-default), each at most once; URLs absolute."""
+    found = []
+    for page in _indexed(site):
+        seen: set[str] = set()
+        for code, href, line in page.alternates:
+            if code.lower() != "x-default" and not HREFLANG.match(code):
+                found.append(
+                    site.problem(
+                        page,
+                        f"hreflang '{code}' is not a BCP 47 language code "
+                        "(such as 'sv', 'en' or 'en-GB'; not 'en_GB')",
+                        line,
+                    )
+                )
+            if code.lower() in seen:
+                found.append(site.problem(page, f"hreflang '{code}' is in the set twice", line))
+            seen.add(code.lower())
+            if not _is_absolute(href):
+                found.append(
+                    site.problem(
+                        page, f"hreflang '{code}' href '{href}' is not an absolute URL", line
+                    )
+                )
+    return found
+
+
+def self_and_default(site: BuiltSite) -> list[Problem]:
+    """Each set names the page itself and has an ``x-default``."""
+    found = []
+    for page in _indexed(site):
+        urls = {url for _, url in page.hreflang_set()}
+        if page.url not in urls:
+            found.append(
+                site.problem(page, f"hreflang set does not name the page itself ({page.url})")
+            )
+        if not any(code == "x-default" for code, _ in page.hreflang_set()):
+            found.append(site.problem(page, "hreflang set has no x-default"))
+    return found
+
+
+def targets_and_return_links(site: BuiltSite) -> list[Problem]:
+    """Every target is built and indexed; every language target names this page back under
+    this page's own code, and has the same set."""
+    found = []
+    for page in _indexed(site):
+        own = page.hreflang_set()
+        code_of_page = (_own_code(page) or "").lower()
+        for code, href, line in page.alternates:
+            url = urljoin(page.url, href)
+            if url == page.url:
+                continue
+            target = site.pages.get(url) if site.file_of(url) else None
+            if target is None:
+                found.append(
+                    site.problem(page, f"hreflang '{code}' names {url}, {NOT_BUILT}", line)
+                )
+            elif target.noindex:
+                found.append(
+                    site.problem(page, f"hreflang '{code}' names {url}, which is noindex", line)
+                )
+            elif code.lower() == "x-default":
+                continue
+            elif not _names_back(target, page.url, code_of_page):
+                found.append(
+                    site.problem(
+                        page,
+                        f"hreflang '{code}' names {url}, which does not name this page back "
+                        "(no return link)",
+                        line,
+                    )
+                )
+            elif target.hreflang_set() != own:
+                difference = _difference(own, target.hreflang_set(), "here", "there")
+                found.append(
+                    site.problem(
+                        page, f"hreflang set differs from that of {url} ({difference})", line
+                    )
+                )
+    return found
+
+
+def _names_back(target: BuiltPage, url: str, code: str) -> bool:
+    """Whether ``target`` names ``url`` under ``code`` (under any code when ``code`` is
+    empty: a page that does not name itself is reported on its own)."""
+    codes = {c for c, u in target.hreflang_set() if u == url}
+    return code in codes if code else bool(codes)
+
+
+def _own_code(page: BuiltPage) -> str | None:
+    """The code, as written, under which a page names itself (x-default aside)."""
+    return next(
+        (
+            code
+            for code, href, _ in page.alternates
+            if urljoin(page.url, href) == page.url and code.lower() != "x-default"
+        ),
+        None,
+    )
+
+
+def canonical_and_lang(site: BuiltSite) -> list[Problem]:
+    """``<html lang>`` on every page; on indexed pages one canonical, the page's own URL, and
+    a ``lang`` that agrees with the page's own hreflang."""
+    found = []
+    for page in site.pages.values():
+        if not page.lang:
+            found.append(site.problem(page, "<html> has no lang attribute"))
+        if page.noindex:
+            continue
+        if len(page.canonical) != 1:
+            found.append(
+                site.problem(page, f"{len(page.canonical)} canonical links; a page has one")
+            )
+        for href, line in page.canonical:
+            if not _is_absolute(href):
+                found.append(site.problem(page, f"canonical '{href}' is not an absolute URL", line))
+            elif href != page.url:
+                found.append(
+                    site.problem(
+                        page, f"canonical {href} is not the page's own URL {page.url}", line
+                    )
+                )
+        own = _own_code(page)
+        if page.lang and own and page.lang.lower() != own.lower():
+            found.append(
+                site.problem(
+                    page,
+                    f"<html lang=\"{page.lang}\"> disagrees with the page's own hreflang '{own}'",
+                )
+            )
+    return found
+
+
+def sitemap(site: BuiltSite) -> list[Problem]:
+    """``sitemap.xml`` lists every indexed page with exactly its ``<head>`` set."""
+    shown = site.shown(SITEMAP)
+    try:
+        root = ET.parse(site.output / SITEMAP).getroot()
+    except FileNotFoundError:
+        return [Problem(shown, None, "missing")]
+    except ET.ParseError as error:
+        return [Problem(shown, error.position[0], f"not well-formed XML: {error}")]
+    found = []
+    listed: set[str] = set()
+    for entry in root.iter(f"{SITEMAP_NS}url"):
+        loc = (entry.findtext(f"{SITEMAP_NS}loc") or "").strip()
+        listed.add(loc)
+        alternates = {
+            (link.get("hreflang", "").lower(), link.get("href", ""))
+            for link in entry.iter(f"{XHTML_NS}link")
+            if link.get("rel") == "alternate"
+        }
+        page = site.pages.get(loc)
+        if page is None or page.noindex:
+            state = "noindex" if page else "not in the built site"
+            found.append(Problem(shown, None, f"{loc} is {state}"))
+        elif alternates != page.hreflang_set():
+            difference = _difference(page.hreflang_set(), alternates, "in <head>", "in the sitemap")
+            found.append(
+                Problem(
+                    shown,
+                    None,
+                    f"{loc}: alternates differ from the page's <head> set ({difference})",
+                )
+            )
+    for page in _indexed(site):
+        if page.url not in listed:
+            found.append(site.problem(page, f"not in {SITEMAP}"))
+    return found
+
+
+def internal_links(site: BuiltSite) -> list[Problem]:
+    """Every link to a page or file of this site resolves to a file of the output."""
+    found = []
+    for page in site.pages.values():
+        for href, line in page.links:
+            if not href.strip() or href.startswith("#"):
+                continue  # the page itself
+            url = urljoin(page.url, href.strip())
+            if site.is_ours(url) and site.file_of(url) is None:
+                found.append(
+                    site.problem(
+                        page, f"link to {href} does not resolve to a file of the site", line
+                    )
+                )
+    return found
+
+
+def _indexed(site: BuiltSite) -> list[BuiltPage]:
+    return [page for page in site.pages.values() if not page.noindex]
+
+
+def _is_absolute(href: str) -> bool:
+    parts = urlsplit(href)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _difference(
+    ours: set[tuple[str, str]], theirs: set[tuple[str, str]], we: str, they: str
+) -> str:
+    """What two hreflang sets do not share, as ``only here: en URL; only there: ...``."""
+    parts = [
+        f"only {where}: " + ", ".join(f"{code} {url}" for code, url in sorted(pairs))
+        for where, pairs in ((we, ours - theirs), (they, theirs - ours))
+        if pairs
+    ]
+    return "; ".join(parts)
+
+
+Audit = Callable[[BuiltSite], list[Problem]]
+
+# The audits, in the order they run.
+AUDITS: list[tuple[str, Audit]] = [
+    ("hreflang codes and URLs", codes_and_urls),
+    ("self-reference and x-default", self_and_default),
+    ("targets and return links", targets_and_return_links),
+    ("canonical and lang", canonical_and_lang),
+    ("sitemap", sitemap),
+    ("internal links", internal_links),
+]
+
+
+def site_problems(settings: Settings, content: Content) -> list[Problem]:
+    """Audit the built site in the output folder; first, that it is the site the content
+    plans (a stale build is audited as it stands, and said to be stale)."""
+    output = settings.output_dir
+    if not output.is_dir():
+        if not (settings.root / BABEL_CFG).is_file():
+            return []  # a site without templates' catalogs is not one that is built here
+        return [
+            Problem(
+                settings.output,
+                None,
+                "not built yet, so the site is not audited; run 'pipeline build' (make build)",
+                warning=True,
+            )
+        ]
+    found = _against_plan(settings, content, output)
+    site = read_site(settings, output)
+    for _name, audit in AUDITS:
+        found += audit(site)
+    return found
+
+
+def _against_plan(settings: Settings, content: Content, output: Path) -> list[Problem]:
+    planned = set(plan_site(settings, content).files())
+    built = {
+        path.relative_to(output).as_posix()
+        for path in output.rglob("*")
+        if path.is_file() and path.name != OLD_LIST and path.relative_to(output).parts[0] != FOLDER
+    }
+    found = []
+    for file in sorted(planned - built):
+        found.append(
+            Problem(
+                settings.relative(output / file),
+                None,
+                "missing: the build is out of date; run 'pipeline build'",
+            )
+        )
+    for file in sorted(built - planned):
+        found.append(
+            Problem(
+                settings.relative(output / file),
+                None,
+                "not part of the site the content makes (left from an earlier build or put "
+                "there by hand); run 'pipeline build'",
+            )
+        )
+    return found

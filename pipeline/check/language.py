@@ -1,0 +1,148 @@
+"""Which language a document's text is in, found offline, reported only when confident.
+
+An editor may tag a Swedish posting ``lang: en``; ``check`` catches it with an offline
+detector (lingua, whose models ship in its wheel). The detector only chooses among the
+site's languages, and a document is reported only when the text is long enough and the
+detector is confident, so names and short notes never raise false alarms. Only the body is
+judged: a title is often a name (an organisation's, in its own language) and says nothing
+of the language the page is written in.
+
+An original is the editor's: its advice is to correct ``lang`` or the text. A draft is the
+translator's: its advice names the line of the first block still in the other language.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+from markdown_it import MarkdownIt
+
+from pipeline.config import Settings
+from pipeline.content.document import Document, body_start
+from pipeline.content.tree import Content
+from pipeline.errors import Problem
+
+MIN_WORDS = 12
+MIN_BLOCK_WORDS = 3  # a block that names the line in a draft: a heading is a few words
+MIN_CONFIDENCE = 0.95
+MAX_CHARACTERS = 4000  # enough to tell; long postings need not be read to the end
+UNDETECTABLE_ENGINES = {"pseudo"}  # accented source text, not a translation, by design
+
+
+def plain_text(markdown: str) -> str:
+    """The words a reader sees in ``markdown``: no URLs, code, HTML or markup.
+
+    >>> plain_text("# Rubrik\\n\\nSe [vår sida](https://example.org) och `kod`.\\n")
+    'Rubrik\\nSe vår sida och .'
+    """
+    return "\n".join(text for _line, text in _blocks(markdown))
+
+
+def _blocks(markdown: str) -> Iterator[tuple[int, str]]:
+    """Each block's words, with the 0-based line of ``markdown`` it starts on."""
+    for token in _markdown().parse(markdown):
+        if token.type == "inline" and token.children and token.map:
+            yield token.map[0], "".join(c.content for c in token.children if c.type == "text")
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+@functools.cache
+def _detector(languages: tuple[str, ...]) -> LanguageDetector | None:
+    known = [_lingua(code) for code in languages]
+    chosen = [lang for lang in known if lang is not None]
+    if len(chosen) < 2:
+        return None
+    return LanguageDetectorBuilder.from_languages(*chosen).build()
+
+
+def _lingua(code: str) -> Language | None:
+    try:
+        return Language.from_iso_code_639_1(IsoCode639_1.from_str(code.split("-")[0]))
+    except ValueError:
+        return None
+
+
+def detect(text: str, languages: list[str]) -> tuple[str, float] | None:
+    """The site language ``text`` is written in and the detector's confidence, or None
+    when the text is too short or no language is clearly ahead.
+
+    >>> detect("Vi söker dig som tror på ett samhälle där de med minst makt får "
+    ...        "möjlighet att forma sitt område och sin vardag.", ["sv", "en"])[0]
+    'sv'
+    >>> detect("Digidem Lab", ["sv", "en"]) is None
+    True
+    """
+    text = text[:MAX_CHARACTERS]
+    detector = _detector(tuple(languages))
+    if detector is None or len(text.split()) < MIN_WORDS:
+        return None
+    best = detector.compute_language_confidence_values(text)[0]
+    if best.value < MIN_CONFIDENCE:
+        return None
+    code = best.language.iso_code_639_1.name.lower()
+    site_code = next(lang for lang in languages if lang.split("-")[0] == code)
+    return site_code, best.value
+
+
+def language_problems(settings: Settings, content: Content) -> list[Problem]:
+    """Documents whose body is confidently in another site language than their ``lang``."""
+    found = []
+    for doc in content.documents:
+        if doc.lang not in settings.languages or _engine(doc) in UNDETECTABLE_ENGINES:
+            continue
+        detected = detect(plain_text(doc.body), settings.languages)
+        if detected is None or detected[0] == doc.lang:
+            continue
+        lang, confidence = detected
+        if doc.is_original:
+            advice = (
+                f"the text reads as '{lang}' (confidence {confidence:.2f}), "
+                f"but lang is '{doc.lang}'; correct lang or the text"
+            )
+            found.append(doc.problem(advice, "lang"))
+        else:
+            line = _first_line_in(doc, lang, settings.languages)
+            where = "" if line is None else f" at line {line}"
+            advice = (
+                f"the draft still holds {_name(lang)} text{where} "
+                f"(it reads as '{lang}', confidence {confidence:.2f}); translate it"
+            )
+            found.append(Problem(doc.shown, line, advice))
+    return found
+
+
+def _first_line_in(doc: Document, lang: str, languages: list[str]) -> int | None:
+    """The file line of the first block of ``doc``'s body that reads as ``lang`` (of the
+    site's languages, whatever the confidence: the whole body was judged already), or of
+    the body's first line."""
+    start = body_start(doc)
+    if start is None:
+        return None
+    detector = _detector(tuple(languages))
+    blocks = list(_blocks(doc.body))
+    for line, text in blocks:
+        if detector is not None and len(text.split()) >= MIN_BLOCK_WORDS:
+            best = detector.compute_language_confidence_values(text)[0]
+            if best.language.iso_code_639_1.name.lower() == lang.split("-")[0]:
+                return start + line
+    return start + blocks[0][0] if blocks else start
+
+
+def _name(lang: str) -> str:
+    """The English name of a language: ``Swedish`` for ``sv``."""
+    try:
+        return Locale.parse(lang.replace("-", "_")).get_language_name("en") or f"'{lang}'"
+    except (ValueError, UnknownLocaleError):
+        return f"'{lang}'"
+
+
+def _engine(doc: Document) -> Any:
+    return (doc.translation or {}).get("engine")

@@ -1,0 +1,464 @@
+"""The content tree: every document of every site language, validated, and found by ``ref``.
+
+``content/<lang>/`` holds one Markdown file per document. A document is an *original* when it
+has no ``translation:`` block and a *draft* when it has one; all language versions of one
+document share its ``ref``. A file's name decides its kind: ``YYYY-MM-DD-slug.md`` is a dated
+post (news), any other name a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.config import Settings
+from pipeline.content import document
+from pipeline.content.document import Document, WrittenDate, WrittenDatetime
+from pipeline.errors import ContentError, Problem
+from pipeline.slugs import DATE_PREFIX, is_slug, slugify
+from pipeline.translate.engines import looks_pseudo
+
+if TYPE_CHECKING:
+    from pipeline.content.parse_cache import FrontMatterMemo
+    from pipeline.content.scan_cache import ScanCache
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+STATUSES = ("machine", "reviewed", "outdated")
+PSEUDO = "pseudo"  # the offline engine: its text is for layout and CI, never published
+
+# Front matter keys the pipeline reads, with the type each must have. Other keys are kept
+# as they are and never checked.
+TEXT = (str, type(None))
+KNOWN_KEYS: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "lang": (str,),
+    "ref": TEXT,
+    "excerpt": TEXT,
+    "ingress-text": TEXT,
+    "image": TEXT,
+    "thumbnail": TEXT,
+    "menu": TEXT,
+    "slug": TEXT,
+    "published": (bool,),
+    "links": (list, type(None)),
+    "translation": (dict,),
+}
+TYPE_NAMES = {str: "text", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+def is_post(doc: Document) -> bool:
+    """Whether ``doc`` is a dated post (its file name starts with ``YYYY-MM-DD-``)."""
+    return bool(DATE_PREFIX.match(doc.path.name))
+
+
+def slug_of(doc: Document) -> str:
+    """The URL slug of ``doc``: its file name without date prefix and suffix."""
+    return DATE_PREFIX.sub("", doc.path.stem, count=1)
+
+
+def is_pseudo(doc: Document, settings: Settings, blocks: Iterable[str] | None = None) -> bool:
+    """Whether ``doc`` is a draft that holds text of the ``pseudo`` engine: such a draft is
+    never published (``pipeline.build.plan``), and a run of a real engine translates it again.
+
+    Pseudo text is told by the padding that closes all the engine writes (``looks_pseudo``),
+    whoever left it there: in a translated front matter value, or in ``blocks``, the texts
+    of the draft's blocks as its record holds them (a build does not read thousands of
+    bodies for this). Without a record (None), a draft the pseudo engine made that no person
+    reviewed counts as one.
+
+    >>> from pipeline.translate.engines import pseudo
+    >>> def draft(title="Hello", **block):
+    ...     return Document(Path("en/a.md"), {"title": title, "translation": block}, "")
+    >>> is_pseudo(Document(Path("sv/a.md"), {"title": "Hej"}, ""), Settings())  # an original
+    False
+    >>> is_pseudo(draft(pseudo("Hej"), status="reviewed"), Settings())  # a pseudo title
+    True
+    >>> is_pseudo(draft(status="machine", engine="pseudo"), Settings())  # no record
+    True
+    >>> is_pseudo(draft(status="machine", engine="pseudo"), Settings(), ["Hello", "Text."])
+    False
+    >>> is_pseudo(draft(status="outdated", engine="libre"), Settings(), ["Hi", pseudo("Mer.")])
+    True
+    """
+    block = doc.translation
+    if block is None:
+        return False
+    if any(looks_pseudo(text) for _, text in front_matter_texts(doc, settings)):
+        return True
+    if blocks is None:
+        return block.get("engine") == PSEUDO and block.get("status") != "reviewed"
+    return any(looks_pseudo(text) for text in blocks)
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is named in a message."""
+    if isinstance(value, bool):
+        return "true or false"
+    for kind, name in TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
+
+
+def validate(doc: Document, settings: Settings) -> list[Problem]:
+    """Every problem with the front matter of ``doc`` (types, lang, ref, date, translation)."""
+    found: list[Problem] = []
+    meta = doc.metadata
+    for key, kinds in KNOWN_KEYS.items():
+        if key in meta and not isinstance(meta[key], kinds):
+            wanted = " or ".join(TYPE_NAMES[k] for k in kinds if k in TYPE_NAMES)
+            found.append(doc.problem(f"'{key}' must be {wanted}, not {describe(meta[key])}", key))
+    if "title" not in meta:
+        found.append(doc.problem("'title' is missing"))
+    lang = meta.get("lang")
+    if isinstance(lang, str) and lang not in settings.languages:
+        found.append(
+            doc.problem(
+                f"unknown lang '{lang}' (site languages: {', '.join(settings.languages)})", "lang"
+            )
+        )
+    ref = meta.get("ref")
+    if isinstance(ref, str) and ref and not is_slug(ref):
+        found.append(
+            doc.problem(
+                f"ref '{ref}' is not a safe slug (lowercase a-z, digits and '-'; "
+                f"for example '{slugify(ref)}')",
+                "ref",
+            )
+        )
+    if "date" in meta:
+        try:
+            parse_date(meta["date"], settings.timezone)
+        except ValueError as error:
+            found.append(doc.problem(str(error), "date"))
+    links = meta.get("links")
+    if isinstance(links, list):
+        for number, link in enumerate(links, start=1):
+            if not isinstance(link, dict) or not all(
+                isinstance(link.get(k), (str, type(None))) for k in ("title", "url")
+            ):
+                found.append(
+                    doc.problem(
+                        f"links: entry {number} must be a mapping with text 'title' and 'url'",
+                        "links",
+                    )
+                )
+    translation = meta.get("translation")
+    if isinstance(translation, dict):
+        found += _validate_translation(doc, translation, settings)
+    return found
+
+
+def _validate_translation(
+    doc: Document, block: dict[str, Any], settings: Settings
+) -> list[Problem]:
+    found = []
+    source_lang = block.get("from")
+    if source_lang not in settings.languages:
+        found.append(
+            doc.problem(
+                f"translation: 'from' must be one of {', '.join(settings.languages)}", "translation"
+            )
+        )
+    if block.get("status") not in STATUSES:
+        found.append(
+            doc.problem(
+                f"translation: 'status' must be {', '.join(STATUSES)}, not {block.get('status')!r}",
+                "translation",
+            )
+        )
+    if not doc.ref:
+        found.append(doc.problem("a draft must have the 'ref' of its original", "ref"))
+    return found
+
+
+def parse_date(value: Any, timezone: str) -> dt.datetime:
+    """A front matter date as an aware datetime in ``timezone``.
+
+    Dates without a time are midnight and times without an offset are local to ``timezone``,
+    as Jekyll reads them. Raises ``ValueError`` with a message for the user.
+
+    >>> parse_date("2020-05-27", "Europe/Stockholm").isoformat()
+    '2020-05-27T00:00:00+02:00'
+    >>> utc = dt.datetime(2024, 1, 27, 23, tzinfo=dt.timezone.utc)
+    >>> parse_date(utc, "Europe/Stockholm").isoformat()
+    '2024-01-28T00:00:00+01:00'
+    """
+    zone = zoneinfo.ZoneInfo(timezone)
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"date '{value}' is not a date in ISO 8601 (like 2020-05-27T14:10:53+02:00)"
+            ) from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=zone)
+        return value.astimezone(zone)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=zone)
+    raise ValueError(f"date must be a date, not {describe(value)}")
+
+
+def written_date(value: dt.datetime) -> WrittenDatetime:
+    """``value`` as the pipeline writes dates: ISO 8601 with its offset, no zero fraction.
+
+    >>> written_date(dt.datetime(2020, 5, 27, 14, 10, 53, tzinfo=dt.timezone.utc)).text
+    '2020-05-27T14:10:53+00:00'
+    """
+    spec = "seconds" if value.microsecond == 0 else "microseconds"
+    return WrittenDatetime.of(value, value.isoformat(timespec=spec))
+
+
+def normalized_date(
+    value: Any, timezone: str, read_in: str | None = None
+) -> WrittenDate | WrittenDatetime:
+    """The normalized form of a valid front matter date (see ``parse_date``), in ``timezone``.
+
+    ``read_in`` is the zone of a date without an offset, if not ``timezone`` (a Jekyll site's).
+
+    >>> normalized_date("2021-02-03 10:00", "Europe/Stockholm", "America/New_York").text
+    '2021-02-03T16:00:00+01:00'
+    """
+    parsed = parse_date(value, read_in or timezone)
+    return written_date(parsed.astimezone(zoneinfo.ZoneInfo(timezone)))
+
+
+@dataclass
+class Content:
+    """All documents under ``content/``, with the problems found while reading them."""
+
+    settings: Settings
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def folder_lang(self, doc: Document) -> str:
+        """The language folder ``doc`` lies in."""
+        # Compared part by part: a build asks this for every document many times, and
+        # ``relative_to`` (or ``content_dir``) makes new paths each time.
+        base = self._base_parts
+        parts = doc.path.parts
+        if parts[: len(base)] != base or len(parts) <= len(base):
+            return doc.path.relative_to(self.settings.content_dir).parts[0]  # raises
+        return parts[len(base)]
+
+    @functools.cached_property
+    def _base_parts(self) -> tuple[str, ...]:
+        return self.settings.content_dir.parts
+
+    def in_language(self, lang: str) -> list[Document]:
+        """The documents of ``content/<lang>/``."""
+        return [d for d in self.documents if self.folder_lang(d) == lang]
+
+    def versions(self) -> dict[str, dict[str, list[Document]]]:
+        """Every ref with its documents per language (usually one each)."""
+        found: dict[str, dict[str, list[Document]]] = defaultdict(lambda: defaultdict(list))
+        for doc in self.documents:
+            if doc.ref:
+                found[doc.ref][self.folder_lang(doc)].append(doc)
+        return found
+
+    def originals(self) -> Iterator[Document]:
+        """Documents with no ``translation:`` block."""
+        return (d for d in self.documents if d.is_original)
+
+    def drafts(self) -> Iterator[Document]:
+        """Documents with a ``translation:`` block."""
+        return (d for d in self.documents if not d.is_original)
+
+    @functools.cached_property
+    def pseudo(self) -> frozenset[str]:
+        """The drafts that hold ``pseudo`` text (``is_pseudo``), by the name they are shown
+        with; asked for once the scan is done. Each is judged by its front matter and its
+        record (each language's records are listed once: a site without them reads none)."""
+        from pipeline.translate import record
+
+        recorded = {
+            lang: record.recorded_refs(self.settings, lang) for lang in self.settings.languages
+        }
+        found = set()
+        for doc in self.drafts():
+            lang = self.folder_lang(doc)
+            blocks = None
+            if doc.ref in recorded.get(lang, ()):
+                kept = record.load(self.settings, lang, doc.ref)
+                blocks = None if kept is None else [b.target for b in kept.blocks]
+            if is_pseudo(doc, self.settings, blocks):
+                found.add(doc.shown)
+        return frozenset(found)
+
+
+def content_listing(settings: Settings, lang: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
+    """The Markdown files of ``content/<lang>/`` as path parts below it, sorted, and the
+    symlinks refused there (``scan`` makes each file's name from its parts: finding it again
+    in a ``Path`` cost a build more than reading the file from the scan cache)."""
+    base = settings.content_dir / lang
+    files: list[tuple[str, ...]] = []
+    refused: list[Problem] = []
+    if not base.is_dir():
+        return files, refused
+    if base.is_symlink() or settings.content_dir.is_symlink():
+        refused.append(
+            Problem(
+                settings.relative(base),
+                None,
+                "symlink not followed; content must be real folders in the site",
+            )
+        )
+        return files, refused
+    for parts, is_link in _walk(base):
+        if is_link:
+            refused.append(
+                Problem(
+                    settings.relative(base.joinpath(*parts)),
+                    None,
+                    "symlink not followed; content must be real files in the site",
+                )
+            )
+        else:
+            files.append(parts)
+    return files, refused
+
+
+def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
+    """Every Markdown file and every symlink below ``base`` (hidden ones and what is below
+    them aside; symlinked folders not entered), as path parts, in the order of sorted paths,
+    with whether it is a symlink. ``os.scandir`` tells files from folders without a system
+    call each, which ``Path.rglob`` then ``is_symlink`` and ``is_file`` do not."""
+    found: list[tuple[tuple[str, ...], bool]] = []
+    folders: list[tuple[str, ...]] = [()]
+    while folders:
+        parts = folders.pop()
+        with os.scandir(base.joinpath(*parts)) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink():
+                    found.append(((*parts, entry.name), True))
+                elif entry.is_dir():
+                    folders.append((*parts, entry.name))
+                elif entry.is_file() and os.path.splitext(entry.name)[1] in MARKDOWN_SUFFIXES:
+                    found.append(((*parts, entry.name), False))
+    return sorted(found)
+
+
+def scan(
+    settings: Settings, memo: FrontMatterMemo | None = None, known: ScanCache | None = None
+) -> Content:
+    """Read and validate every document of every site language (front matter through
+    ``memo``, if given; a file ``known`` holds as it is now is taken from there, unread)."""
+    content = Content(settings)
+    if settings.content_dir.is_dir():
+        for entry in sorted(settings.content_dir.iterdir()):
+            if entry.name not in settings.languages and not entry.name.startswith("."):
+                content.problems.append(
+                    Problem(
+                        settings.relative(entry),
+                        None,
+                        f"not a site language ({', '.join(settings.languages)}); ignored",
+                        warning=True,
+                    )
+                )
+    for lang in settings.languages:
+        base = settings.content_dir / lang
+        listed, refused = content_listing(settings, lang)
+        content.problems += refused
+        folder = settings.relative(base)  # each file's name is made from it, not found again
+        for parts in listed:
+            path, shown = base.joinpath(*parts), "/".join((folder, *parts))
+            found = known.get(path, shown) if known is not None else None
+            if found is not None:
+                doc, problems = found
+            else:
+                try:
+                    doc = document.read(path, shown, memo)
+                except ContentError as error:
+                    content.problems.append(error.as_problem())
+                    continue
+                problems = validate(doc, settings)
+                if known is not None:
+                    known.put(doc, problems)
+            content.problems += doc.warnings
+            content.problems += problems
+            content.documents.append(doc)
+    content.problems += duplicate_refs(content)
+    return content
+
+
+def duplicate_refs(content: Content) -> list[Problem]:
+    """Two originals (or two drafts) of one language that claim the same ``ref``."""
+    found = []
+    for ref, languages in sorted(content.versions().items()):
+        for lang, docs in sorted(languages.items()):
+            for kind in (True, False):
+                same = [d for d in docs if d.is_original is kind]
+                for later in same[1:]:
+                    found.append(
+                        later.problem(
+                            f"ref '{ref}' is also claimed by {same[0].shown} (in '{lang}'); "
+                            "give one of them another ref",
+                            "ref",
+                        )
+                    )
+    return found
+
+
+def misfiled(content: Content) -> list[Problem]:
+    """A warning for each document whose ``lang`` is not the folder it lies in: an editor
+    toggled it, and the next ``ingest`` (``make``) moves it; until then it counts as a
+    document of its folder (``status``, ``check``)."""
+    found = []
+    for doc in content.documents:
+        folder = content.folder_lang(doc)
+        if doc.lang and doc.lang != folder:
+            message = (
+                f"lang is '{doc.lang}' but the file is in content/{folder}/; "
+                f"the next 'pipeline ingest' (make) moves it to content/{doc.lang}/"
+            )
+            found.append(doc.problem(message, "lang", warning=True))
+    return found
+
+
+def translatable_texts(doc: Document, settings: Settings) -> list[tuple[str, str]]:
+    """Every translatable text of ``doc`` with where it sits: the front matter keys named by
+    the ``translatable`` setting (``key`` or ``key[].sub``), then ``body``.
+
+    >>> doc = Document(Path("a.md"), {"title": "Hej", "links": [{"title": "Länk", "url": "u"}]},
+    ...                "Text.\\n")
+    >>> translatable_texts(doc, Settings())
+    [('title', 'Hej'), ('links[0].title', 'Länk'), ('body', 'Text.\\n')]
+    """
+    return [*front_matter_texts(doc, settings), ("body", doc.body)]
+
+
+def front_matter_texts(doc: Document, settings: Settings) -> list[tuple[str, str]]:
+    """The translatable front matter values of ``doc`` (``translatable_texts`` without the
+    body, which is not read for them)."""
+    found: list[tuple[str, str]] = []
+    for spec in settings.translatable:
+        key, _, sub = spec.partition("[].")
+        value = doc.metadata.get(key)
+        if not sub and isinstance(value, str):
+            found.append((key, value))
+        elif sub and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and isinstance(item.get(sub), str):
+                    found.append((f"{key}[{index}].{sub}", item[sub]))
+    return found
+
+
+def source_hash(doc: Document, settings: Settings) -> str:
+    """Hash of the translatable text of an original: a draft records it as ``source_hash``
+    when it is made or reviewed, and is out of date when the original's hash differs."""
+    canonical = json.dumps(translatable_texts(doc, settings), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,152 @@
+"""What shapes every file of a build, and how the manifest tells files apart.
+
+- the ``fingerprint``: everything that shapes every file (the templates, the compiled
+  catalogs, the settings, the pipeline's own code and version, the libraries that render);
+  when it changes, every file is rendered again;
+- ``digest``: what the manifest records of a file's bytes;
+- ``stat_record``: what it records of a file's ``stat`` (size, times, inode), so that the next
+  build need not read a file it wrote to know it is still as it was. A ``stat`` taken within
+  ``RACY_NS`` of its file's last change is not recorded (as git does with its index): a file
+  can change again within the same tick of the file system's clock, keeping its size and
+  times, and only its digest would tell. Such a file is hashed again on the next build;
+- ``tree_state``: the records of every file and folder below a folder: what a run would
+  read, told without reading it (the build's and the translate stage's shortcut when
+  nothing changed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from hashlib import blake2b
+from pathlib import Path
+from stat import S_ISDIR, S_ISLNK
+from typing import Any
+
+from pipeline import __version__
+from pipeline.config import Settings
+
+PACKAGE = Path(__file__).parent.parent  # pipeline/
+TEMPLATES = PACKAGE / "templates"
+RACY_NS = 3_000_000_000  # more than the coarsest clock of a common file system (FAT: 2 s)
+# The libraries whose release can change a rendered byte (PyYAML: what front matter reads as).
+RENDERING_LIBRARIES = ("jinja2", "markupsafe", "babel", "cmarkgfm", "markdown_it", "yaml")
+
+StatRecord = list[int]
+"""``[size, mtime_ns, ctime_ns, inode]`` of a file."""
+
+__all__ = [
+    "RACY_NS",
+    "TEMPLATES",
+    "blake2b",
+    "digest",
+    "fingerprint",
+    "stat_record",
+    "tree_state",
+]
+
+
+def digest(data: bytes) -> str:
+    """The digest of a file's bytes, as manifests record it.
+
+    >>> digest(b"Hej")
+    '33316ad54eae92e49c6dc24fde5d9067'
+    """
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+def stat_record(stat: os.stat_result, now_ns: int) -> StatRecord | None:
+    """What to compare a file's ``stat`` with next time, or None when it changed within
+    ``RACY_NS`` of ``now_ns`` (its bytes must then be hashed again next time)."""
+    return settled(stat_list(stat), now_ns)
+
+
+def stat_list(stat: os.stat_result) -> StatRecord:
+    """What of a file's ``stat`` tells a change: size, mtime, ctime, inode."""
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def settled(record: StatRecord, now_ns: int) -> StatRecord | None:
+    """``record`` (a ``stat_record``: size, mtime, ctime, inode), or None when the file
+    changed within ``RACY_NS`` of ``now_ns``."""
+    return None if max(record[1], record[2]) >= now_ns - RACY_NS else record
+
+
+def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:
+    """The ``stat_record`` of ``folder`` (or of the file ``folder``) and of every file and
+    folder below it, by its path as ``settings.relative`` shows it (a folder's with a
+    trailing ``/``), hidden ones aside, as scanning content leaves them aside. A symlink is
+    recorded as None, as a racy file is (it is not followed: what it leads to can change
+    unseen); a missing ``folder`` as "missing". Every folder is recorded, because a file
+    added to a folder changes only that folder's own record."""
+    found: dict[str, Any] = {}
+    shown = settings.relative(folder)
+    try:
+        top = os.lstat(folder)
+    except OSError:
+        return {f"{shown}/": "missing"}
+    if S_ISLNK(top.st_mode):
+        return {f"{shown}/": None}
+    if not S_ISDIR(top.st_mode):
+        return {shown: stat_record(top, now_ns)}
+    folders = [(os.fspath(folder), shown, top)]
+    while folders:
+        path, name, here = folders.pop()
+        found[f"{name}/"] = stat_record(here, now_ns)
+        prefix = f"{name}/"
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            found[prefix] = None
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            # One lstat each (the kind of entry comes with the listing); stat_record inlined,
+            # as this runs once per file of the site on every run that has nothing to do.
+            try:
+                if entry.is_symlink():
+                    found[prefix + entry.name] = None
+                elif entry.is_dir(follow_symlinks=False):
+                    inner = entry.stat(follow_symlinks=False)
+                    folders.append((entry.path, prefix + entry.name, inner))
+                else:
+                    inner = entry.stat(follow_symlinks=False)
+                    changed = max(inner.st_mtime_ns, inner.st_ctime_ns)
+                    found[prefix + entry.name] = (
+                        None
+                        if changed >= now_ns - RACY_NS
+                        else [inner.st_size, inner.st_mtime_ns, inner.st_ctime_ns, inner.st_ino]
+                    )
+            except OSError:
+                found[prefix + entry.name] = None
+    return found
+
+
+def fingerprint(settings: Settings, format_version: int, also: Sequence[str] = ()) -> str:
+    """The digest of everything that shapes every file of the site (and of ``also``): the
+    package's own modules (the templates it compiled aside: the templates are hashed) and
+    templates, the compiled catalogs, the settings, the libraries that render."""
+    hashed = blake2b(digest_size=16)
+    hashed.update(repr((format_version, __version__, sys.version, settings, *also)).encode())
+    modules = (p for p in PACKAGE.rglob("*.py") if "precompiled" not in p.parts)
+    code = sorted(modules) + sorted(TEMPLATES.iterdir())
+    catalogs = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo"))
+    for path in code + catalogs:
+        hashed.update(f"\0{path.as_posix()}\0".encode())
+        hashed.update(path.read_bytes() if path.is_file() else b"")
+    for name in RENDERING_LIBRARIES:
+        hashed.update(repr(_library(name)).encode())
+    return hashed.hexdigest()
+
+
+def _library(name: str) -> tuple[str, int, int] | None:
+    """Where a library is installed and when that file was written: an upgrade rewrites it
+    (found without importing the library, which a build that renders nothing never does)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return None
+    stat = os.stat(spec.origin)
+    return spec.origin, stat.st_size, stat.st_mtime_ns

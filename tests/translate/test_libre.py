@@ -1,0 +1,208 @@
+"""The real deep-translator ``LibreTranslator`` client against a fake LibreTranslate server on
+127.0.0.1 (``libre`` fixture): counts, the memory, and every fault the world serves."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.content import document
+from pipeline.translate import EngineUnavailable, translate_strings
+from tests.conftest import SMALL_POSTING as POSTING
+from tests.conftest import engine_pyproject
+
+
+def make_site(site, concurrency: int = 4, paragraphs: int = 0):
+    site.write("pyproject.toml", engine_pyproject(concurrency=concurrency))
+    if paragraphs:
+        body = "\n".join(f"Stycke nummer {n} om demokrati.\n" for n in range(1, paragraphs + 1))
+        site.write("content/sv/lang.md", f"---\nlang: sv\nref: lang\ntitle: Lång\n---\n{body}")
+    else:
+        site.write("content/sv/a.md", POSTING)
+    return site
+
+
+def draft(site, name: str = "hej-varlden.md") -> document.Document:
+    return document.read(site.root / "content" / "en" / name)
+
+
+def test_drafts_through_the_real_client_and_a_second_run_sends_nothing(site, run, libre) -> None:
+    make_site(site)
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    made = draft(site)
+    assert made.title == "HEJ VÄRLDEN"
+    assert made.body == (
+        "ETT STYCKE MED EN [LÄNK](https://example.org/x) OCH `kod`.\n\nETT ANDRA STYCKE.\n"
+    )
+    assert made.translation["engine"] == "libre"
+    assert libre.requests == 3
+    assert sorted(libre.texts) == [
+        "Ett andra stycke.",
+        "Ett stycke med en ⟦1⟧länk⟦2⟧ och ⟦3⟧.",
+        "Hej världen",
+    ]
+    assert f"{libre.characters} characters sent" in result.out
+    assert run(site.root, "translate").code == 0
+    assert libre.requests == 3
+
+
+def test_editing_one_paragraph_of_twenty_sends_only_that_paragraph(site, run, libre) -> None:
+    make_site(site, paragraphs=20)
+    assert run(site.root, "translate").code == 0
+    assert libre.requests == 21
+    original = site.read("content/sv/lang.md")
+    site.write(
+        "content/sv/lang.md",
+        original.replace("Stycke nummer 7 om demokrati.", "Stycke nummer sju om demokrati."),
+    )
+    libre.requests = libre.characters = 0
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    assert libre.requests == 1
+    assert libre.characters == len("Stycke nummer sju om demokrati.")
+    assert "31 characters sent" in result.out
+
+
+@pytest.mark.parametrize("fault", ["429", "500", "reset", "slow"])
+def test_a_passing_fault_is_retried(site, run, libre, fault: str) -> None:
+    make_site(site, concurrency=1)
+    libre.faults = [fault]
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    assert libre.requests == 4
+    assert len(libre.waits) == 1
+    if fault == "429":
+        assert libre.waits[0] >= 2  # Retry-After: 2
+    assert "ETT ANDRA STYCKE." in draft(site).body
+
+
+@pytest.mark.parametrize(
+    ("fault", "problem"),
+    [
+        ("empty", "the engine returned an empty answer"),
+        ("drop", "the engine lost the link '['"),
+        ("html", "the Markdown differs: HTML </script>, HTML <script> added"),
+        ("garbage", "Expecting value: line 1 column 1 (char 0)"),
+    ],
+)
+def test_an_unusable_answer_keeps_the_block_in_swedish_and_flags_it(
+    site, run, libre, fault: str, problem: str
+) -> None:
+    make_site(site, concurrency=1)
+    libre.faults = [None, fault]  # the title is fine, the first paragraph is not
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    made = draft(site)
+    assert made.body.startswith("Ett stycke med en [länk](https://example.org/x) och `kod`.\n")
+    assert made.translation["status"] == "machine"
+    text = site.read("content/en/hej-varlden.md").splitlines()
+    line = text.index("Ett stycke med en [länk](https://example.org/x) och `kod`.") + 1
+    assert result.err_lines == [
+        f"content/en/hej-varlden.md:{line}: warning: paragraph kept in 'sv': {problem}"
+    ]
+    memory = site.read("locale/memory/sv-en.po")
+    assert "Ett stycke" not in memory  # an unusable answer is not remembered
+    assert run(site.root, "translate").code == 0
+    assert libre.requests == 3  # and not sent again
+
+
+def test_an_unreachable_engine_leaves_the_rest_pending_and_a_rerun_finishes(
+    site, run, libre
+) -> None:
+    make_site(site, concurrency=1)
+    site.write("content/sv/b.md", "---\nlang: sv\nref: b\ntitle: Bä\n---\nText b.\n")
+    libre.faults = [None, None, None, None]  # a.md is translated, then the provider fails
+    libre.always = "500"
+    result = run(site.root, "translate")
+    assert result.code == 3
+    port = libre.server_address[1]
+    assert result.err_lines == [
+        f"content/sv/b.md: warning: not translated to 'en' yet (libre: 127.0.0.1:{port} "
+        "answered HTTP 500 (gave up after 3 attempts))"
+    ]
+    assert "1 pending: run again to finish" in result.out
+    assert sorted(site.files("content/en")) == ["content/en/hej-varlden.md"]
+    assert "BÄ" in site.read("locale/memory/sv-en.po")  # done before the failure: kept
+    sent = libre.requests
+    libre.always = None
+    assert run(site.root, "translate").code == 0
+    assert libre.requests == sent + 1  # only "Text b." was left
+    assert draft(site, "ba.md").body == "TEXT B.\n"
+
+
+def test_a_provider_that_is_down_gives_a_pending_report(site, run, libre, monkeypatch) -> None:
+    make_site(site)
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "http://127.0.0.1:9/")
+    result = run(site.root, "translate")
+    assert result.code == 3
+    assert result.err_lines == [
+        "content/sv/a.md: warning: not translated to 'en' yet (libre: connection to "
+        "127.0.0.1:9 failed (ConnectionRefusedError) (gave up after 3 attempts))"
+    ]
+    assert site.files("content/en") == {}
+
+
+def test_credentials_in_the_servers_url_never_show(site, run, libre, monkeypatch) -> None:
+    make_site(site)
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "http://coop:pass-4711@127.0.0.1:9/")
+    result = run(site.root, "translate")
+    assert result.code == 3
+    assert "connection to 127.0.0.1:9 failed" in result.err
+    assert "pass-4711" not in result.out + result.err
+
+
+def test_the_api_key_never_shows_and_never_travels_in_a_url(site, run, libre, monkeypatch) -> None:
+    make_site(site)
+    monkeypatch.setenv("LIBRETRANSLATE_API_KEY", "sekret-key-4711")
+    assert run(site.root, "translate").code == 0
+    assert all("sekret" not in path for path in libre.paths)
+    site.write("content/sv/b.md", "---\nlang: sv\nref: b\ntitle: Bä\n---\nText b.\n")
+    libre.always = "403"
+    result = run(site.root, "translate")
+    assert result.code == 3
+    assert "answered HTTP 403 (a wrong key, or the quota is used up)" in result.err
+    everything = {**site.files("content"), **site.files("locale")}
+    assert not any(b"sekret" in data for data in everything.values())
+    assert "sekret" not in result.out + result.err
+
+
+def test_an_interrupted_run_keeps_what_was_done_and_a_rerun_completes(
+    site, run, libre, monkeypatch
+) -> None:
+    make_site(site, concurrency=1)
+    site.write("content/sv/b.md", "---\nlang: sv\nref: b\ntitle: Bä\n---\nText b.\n")
+    libre.faults = [None, None, None, "500"]
+
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pipeline.translate.runner.sleep", interrupt)
+    result = run(site.root, "translate")
+    assert result.code == 130
+    assert sorted(site.files("content/en")) == ["content/en/hej-varlden.md"]
+    assert not [p for p in site.root.rglob("*.tmp")]
+    assert "HEJ VÄRLDEN" in site.read("locale/memory/sv-en.po")
+    sent = libre.requests
+    assert run(site.root, "translate").code == 0
+    assert libre.requests == sent + 2  # b.md's title and text, nothing of a.md
+
+
+def test_strings_for_the_ui_keep_their_placeholders(site, libre) -> None:
+    make_site(site, concurrency=1)
+    texts = ["%(count)s lediga tjänster", "Hej {name}!", "%(n)s", "Publicerad %s"]
+    libre.faults = [None, None, "drop"]
+    found = translate_strings(site.settings, texts, "sv", "en")
+    assert [(t.text, t.problem) for t in found] == [
+        ("%(count)s LEDIGA TJÄNSTER", None),
+        ("HEJ {name}!", None),
+        ("%(n)s", None),  # nothing to translate: not sent
+        (None, "the engine lost the placeholder '%s'"),
+    ]
+    assert libre.requests == 3
+
+
+def test_strings_raise_when_the_engine_is_unreachable(site, libre) -> None:
+    make_site(site)
+    libre.always = "500"
+    with pytest.raises(EngineUnavailable, match="answered HTTP 500"):
+        translate_strings(site.settings, ["Hej"], "sv", "en")
