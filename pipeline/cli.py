@@ -19,7 +19,7 @@ from types import FrameType
 
 from pipeline import __version__
 from pipeline.config import Settings, load_settings
-from pipeline.errors import ExitCode, PipelineError, UsageError
+from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import locked
 from pipeline.report import Report
 
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
     args.ending = ending
     root = Path(getattr(args, "root", "."))
     if not root.is_dir():
-        print(f"pipeline: --root {root}: no such folder", file=sys.stderr)
+        print(printable(f"pipeline: --root {root}: no such folder"), file=sys.stderr)
         return ExitCode.USAGE
     command = COMMANDS[args.command]
     previous = signal.signal(signal.SIGTERM, _terminate)
@@ -342,7 +342,7 @@ def _print(report: Report, shown: set[str] | None = None) -> None:
             shown.add(text)
         print(text, file=sys.stderr)
     for line in report.lines():
-        print(line)
+        print(printable(line))
     sys.stdout.flush()
 
 

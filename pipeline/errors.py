@@ -8,6 +8,7 @@ usage, a provider that keeps failing. Only the CLI turns them into exit codes.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -30,6 +31,9 @@ class Problem:
     'content/sv/a.md:3: title must be text, not a list'
     >>> str(Problem("content/sv/a.md", None, "no front matter", warning=True))
     'content/sv/a.md: warning: no front matter'
+
+    A file name may hold anything but ``/``: its control characters are shown escaped
+    (``printable``), so it can neither drive the terminal nor forge a line of its own.
     """
 
     path: str
@@ -40,7 +44,30 @@ class Problem:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{self.message}"
+        return printable(f"{where}: {kind}{self.message}")
+
+
+# Characters that are no text to show: controls (ESC, newline...), formatting (U+202E, which
+# turns the rest of a line around), line and paragraph separators, surrogates, unassigned.
+_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not text to show escaped as Python writes it,
+    so that a message is one line and shows what it names: every message the CLI prints
+    passes here (a ``Problem``, an error, a line of what was done).
+
+    >>> printable("content/sv/\\x1b[31mröd\\u202e.md\\nx.md:1: fake")
+    'content/sv/\\\\x1b[31mröd\\\\u202e.md\\\\nx.md:1: fake'
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in _HIDDEN
+        else char
+        for char in text
+    )
 
 
 class PipelineError(Exception):
@@ -56,7 +83,7 @@ class PipelineError(Exception):
 
     def __str__(self) -> str:
         if self.path is None:
-            return self.message
+            return "\n".join(printable(line) for line in self.message.split("\n"))
         return str(Problem(self.path, self.line, self.message))
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -392,3 +392,24 @@ def test_a_posting_over_the_size_limit_is_refused_at_ingest(site, run, tmp_path)
         f"{posting}: file is 9216 KiB; postings larger than 8192 KiB are refused"
     ]
     assert site.files("content") == {}
+
+
+# File names that would drive the terminal -----------------------------------------------------
+
+NASTY_NAME = "a\x1b[2J\x1b]0;owned\x07\nfake.md:1: all is well\u202edm.md"
+
+
+def test_control_characters_in_file_names_are_shown_escaped(site, run) -> None:
+    """ESC, BEL, a newline and U+202E (right-to-left override) in a file name: every line
+    the CLI prints names it escaped, one problem a line, none forged."""
+    site.write(f"content/sv/{NASTY_NAME}", "---\nlang: sv\nref: a\ntitle: [a, b]\n---\nText.\n")
+    site.write(f"content/sv/ok-{NASTY_NAME}", "---\nlang: sv\nref: b\ntitle: Bra\n---\nText.\n")
+    results = [run(site.root, command) for command in ("translate", "check", "status")]
+    escaped = "a\\x1b[2J\\x1b]0;owned\\x07\\nfake.md:1: all is well\\u202edm.md"
+    for result in results:
+        printed = result.out + result.err
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", printed), printed
+        assert f"content/sv/{escaped}:4: 'title' must be text, not a list" in result.err_lines
+        assert not [line for line in result.err_lines if line.startswith("fake.md")]
+    drafted = "drafted content/en/ok-a-2j-0-owned-fake-md-1-all-is-welldm.md from content/sv/ok-"
+    assert f"{drafted}{escaped} (machine)\n" in results[0].out

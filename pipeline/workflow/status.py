@@ -319,9 +319,10 @@ class StatusReport(Report):
         )
 
     def lines(self) -> list[str]:
-        """The listing and the summary, or the JSON document."""
+        """The listing and the summary, or the JSON document (line by line: the CLI escapes
+        each line's control characters, ``errors.printable``)."""
         if self.as_json:
-            return [json.dumps(self.to_json(), ensure_ascii=False, indent=2)]
+            return json.dumps(self.to_json(), ensure_ascii=False, indent=2).split("\n")
         width = max((len(state.ref) for state in self.refs), default=0)
         found = []
         for state in self.refs:
