@@ -42,13 +42,15 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 seen[key_node.value] = key_node.start_mark.line
         return super().construct_mapping(node, deep=deep)
 
-    def construct_written_timestamp(self, node: yaml.ScalarNode) -> WrittenDate | WrittenDatetime:
+    def construct_written_timestamp(
+        self, node: yaml.ScalarNode
+    ) -> WrittenDate | WrittenDatetime | str:
         try:
             value = self.construct_yaml_timestamp(node)
         except ValueError:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a possible date", node.start_mark
-            ) from None
+            # An impossible date (2020-02-30) is kept as the text it is: the front matter
+            # loads, and its ``date`` is reported with every other problem of the file.
+            return str(node.value)
         if isinstance(value, dt.datetime):
             return WrittenDatetime.of(value, node.value)
         return WrittenDate.of(value, node.value)

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -198,6 +199,8 @@ def parse_date(value: Any, timezone: str) -> dt.datetime:
         try:
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
+            if re.match(r"\d{4}-\d\d-\d\d", value.strip()):
+                raise ValueError(f"date '{value}' is not a possible date") from None
             raise ValueError(
                 f"date '{value}' is not a date in ISO 8601 (like 2020-05-27T14:10:53+02:00)"
             ) from None
@@ -414,18 +417,35 @@ def duplicate_refs(content: Content) -> list[Problem]:
 
 
 def misfiled(content: Content) -> list[Problem]:
-    """A warning for each document whose ``lang`` is not the folder it lies in: an editor
-    toggled it, and the next ``ingest`` (``make``) moves it; until then it counts as a
-    document of its folder (``status``, ``check``)."""
-    found = []
+    """A warning for each document the next ``ingest`` (``make``) settles: one whose
+    ``lang`` (a site language) is not the folder it lies in (an editor toggled it; ingest
+    moves it, and until then it counts as a document of its folder: ``status``, ``check``),
+    and each of ``unpaired``."""
+    found = unpaired(content)
     for doc in content.documents:
         folder = content.folder_lang(doc)
-        if doc.lang and doc.lang != folder:
+        if doc.lang and doc.lang != folder and doc.lang in content.settings.languages:
             message = (
                 f"lang is '{doc.lang}' but the file is in content/{folder}/; "
                 f"the next 'pipeline ingest' (make) moves it to content/{doc.lang}/"
             )
             found.append(doc.problem(message, "lang", warning=True))
+    return found
+
+
+def unpaired(content: Content) -> list[Problem]:
+    """A warning for each original without ``lang`` or ``ref`` (put in ``content/<lang>/``
+    by hand): it is built, but no draft is made of it and it is paired with none until
+    ``ingest`` sets them."""
+    found = []
+    for doc in content.documents:
+        if doc.is_original and not (doc.lang and doc.ref):
+            missing = " and ".join(f"'{k}'" for k in ("lang", "ref") if not doc.metadata.get(k))
+            message = (
+                f"no {missing} yet: it is built, but not drafted in the other languages nor "
+                "paired with them until 'pipeline ingest' (make) sets it"
+            )
+            found.append(doc.problem(message, warning=True))
     return found
 
 

@@ -39,7 +39,7 @@ from pipeline.config import Settings
 from pipeline.content import document
 from pipeline.content.document import Document
 from pipeline.content.parse_cache import FrontMatterMemo
-from pipeline.content.tree import PSEUDO, Content, is_pseudo, scan, source_hash
+from pipeline.content.tree import PSEUDO, Content, is_pseudo, scan, source_hash, unpaired
 from pipeline.errors import OutputError, Problem
 from pipeline.translate import record, runner, terminology, wording
 from pipeline.translate.answers import ask
@@ -107,7 +107,7 @@ def translate(
     if only is None and settle(settings, content, report):
         content = scan(settings, memo)  # drafts were removed, parked or brought back
     memo.save()
-    report.problems += content.problems
+    report.problems += content.problems + unpaired(content)
     tasks = [t for t in plan(content, settings, report) if only is None or t.key in only]
     if not tasks:
         return report

@@ -71,10 +71,6 @@ def test_a_file_ends_with_exactly_one_newline() -> None:
             "a.md:2: front matter must be a mapping of keys to values, not a list",
         ),
         (
-            b"---\ntitle: a\ndate: 2020-13-45\n---\n",
-            "a.md:3: invalid front matter: '2020-13-45' is not a possible date",
-        ),
-        (
             b"---\ntitle: [a\n---\n",
             "a.md:3: invalid YAML in front matter: did not find expected "
             "',' or ']' (while parsing a flow sequence)",
@@ -110,3 +106,8 @@ def test_text_ending_in_a_newline_keeps_it_as_the_last_key() -> None:
     # Found by the property test: a block scalar at the end of the front matter.
     doc = document.Document(Path("a.md"), {"title": "a", "note": "rad\n"}, "")
     assert document.loads(document.dumps(doc), Path("a.md")).metadata == doc.metadata
+
+
+def test_an_impossible_date_loads_as_its_text_to_be_reported_with_the_rest() -> None:
+    doc = document.loads("---\ntitle: a\ndate: 2020-13-45\n---\n", Path("a.md"), "a.md")
+    assert doc.metadata["date"] == "2020-13-45"
