@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import sys
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,13 +102,20 @@ def _add_build(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="render every page, ignoring what the last build recorded (its manifest)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="build into a folder that holds files no build wrote, or that git tracks "
+        "(a committed site: its files of the site's names are replaced)",
+    )
 
 
 def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
     from pipeline.build.stage import build
 
     out = args.out.absolute() if args.out else None
-    return build(settings, out, full=args.full, collect=not args.ending)
+    force = getattr(args, "force", False)  # (not an argument of 'all')
+    return build(settings, out, full=args.full, collect=not args.ending, force=force)
 
 
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
@@ -312,6 +320,7 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         settings = load_settings(root)
+        _require_site(settings, args)
         if command.writes:
             with locked(settings.root):
                 report = command.run(settings, args)
@@ -329,6 +338,24 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
         signal.signal(signal.SIGTERM, previous)
     _print(report)
     return report.exit_code
+
+
+def _require_site(settings: Settings, args: argparse.Namespace) -> None:
+    """Refuse to run outside a site, before anything is written there (no lock, no cache):
+    a site's root holds ``content/`` or a ``pyproject.toml`` with a ``[tool.pipeline]``
+    table; ``ingest PATH...`` may start one anywhere."""
+    if settings.content_dir.is_dir() or (args.command == "ingest" and args.paths):
+        return
+    pyproject = settings.root / "pyproject.toml"  # (read by load_settings: valid TOML)
+    if pyproject.is_file() and "pipeline" in tomllib.loads(pyproject.read_text("utf-8")).get(
+        "tool", {}
+    ):
+        return
+    raise UsageError(
+        f"pipeline: {settings.root} is not a site: it has no content/ folder and no "
+        "[tool.pipeline] in a pyproject.toml (name the site's root with --root, or start "
+        "a site with 'pipeline ingest PATH')"
+    )
 
 
 def _print(report: Report, shown: set[str] | None = None) -> None:

@@ -86,3 +86,20 @@ def test_a_build_frees_what_it_made_unless_the_process_ends_with_it(seed_site, c
     finally:
         gc.enable()
         LEFT.clear()
+
+
+def test_outside_a_site_every_command_refuses_and_leaves_nothing(tmp_path, run) -> None:
+    """A folder with no content/ and no [tool.pipeline]: exit 2 with what to do, and no
+    lock, cache or output left behind."""
+    nowhere = tmp_path / "nowhere"
+    nowhere.mkdir()
+    (nowhere / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    for command in ("ingest", "translate", "i18n", "build", "check", "status", "review", "all"):
+        result = run(nowhere, command)
+        assert result.code == 2, command
+        assert result.err == (
+            f"pipeline: {nowhere} is not a site: it has no content/ folder and no "
+            "[tool.pipeline] in a pyproject.toml (name the site's root with --root, or "
+            "start a site with 'pipeline ingest PATH')\n"
+        )
+    assert sorted(p.name for p in nowhere.iterdir()) == ["pyproject.toml"]

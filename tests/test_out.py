@@ -3,6 +3,7 @@ anywhere, and a build replaces or removes there only the files a build wrote."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 NEW_POSTING = """\
@@ -125,3 +126,44 @@ def test_a_build_replaces_and_removes_only_what_a_build_wrote(
     assert run(root, "build", "--out", str(out)).code == 0
     assert not page.exists() and not page.parent.exists()  # a build wrote it: removed
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"  # never the build's
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_files_git_tracks_that_no_build_wrote_are_never_written_over(seed_site, run) -> None:
+    """A site committed in docs/ (GitHub Pages): a page edited by hand and committed, and a
+    committed file of its own, stop the build (exit 2, nothing changed) unless --force."""
+    root = seed_site.root
+    docs = root / "docs"
+    assert run(root, "build", "--out", str(docs)).code == 0
+    git(root, "init", "-q")
+    git(root, "add", "docs")
+    git(root, "commit", "-qm", "the site")
+    assert run(root, "build", "--out", str(docs)).code == 0  # all as the build wrote it
+
+    home = docs / "index.html"
+    home.write_text("<p>edited by hand, committed</p>\n", encoding="utf-8")
+    (docs / "CNAME").write_text("example.org\n", encoding="utf-8")
+    git(root, "add", "docs")
+    git(root, "commit", "-qm", "by hand")
+    seed_site.write("content/sv/2024-05-01-ny.md", NEW_POSTING)
+    before = files_under(docs)
+    result = run(root, "build", "--out", str(docs))
+    assert result.code == 2
+    assert result.err == (
+        "docs: git tracks files here that no build wrote as they are (CNAME, index.html); "
+        "a build never writes over committed work: move them out, or build with --force\n"
+    )
+    assert files_under(docs) == before
+
+    result = run(root, "build", "--out", str(docs), "--force")
+    assert result.code == 0, result.err
+    assert "Ny nyhet" in home.read_text(encoding="utf-8")
+    assert (docs / "CNAME").read_text(encoding="utf-8") == "example.org\n"  # not the site's

@@ -94,10 +94,16 @@ class BuildReport(Report):
 
 
 def build(
-    settings: Settings, out: Path | None = None, full: bool = False, collect: bool = True
+    settings: Settings,
+    out: Path | None = None,
+    full: bool = False,
+    collect: bool = True,
+    force: bool = False,
 ) -> BuildReport:
     """Build the site into ``out`` (default: the ``output`` setting); only the files whose
-    inputs changed since the last build are rendered, unless ``full``.
+    inputs changed since the last build are rendered, unless ``full``. ``force``: into a folder
+    of files no build wrote, or git tracks, all the same (``output_folder``,
+    ``manifest.refuse_tracked``).
 
     ``collect=False`` is for a process that ends with the build (the CLI): the cycle
     collector, off during the build, stays off, and what the build made stays alive in
@@ -106,7 +112,7 @@ def build(
     0.012 s and 0.015 s of a full build of 1,000 pairs."""
     kept: list[object] = LEFT if not collect else []
     with _collector_paused(restore=collect):
-        return _build(settings, out, full, kept)
+        return _build(settings, out, full, kept, force)
 
 
 @contextlib.contextmanager
@@ -125,8 +131,10 @@ def _collector_paused(restore: bool = True) -> Iterator[None]:
             gc.enable()
 
 
-def _build(settings: Settings, out: Path | None, full: bool, kept: list[object]) -> BuildReport:
-    output = output_folder(settings, out)
+def _build(
+    settings: Settings, out: Path | None, full: bool, kept: list[object], force: bool
+) -> BuildReport:
+    output = output_folder(settings, out, force)
     with _standby(settings, wanted=not full and manifest.recorded(output)) as standby:
         last = manifest.read_manifest(output)
         now = time.time_ns()
@@ -136,6 +144,8 @@ def _build(settings: Settings, out: Path | None, full: bool, kept: list[object])
             return _report(
                 settings, output, last.problems, len(last.outputs), last.pages, last.pseudo
             )
+        if not force:
+            manifest.refuse_tracked(output, last, settings.relative(output))
         return _build_changed(settings, output, full, last, state, standby, kept)
 
 
@@ -425,7 +435,7 @@ def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifes
     return True
 
 
-def output_folder(settings: Settings, out: Path | None) -> Path:
+def output_folder(settings: Settings, out: Path | None, force: bool = False) -> Path:
     """The folder to build into: the ``output`` setting, or ``out`` wherever it is (a folder
     named on the command line is meant, as Hugo's ``--destination`` is), but never one that
     holds files no build wrote: those would be mixed with the site's, and a file of the
@@ -437,7 +447,7 @@ def output_folder(settings: Settings, out: Path | None) -> Path:
         if refusal:
             raise UsageError(f"--out {out}: the output folder {refusal}")
         output, named = out.resolve(), f"--out {out}"
-    if not manifest.is_builds(output):
+    if not force and not manifest.is_builds(output):
         raise UsageError(
             f"{named}: the folder holds files that no build wrote (it has no "
             f"{manifest.FOLDER}/), and a build never replaces them; name a new or empty folder"

@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import Problem
+from pipeline.errors import Problem, UsageError
 from pipeline.files import write_atomic
+from pipeline.state.fingerprints import digest, stat_list
 
 FORMAT = 2
 FOLDER = ".pipeline"
@@ -89,6 +91,53 @@ def is_builds(output: Path) -> bool:
     except (FileNotFoundError, NotADirectoryError):
         return True  # nothing in it to keep (writing says what is in the way)
     return not names or FOLDER in names or OLD_LIST in names
+
+
+def refuse_tracked(output: Path, last: Manifest, named: str) -> None:
+    """Raise ``UsageError`` if git tracks files in ``output`` that the last build did not
+    write as they are now (not in its manifest, or their bytes changed since): committed
+    work a build must not write over or mix with its own (``build --force`` builds anyway).
+    Told by ``git ls-files`` where ``output`` lies in a git work tree; elsewhere, nothing
+    is tracked."""
+    found = [name for name in _tracked(output) if not _as_built(output, name, last)]
+    if found:
+        shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        raise UsageError(
+            f"{named}: git tracks files here that no build wrote as they are ({shown}); a "
+            "build never writes over committed work: move them out, or build with --force"
+        )
+
+
+def _tracked(output: Path) -> list[str]:
+    """The files under ``output`` that git tracks, relative to it, but the build's own
+    bookkeeping (``.pipeline/``); none outside a git work tree (asked of git only in one)."""
+    if not output.is_dir() or not any((p / ".git").exists() for p in (output, *output.parents)):
+        return []
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(output), "ls-files", "-z"], capture_output=True, check=False
+        )
+    except OSError:  # no git: nothing can be told tracked
+        return []
+    if listed.returncode != 0:
+        return []
+    names = os.fsdecode(listed.stdout).split("\0")
+    return [name for name in names if name and not name.startswith(f"{FOLDER}/")]
+
+
+def _as_built(output: Path, name: str, last: Manifest) -> bool:
+    """Whether the file ``name`` in ``output`` is as the last build wrote it (its ``stat``
+    as recorded, or else its bytes)."""
+    recorded = last.outputs.get(name)
+    if not recorded:
+        return False
+    path = output / name
+    try:
+        if recorded[2] is not None and recorded[2] == stat_list(os.stat(path)):
+            return True
+        return digest(path.read_bytes()) == recorded[1]
+    except OSError:
+        return True  # gone: nothing to write over
 
 
 def recorded(output: Path) -> bool:
