@@ -204,7 +204,10 @@ class FakeLibreTranslate(ThreadingHTTPServer):
     translation), ``drop`` (the first placeholder left out), ``html`` (a tag added),
     ``garbage`` (not JSON), ``bare429`` (429 without ``Retry-After``), ``null`` (a JSON
     null for the translation), ``alter`` (a placeholder renumbered), ``same`` (the text sent
-    back untranslated). ``always`` is served when the queue is empty (None: no fault).
+    back untranslated), ``echo``, ``echo-encoded``, ``echo-cut`` (the translation with the API
+    key it was sent, as it is, URL-encoded, or its first ten characters), ``long`` (the
+    translation and 40 times as much more). ``always`` is served when the queue is empty
+    (None: no fault).
     """
 
     daemon_threads = True
@@ -277,6 +280,12 @@ class _LibreHandler(BaseHTTPRequestHandler):
             answer = re.sub(r"⟦(\d+)⟧", lambda m: f"⟦{int(m[1]) + 7}⟧", answer, count=1)
         elif fault == "same":
             answer = text
+        elif fault in ("echo", "echo-encoded", "echo-cut"):
+            key = fields.get("api_key", [""])[0]
+            shown = {"echo": key, "echo-encoded": urllib.parse.quote_plus(key)}
+            answer += f" key={shown.get(fault, key[:10])}"
+        elif fault == "long":
+            answer += " Mer." * 8 * len(text)
         elif fault == "null":
             answer = None
         body = (

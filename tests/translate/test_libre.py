@@ -206,3 +206,64 @@ def test_strings_raise_when_the_engine_is_unreachable(site, libre) -> None:
     libre.always = "500"
     with pytest.raises(EngineUnavailable, match="answered HTTP 500"):
         translate_strings(site.settings, ["Hej"], "sv", "en")
+
+
+LIBRE_KEY = "libresecret-xyz/789 =fx"  # "/", " " and "=" change when URL-encoded
+
+
+def everything_named(site) -> dict[str, bytes]:
+    """Every file under the site root, by its path, with its bytes."""
+    return {
+        p.relative_to(site.root).as_posix(): p.read_bytes()
+        for p in site.root.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("fault", ["echo", "echo-encoded", "echo-cut"])
+def test_an_answer_that_echoes_the_key_is_refused_and_the_key_reaches_no_file(
+    site, run, libre, monkeypatch, fault: str
+) -> None:
+    """A 200 answer whose text holds the key (as it is, URL-encoded, cut short) is no
+    translation: each block stays in Swedish with a warning that does not show the key, and
+    no part of the key reaches the draft, its name, the memory, the record or the site."""
+    make_site(site, concurrency=1)
+    monkeypatch.setenv("LIBRETRANSLATE_API_KEY", LIBRE_KEY)
+    libre.always = fault
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    kept = "kept in 'sv': the answer holds the API key it was sent (an echo, refused)"
+    assert [line.split(": warning: ")[1] for line in result.err_lines] == [
+        f"front matter {kept}",
+        f"paragraph {kept}",
+        f"paragraph {kept}",
+    ]
+    made = draft(site)  # named by its title, kept in Swedish
+    assert made.title == "Hej världen"
+    assert made.body == site.read("content/sv/a.md").split("---\n", 2)[2]
+    libre.always = None
+    for command in ("i18n", "build", "check"):
+        run(site.root, command)
+    files = everything_named(site)
+    assert "locale/memory/drafts/en/a.json" in files
+    for piece in ("libresec", "xyz", "789", "xyz%2F789"):
+        assert piece not in result.out + result.err
+        assert not [name for name, data in files.items() if piece in name or piece.encode() in data]
+
+
+def test_an_answer_far_longer_than_its_source_is_refused(site, run, libre) -> None:
+    """Over three times the text sent, plus 50 characters (sv->en runs 0.8-1.5 times): no
+    translation, whatever else it is; kept out of the draft and the memory."""
+    make_site(site, concurrency=1)
+    libre.faults = [None, "long"]  # the title is fine, the first paragraph is 40 times over
+    result = run(site.root, "translate")
+    assert result.code == 0, result.err
+    sent = len("Ett stycke med en ⟦1⟧länk⟦2⟧ och ⟦3⟧.")
+    answer = len("ETT STYCKE MED EN ⟦1⟧LÄNK⟦2⟧ OCH ⟦3⟧.") + len(" Mer.") * 8 * sent
+    assert [line.split(": warning: ")[1] for line in result.err_lines] == [
+        f"paragraph kept in 'sv': the answer is {answer:,} characters for {sent} sent, far "
+        "longer than a translation is"
+    ]
+    assert draft(site).body.startswith("Ett stycke med en [länk](https://example.org/x)")
+    assert "Mer." not in site.read("locale/memory/sv-en.po")
+    assert "Mer." not in site.read("locale/memory/drafts/en/a.json")
