@@ -23,6 +23,7 @@ from pipeline.config import Settings, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import locked
 from pipeline.report import Report
+from pipeline.state import cache
 
 # Each command imports its stage when it runs: a no-op build must not pay for importing
 # lingua, polib or Babel's catalog tools (see README: Benchmarks).
@@ -327,6 +328,7 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
         else:
             report = command.run(settings, args)
     except PipelineError as error:
+        _print(Report())  # (the caches ignored on the way)
         print(error, file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
@@ -360,8 +362,8 @@ def _require_site(settings: Settings, args: argparse.Namespace) -> None:
 
 def _print(report: Report, shown: set[str] | None = None) -> None:
     """Print ``report``: its problems on standard error (those not in ``shown``, which
-    takes them in), then what was done."""
-    for problem in report.problems:
+    takes them in), after the caches the run ignored (``cache.told``), then what was done."""
+    for problem in [*cache.told(), *report.problems]:
         text = str(problem)
         if shown is not None:
             if text in shown:

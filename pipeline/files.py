@@ -14,8 +14,9 @@ import fcntl
 import itertools
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from pipeline.errors import OutputError
 
@@ -157,18 +158,23 @@ _names = itertools.count()
 _umask: list[int] = []
 
 
-def _write_new(path: str, raw: bytes, durable: bool) -> None:
-    """Write ``raw`` to a new temporary file beside ``path`` (named after this process and a
-    counter, made with ``O_EXCL``, mode 0644) and rename it over ``path``."""
+def _temporary(path: str) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (named after this process and a counter, made
+    with ``O_EXCL``, mode 0644): its handle and its path."""
     folder, name = os.path.split(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     while True:
         temporary = os.path.join(folder, f".{name}.{os.getpid()}-{next(_names)}.tmp")
         try:
-            handle = os.open(temporary, flags, 0o644)
-            break
+            return os.open(temporary, flags, 0o644), temporary
         except FileExistsError:  # left by an earlier process of the same number
             continue
+
+
+def _write_new(path: str, raw: bytes, durable: bool) -> None:
+    """Write ``raw`` to a new temporary file beside ``path`` (``_temporary``) and rename it
+    over ``path``."""
+    handle, temporary = _temporary(path)
     try:
         try:
             if _file_mode() != 0o644:
@@ -185,6 +191,29 @@ def _write_new(path: str, raw: bytes, durable: bool) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_atomic_with(path: Path, fill: Callable[[IO[bytes]], None], durable: bool = False) -> None:
+    """Write ``path`` as ``fill(stream)`` writes it, atomically as ``write_atomic`` does:
+    for data written as it is made (a large pickle), never whole in memory."""
+    try:
+        make_folder(path.parent)
+        handle, temporary = _temporary(os.fspath(path))
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                if _file_mode() != 0o644:
+                    os.fchmod(stream.fileno(), 0o644)
+                fill(stream)
+                if durable:
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise _cannot_write(error, path) from None
 
 
 def _file_mode() -> int:

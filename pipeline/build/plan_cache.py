@@ -27,9 +27,9 @@ documents' pages and the feeds (whose other entries it reuses from the feeds alr
 written), or if it renders every file into an empty folder: then every page gets its
 document from the scan (``reuse``'s ``documents``), and the plan and the keys are not made
 again.
-Otherwise the build scans and plans as ever. The file is read back with the memo's
-unpickler (``parse_cache.loads_safely``): a planted or damaged one gives no plan (or a wrong one at
-worst), never runs code; one of another version or format is ignored.
+Otherwise the build scans and plans as ever. The file is read back with the caches'
+unpickler (``pipeline.state.cache.loads_safely``): a planted or damaged one gives no plan
+(or a wrong one at worst), never runs code; one of another version or format is ignored.
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ from pipeline.build.keys import Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
 from pipeline.content.document import Document
-from pipeline.content.parse_cache import FrontMatterMemo, loads_safely
+from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.scan_cache import ScanCache, document_digests, signature
 from pipeline.content.tree import parse_date, validate
 from pipeline.errors import ContentError, Problem
+from pipeline.state.cache import loads_safely
 from pipeline.state.fingerprints import blake2b
 
 FILE = Path(".cache") / "pipeline" / "plan.pickle"

@@ -10,15 +10,15 @@ a memo of another version is empty. Errors are never remembered: a broken file i
 and reported, every time.
 
 The memo lives in ``.cache/pipeline/front-matter.pickle`` under the site root (not committed;
-deleting it only makes the next run parse everything). Each entry is read back by an
-unpickler that makes only what safe YAML loading makes (``ALLOWED``), so a planted file can
-give wrong data at worst, never run code. A missing or unreadable memo is an empty one.
+deleting it only makes the next run parse everything), kept by ``pipeline.state.cache``: its
+entries are read back by the unpickler that makes only what safe YAML loading makes, so a
+planted file can give wrong data at worst, never run code. A missing memo is an empty one;
+a damaged one too, said in one line.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import io
 import os
 import pickle
 import sys
@@ -26,36 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.files import write_atomic
+from pipeline.state.cache import Cache, Damaged, loads_safely
 from pipeline.state.fingerprints import digest
 
 FILE = Path(".cache") / "pipeline" / "front-matter.pickle"
 PACKAGE = Path(__file__).parent
-# The globals an entry may name: dates and times as YAML's safe loader makes them.
-ALLOWED = {
-    ("pipeline.content.document", "_rebuild"),
-    ("datetime", "date"),
-    ("datetime", "datetime"),
-    ("datetime", "timezone"),
-    ("datetime", "timedelta"),
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-}
 
 Parsed = tuple[Any, dict[str, int], list[tuple[str, int, int]]]
 """What parsing front matter gives: its data, the line of each key, its duplicate keys."""
-
-
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the memo")
-        return super().find_class(module, name)
-
-
-def loads_safely(data: bytes) -> Any:
-    """Unpickle ``data``, making nothing but what ``ALLOWED`` names (no code runs)."""
-    return _Unpickler(io.BytesIO(data)).load()
 
 
 def version() -> str:
@@ -73,22 +51,16 @@ def version() -> str:
 class FrontMatterMemo:
     """Parsed front matter by the digest of its text, for one run (see the module)."""
 
-    def __init__(self, path: Path | None = None, entries: dict[str, bytes] | None = None) -> None:
-        self.path = path
+    def __init__(self, cache: Cache | None = None, entries: dict[str, bytes] | None = None) -> None:
+        self.cache = cache
         self.entries = entries or {}
         self.used: dict[str, bytes] = {}
 
     @classmethod
     def open(cls, settings: Settings) -> FrontMatterMemo:
         """The memo of the site of ``settings`` (an empty one if there is none yet)."""
-        path = settings.root / FILE
-        try:
-            stored = loads_safely(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            return cls(path)
-        if not isinstance(stored, dict) or stored.get("version") != version():
-            return cls(path)
-        return cls(path, stored.get("entries") or {})
+        cache = Cache(settings.root / FILE, version(), FILE.as_posix())
+        return cls(cache, cache.load(_entries))
 
     def get(self, text: str) -> Parsed | None:
         """What parsing ``text`` gave last time (or earlier in this run), as new objects;
@@ -99,7 +71,9 @@ class FrontMatterMemo:
             return None
         try:
             parsed = loads_safely(entry)
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        except Exception:  # (the file's digest matched: a planted entry)
+            return None
+        if not (isinstance(parsed, tuple) and len(parsed) == 3 and isinstance(parsed[0], dict)):
             return None
         self.used[key] = entry
         return parsed
@@ -112,8 +86,15 @@ class FrontMatterMemo:
         """Keep the entries this run used (and only those, unless ``keep_unused``: a build
         that took most front matter from its own cache) for the next run."""
         kept = self.entries | self.used if keep_unused else self.used
-        if self.path is None or kept == self.entries:
+        if self.cache is None or kept == self.entries:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        stored = {"version": version(), "entries": kept}
-        write_atomic(self.path, pickle.dumps(stored, pickle.HIGHEST_PROTOCOL), durable=False)
+        self.cache.save(kept)
+
+
+def _entries(data: Any) -> dict[str, bytes]:
+    """The memo's entries, if ``data`` has their shape."""
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, bytes) for k, v in data.items()
+    ):
+        raise Damaged("not the memo's entries")
+    return data

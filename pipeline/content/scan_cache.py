@@ -11,24 +11,22 @@ its ``--out``, shares it.
 
 Only a ``stat`` taken outside the racy window is recorded (``inputs.stat_record``): a file
 changed within it may change again keeping size and times, so it is read again next time.
-The cache belongs to one ``version``: the build's fingerprint (settings, the pipeline's code)
-and the front matter parser's (``parse_cache.version``); one of another version, of another format,
-or one that cannot be read is empty. It is read back by the memo's unpickler, which makes
-only what safe YAML loading makes: a planted file can give wrong data at worst, never run
-code. ``pipeline build --full`` ignores it (and writes it anew).
+The cache belongs to one ``version``: its format, the build's fingerprint (settings, the
+pipeline's code) and the front matter parser's (``parse_cache.version``); one of another
+version is empty, and so is a damaged one, said in one line (``pipeline.state.cache``, whose
+unpickler makes only what safe YAML loading makes: a planted file can give wrong data at
+worst, never run code). ``pipeline build --full`` ignores it (and writes it anew).
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from pipeline.content.document import Document, read_body
-from pipeline.content.parse_cache import loads_safely
 from pipeline.errors import Problem
-from pipeline.files import write_atomic
+from pipeline.state.cache import Cache, Damaged
 from pipeline.state.fingerprints import blake2b, digest
 
 FILE = Path(".cache") / "pipeline" / "scan.pickle"
@@ -71,9 +69,8 @@ def signature(doc: Document, problems: list[Problem]) -> str:
 class ScanCache:
     """The scan of the last build of the site, for one build (see the module)."""
 
-    def __init__(self, path: Path, version: str, stats: dict[str, Any]) -> None:
-        self.path = path
-        self.version = version
+    def __init__(self, cache: Cache, stats: dict[str, Any]) -> None:
+        self.cache = cache
         self.stats = stats  # what this build read: name -> stat record (None when racy)
         self.entries: dict[str, tuple[Any, ...]] = {}
         self.kept: dict[str, tuple[Any, ...]] = {}
@@ -91,21 +88,10 @@ class ScanCache:
         from pipeline.content import parse_cache
 
         version = blake2b(f"{FORMAT}\0{fingerprint}\0{parse_cache.version()}".encode()).hexdigest()
-        cache = cls(root / FILE, version, stats)
-        if not trust:
-            return cache
-        try:
-            stored = loads_safely(cache.path.read_bytes())
-        except Exception:  # a damaged pickle can raise almost anything; it is only a cache
-            return cache
-        if (
-            isinstance(stored, dict)
-            and stored.get("format") == FORMAT
-            and stored.get("version") == version
-            and isinstance(stored.get("entries"), dict)
-        ):
-            cache.entries = stored["entries"]
-        return cache
+        known = cls(Cache(root / FILE, version, FILE.as_posix()), stats)
+        if trust:
+            known.entries = known.cache.load(_entries) or {}
+        return known
 
     def fresh(self, shown: str) -> bool:
         """Whether the cache holds ``shown`` as this build found it."""
@@ -161,11 +147,17 @@ class ScanCache:
         if not self.changed and len(kept) == len(entries):
             return  # every entry kept came from the file as it is
         del entries
-        stored = {"format": FORMAT, "version": self.version, "entries": kept}
         try:
-            data = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
+            self.cache.save(kept)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return  # front matter that will not pickle is read again next time
-        if not self.path.parent.is_dir():
-            os.makedirs(self.path.parent, exist_ok=True)
-        write_atomic(self.path, data, durable=False)
+
+
+def _entries(data: Any) -> dict[str, tuple[Any, ...]]:
+    """The cache's entries, if ``data`` has their shape (each is checked when taken)."""
+    if not isinstance(data, dict) or not all(
+        isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 7
+        for name, entry in data.items()
+    ):
+        raise Damaged("not the scan's entries")
+    return data

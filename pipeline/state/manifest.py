@@ -17,14 +17,13 @@ page, and marks the output folder as a build's (``is_builds``):
 run read in one (``pipeline.translate.shortcut``), and ``Manifest.read_the_same`` is how
 both tell that nothing they read has changed.
 
-Each file carries the manifest's ``FORMAT``; a file of another format, or one that cannot be
-read, counts as absent: the next build renders every file (and still removes the files the
-last build recorded, when it can read which).
+Each file is a cache (``pipeline.state.cache``) of the manifest's ``FORMAT``: one of another
+format counts as absent, and so does a damaged one, said in one line; the next build renders
+every file (and still removes the files the last build recorded, when it can read which).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -32,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import Problem, UsageError
-from pipeline.files import write_atomic
+from pipeline.state.cache import Cache, Damaged
 from pipeline.state.fingerprints import digest, stat_list
 
-FORMAT = 2
+FORMAT = 3
 FOLDER = ".pipeline"
 OLD_LIST = ".pipeline-files"  # what builds before the manifest recorded: their file names
 
@@ -153,18 +152,33 @@ def write_manifest(output: Path, manifest: Manifest) -> None:
         old.unlink()
 
 
-def load(path: Path) -> Manifest | None:
-    """The manifest kept in the file ``path``; None if there is none (or of another format)."""
-    data = _read(path)
-    if data is None:
-        return None
+def load(path: Path, shown: str = "") -> Manifest | None:
+    """The manifest kept in the file ``path``; None if there is none, of another format, or
+    damaged (said, by ``shown`` or its path: ``pipeline.state.cache``)."""
+    return Cache(path, FORMAT, shown, json=True).load(_manifest)
+
+
+def _manifest(data: Any) -> Manifest:
+    """The manifest ``data`` holds, if it has its shape."""
+    problems = data["problems"]
+    if not (
+        isinstance(data["outputs"], dict)
+        and all(isinstance(v, list) and len(v) == 3 for v in data["outputs"].values())
+        and isinstance(data["fingerprint"], str)
+        and isinstance(data["inputs"], dict)
+        and isinstance(problems, list)
+        and all(isinstance(p, list) and len(p) == 4 for p in problems)
+        and isinstance(data["pages"], int)
+        and isinstance(data["pseudo"], int)
+    ):
+        raise Damaged("not a manifest")
     return Manifest(
         outputs=data["outputs"],
         fingerprint=data["fingerprint"],
         inputs=data["inputs"],
-        problems=[Problem(*problem) for problem in data["problems"]],
+        problems=[Problem(*problem) for problem in problems],
         pages=data["pages"],
-        pseudo=data.get("pseudo", 0),
+        pseudo=data["pseudo"],
     )
 
 
@@ -178,29 +192,23 @@ def save(path: Path, manifest: Manifest) -> None:
         "pages": manifest.pages,
         "pseudo": manifest.pseudo,
     }
-    _write(path, data)
+    Cache(path, FORMAT, json=True).save(data)
 
 
 def read_feeds(output: Path) -> dict[str, FeedIndex]:
     """Where the entries of each feed lie, by the feed's file name."""
-    return _read(output / FOLDER / "feeds.json") or {}
+    return Cache(output / FOLDER / "feeds.json", FORMAT, json=True).load(_feeds) or {}
+
+
+def _feeds(data: Any) -> dict[str, FeedIndex]:
+    if not isinstance(data, dict) or not all(
+        isinstance(index, list) and all(isinstance(span, list) and len(span) == 3 for span in index)
+        for index in data.values()
+    ):
+        raise Damaged("not an index of feeds")
+    return data
 
 
 def write_feeds(output: Path, feeds: dict[str, FeedIndex]) -> None:
     """Record where the entries of each feed lie."""
-    _write(output / FOLDER / "feeds.json", feeds)
-
-
-def _read(path: Path) -> Any:
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None
-    return data["data"]
-
-
-def _write(path: Path, data: Any) -> None:
-    text = json.dumps({"format": FORMAT, "data": data}, ensure_ascii=False, separators=(",", ":"))
-    write_atomic(path, text, durable=False)
+    Cache(output / FOLDER / "feeds.json", FORMAT, json=True).save(feeds)

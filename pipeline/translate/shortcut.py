@@ -38,7 +38,7 @@ def translate(settings: Settings, translator: str | None = None) -> TranslateRep
     name = translator or settings.translator
     state = read_state(settings, name, time.time_ns())
     kept = settings.root / FILE
-    last = manifest.load(kept)
+    last = manifest.load(kept, FILE.as_posix())
     if last is not None and last.read_the_same(state):
         return TranslateReport(engine=name, problems=list(last.problems))
     from pipeline.translate.stage import translate as work

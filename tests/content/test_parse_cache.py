@@ -9,6 +9,7 @@ import pickle
 from pipeline.content import front_matter
 from pipeline.content.document import split
 from pipeline.content.parse_cache import FILE, version
+from pipeline.state.cache import Cache
 from pipeline.state.fingerprints import digest
 from tests.build.test_build import SV_POST, toggle
 
@@ -42,9 +43,9 @@ class Planted:
 def test_a_planted_memo_runs_no_code_and_counts_as_empty(seed_site, run) -> None:
     fm_text = split(seed_site.read(SV_POST), SV_POST)[0]
     entries = {digest(fm_text.encode("utf-8")): pickle.dumps(Planted())}
-    (seed_site.root / FILE).parent.mkdir(parents=True)
-    (seed_site.root / FILE).write_bytes(pickle.dumps({"version": version(), "entries": entries}))
+    memo = Cache(seed_site.root / FILE, version())  # planted with a digest that matches
+    memo.save(entries)
     assert run(seed_site.root, "build").code == 0
-    (seed_site.root / FILE).write_bytes(pickle.dumps(Planted()))
+    memo.save(Planted())
     assert run(seed_site.root, "build").code == 0
     assert not (seed_site.root / "planted").exists() and not os.path.exists("planted")

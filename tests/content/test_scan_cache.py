@@ -15,7 +15,7 @@ import pytest
 from pipeline.build import plan_cache
 from pipeline.config import load_settings
 from pipeline.content import document, parse_cache, scan_cache
-from pipeline.state import fingerprints
+from pipeline.state import cache, fingerprints
 from tests.build.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle
 from tests.build.test_incremental import counts, tree
 
@@ -108,31 +108,32 @@ def test_an_edit_reads_only_the_edited_file(seed_site, run, monkeypatch) -> None
 def test_a_damaged_or_older_cache_is_never_trusted(seed_site, run, monkeypatch) -> None:
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)
     assert run(seed_site.root, "build").code == 0
-    stored = pickle.loads((seed_site.root / CACHE).read_bytes())
-    title = stored["entries"][SV_POST][1]["title"]
-    for entry in stored["entries"].values():
+    path = seed_site.root / CACHE
+    version, entries = pickle.loads(path.read_bytes()[: -2 * cache.DIGEST_SIZE])
+    title = entries[SV_POST][1]["title"]
+    for entry in entries.values():
         entry[1]["title"] = "Planterad rubrik"
 
-    def plant(**changes) -> None:
-        (seed_site.root / CACHE).write_bytes(pickle.dumps({**stored, **changes}))
+    def plant(kept_as: str, data) -> None:
+        cache.Cache(path, kept_as).save(data)
         scan_next(seed_site)
         # Another file changes, so that the build scans.
         time.sleep(0.05)
         toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
 
     for damaged in (b"", b"\x80\x05garbage", pickle.dumps(["not", "a", "cache"])):
-        (seed_site.root / CACHE).write_bytes(damaged)
+        path.write_bytes(damaged)
         scan_next(seed_site)
         time.sleep(0.05)
         toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
         same_as_full(seed_site, run)
-    for older in ({"format": scan_cache.FORMAT - 1}, {"version": "another"}, {"entries": None}):
-        plant(**older)
+    for kept_as, data in ((version + "x", entries), ("another", entries), (version, None)):
+        plant(kept_as, data)
         same_as_full(seed_site, run)
         assert "Planterad rubrik" not in seed_site.read("public/index.html")
         assert title in seed_site.read("public/index.html")
     # The same cache in the current format is believed: the checks above are what refused it.
-    plant()
+    plant(version, entries)
     assert run(seed_site.root, "build").code == 0
     assert "Planterad rubrik" in seed_site.read("public/index.html")
 
@@ -145,9 +146,8 @@ class Planted:
 def test_a_planted_cache_runs_no_code(seed_site, run, monkeypatch) -> None:
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)
     assert run(seed_site.root, "build").code == 0
-    (seed_site.root / CACHE).write_bytes(
-        pickle.dumps({"format": scan_cache.FORMAT, "x": Planted()})
-    )
+    version = pickle.loads((seed_site.root / CACHE).read_bytes()[: -2 * cache.DIGEST_SIZE])[0]
+    cache.Cache(seed_site.root / CACHE, version).save({"x": Planted()})  # its digest matches
     scan_next(seed_site)
     toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
     same_as_full(seed_site, run)
