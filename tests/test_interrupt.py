@@ -233,3 +233,32 @@ def test_a_second_run_at_the_same_time_refuses_and_the_first_finishes(
     assert_intact(site.root)
     assert len(site.files("content/en")) == len(POSTINGS)
     assert run(site.root, "translate", env=env)[0] == 0  # the lock is free again
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_run_interrupted_within_a_draft_resumes_to_what_an_uninterrupted_run_makes(
+    tmp_path: Path, server: FakeLibreTranslate, signum: int
+) -> None:
+    """Stopped after the engine answered b.md's title and before its paragraphs: the next
+    run sends only the paragraphs, and its drafts, memory and records (every block's
+    ``"origin": "engine"``) are byte for byte those of a run never interrupted."""
+    site = make_site(tmp_path / "site")
+    env = environment(server)
+    server.faults = [None] * 4  # a.md, then b.md's title; b.md's first paragraph is held
+    server.always = "slow"
+    process = start(site.root, "translate", env=env)
+    wait_for(lambda: server.requests > 4, process)
+    process.send_signal(signum)
+    assert finish(process)[0] == 130
+    assert_intact(site.root)
+    assert "BÄSTA BÄCKEN" not in site.read("locale/memory/sv-en.po")  # no draft of b.md yet
+
+    server.always = None
+    server.released.set()
+    sent = server.requests
+    code, _, err = run(site.root, "translate", env=env)
+    assert code == 0, err
+    assert server.requests - sent == 5  # b.md's two paragraphs, and c.md
+    calm = translated_without_interruption(tmp_path, server)
+    assert site.files("content") == calm.files("content")
+    assert site.files("locale") == calm.files("locale")

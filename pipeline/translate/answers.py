@@ -3,7 +3,9 @@ restored into every block that sent it with that block's own pieces, then checke
 
 Two blocks that mask alike (``Läs mer ⟦1⟧här⟦2⟧.``) may hold different links, code or HTML:
 the engine's answer is what they share, never the text restored for one of them. Each good
-answer enters the memory at once, so an interrupted run loses none.
+answer is kept at once among the answers of drafts not yet written (``pending``), so an
+interrupted run loses none; a text answered there before is not sent again. The answers
+enter the memory with their draft (``pipeline.translate.stage``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import re
 from typing import Any
 
 from pipeline.translate.masking import Masked, MaskError, unmask
-from pipeline.translate.memory import Memory
+from pipeline.translate.pending import Key, Pending
 from pipeline.translate.runner import Outcome, Runner
-from pipeline.translate.segments import Block, Segmented, check, memory_context
+from pipeline.translate.segments import Block, Segmented, check
 
 
 def ask(
@@ -23,33 +25,44 @@ def ask(
     blocks: list[Block],
     waiting: dict[int, Masked],
     segmented: Segmented,
-    memory: Memory,
+    pending: Pending,
 ) -> dict[int, tuple[str, str | None]] | None:
     """For each waiting block (by index in ``blocks``, with its masked text), the answer of
-    ``engine`` through ``runner`` restored and checked, and None; or the block's own text
-    and the problem. None if the engine became unavailable before all were done (those done
-    are in the memory already)."""
+    ``engine`` through ``runner`` (or kept in ``pending`` from an earlier run) restored and
+    checked, and None; or the block's own text and the problem. None if the engine became
+    unavailable before all were done (those done are in ``pending``)."""
     senders: dict[str, list[int]] = {}
     for index, masked in waiting.items():
         senders.setdefault(masked.text, []).append(index)
-    texts = list(senders)
     found: dict[int, tuple[str, str | None]] = {}
 
-    def keep(number: int, outcome: Outcome) -> None:
-        for index in senders[texts[number]]:
+    def keep(text: str, outcome: Outcome) -> None:
+        for index in senders[text]:
             block, references = blocks[index], segmented.references
             restored, problem = _restored(block, waiting[index], outcome, references, runner.source)
             if restored is None:
                 found[index] = (block.text, problem)
             else:
-                context = memory_context(block.kind, block.text, segmented)
-                memory.add_machine(block.text.strip(), restored.strip(), engine, context)
                 found[index] = (restored, None)
+        if outcome.answer is not None and all(found[i][1] is None for i in senders[text]):
+            pending.put(answer_key(runner, engine, text), outcome.answer)
 
-    results = runner.translate(texts, keep)
+    texts = []
+    for text in senders:
+        answer = pending.get(answer_key(runner, engine, text))
+        if answer is None:
+            texts.append(text)
+        else:
+            keep(text, Outcome(answer=answer))
+    results = runner.translate(texts, lambda number, outcome: keep(texts[number], outcome))
     if any(result is None for result in results):
         return None
     return found
+
+
+def answer_key(runner: Runner, engine: str, text: str) -> Key:
+    """Where ``pending`` keeps the answer of ``engine`` to ``text`` for ``runner``'s pair."""
+    return (engine, runner.source, runner.target, text)
 
 
 def _restored(

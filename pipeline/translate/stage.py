@@ -23,7 +23,9 @@ to do:
 Each block's wording comes, in this order, from the draft's own reviewed or hand-edited
 wording, a reviewed translation in the memory, the draft's own machine wording, a machine
 translation in the memory, and only then from the engine. Each finished draft is saved at
-once, with its record; the memory is saved as the run goes and when it ends, however it ends.
+once, with its record, and the engine's answers in it enter the memory then (those of a draft
+not written are kept apart until it is: ``pending``); the memory and those answers are saved
+as the run goes and when it ends, however it ends.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from pipeline.translate.drafts import (
 from pipeline.translate.engines import Engine, check_name, looks_pseudo, make_engine
 from pipeline.translate.masking import Masked, mask
 from pipeline.translate.memory import Entry, Memory, load, memory_path
+from pipeline.translate.pending import Pending
 from pipeline.translate.quality import Pair
 from pipeline.translate.record import BlockRecord, DraftRecord
 from pipeline.translate.report import TranslateReport
@@ -112,13 +115,15 @@ def translate(
     if not tasks:
         return report
     run = _Run(settings, name, report)
+    finished = False
     try:
         for number, task in enumerate(tasks, start=1):
             _progress(number, len(tasks))
             _process(run, task)
             run.save_memories()
+        finished = True
     finally:
-        run.save_memories(force=True)
+        run.save_memories(force=True, finished=finished)
         _progress(0, 0)
     return report
 
@@ -204,6 +209,7 @@ class _Run:
         self.runners: dict[tuple[str, str], Runner] = {}
         self.engine: Engine | None = None
         self.saved_at = runner.clock()
+        self.pending = Pending(settings)
         self.glossary = terminology.load(settings)
         report.problems += self.glossary.problems
 
@@ -226,10 +232,14 @@ class _Run:
             self.runners[source, target] = Runner(self.engine, self.settings, source, target)
         return self.runners[source, target]
 
-    def save_memories(self, force: bool = False) -> None:
+    def save_memories(self, force: bool = False, finished: bool = False) -> None:
+        """Save the memories and the answers of drafts not yet written (``pending``), at
+        least every ``MEMORY_SAVE_SECONDS`` (``force``: now; ``finished``: every draft of
+        the run was done)."""
         if force or runner.clock() - self.saved_at >= MEMORY_SAVE_SECONDS:
             for memory in self.memories.values():
                 memory.save()
+            self.pending.save(finished)
             self.saved_at = runner.clock()
         self.report.characters = sum(r.characters for r in self.runners.values())
         self.report.remembered = sum(m.added for m in self.memories.values())
@@ -372,6 +382,7 @@ class _Choice:
     problem: str | None = None
     previous: dict[str, str] | None = None
     fresh: bool = False
+    asked: str | None = None  # the masked text the engine answered (``fresh``)
 
 
 def _choose(
@@ -415,13 +426,14 @@ def _choose(
                 chosen[index] = _Choice(block.text, record.COPIED, previous=previous)
     if waiting:
         asking = run.runner(str(task.original.lang), task.target)
-        answers = ask(asking, run.engine_name, blocks, waiting, segmented, memory)
+        answers = ask(asking, run.engine_name, blocks, waiting, segmented, run.pending)
         if answers is None:
             return None
         for index, (answer, problem) in answers.items():
             previous = _previous(replaced.get(index))
             origin = record.ENGINE if problem is None else record.KEPT
-            chosen[index] = _Choice(answer, origin, run.engine_name, problem, previous, True)
+            asked = waiting[index].text
+            chosen[index] = _Choice(answer, origin, run.engine_name, problem, previous, True, asked)
     return [chosen[index] for index in range(len(blocks))]
 
 
@@ -517,7 +529,8 @@ def _write(
     path, provisional = placed
     new = Document(path, metadata, body, settings.relative(path))
     if not _save(new, report):
-        return
+        return  # (its answers stay out of the memory)
+    _remember(run, task, pairs, segmented)
     report.from_engine += sum(1 for c in chosen if c.fresh and c.origin == record.ENGINE)
     report.kept += sum(1 for c in chosen if c.fresh and c.origin == record.KEPT)
     report.from_memory += sum(1 for c in chosen if not c.fresh and c.origin != record.COPIED)
@@ -533,6 +546,21 @@ def _write(
         for b, c in pairs
     ]
     _save_record(run, task, new, status, records, segmented, provisional)
+
+
+def _remember(
+    run: _Run, task: Task, pairs: list[tuple[Block, _Choice]], segmented: Segmented
+) -> None:
+    """The engine's answers in a draft just written, into the memory (and out of those
+    ``pending``): what an unwritten draft was given never enters it."""
+    source, target = str(task.original.lang), task.target
+    memory, asked = run.memory(source, target), []
+    for block, choice in pairs:
+        if choice.fresh and choice.origin == record.ENGINE and choice.asked is not None:
+            context = memory_context(block.kind, block.text, segmented)
+            memory.add_machine(block.text.strip(), choice.target.strip(), run.engine_name, context)
+            asked.append((run.engine_name, source, target, choice.asked))
+    run.pending.done(asked)
 
 
 def _place(

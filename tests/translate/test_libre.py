@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline.content import document
@@ -122,12 +124,20 @@ def test_an_unreachable_engine_leaves_the_rest_pending_and_a_rerun_finishes(
     ]
     assert "1 pending: run again to finish" in result.out
     assert sorted(site.files("content/en")) == ["content/en/hej-varlden.md"]
-    assert "BÄ" in site.read("locale/memory/sv-en.po")  # done before the failure: kept
+    # Done before the failure: kept until its draft is written, and only then remembered.
+    assert "BÄ" not in site.read("locale/memory/sv-en.po")
+    assert "BÄ".encode() in site.files(".cache")[".cache/pipeline/answers.pickle"]
     sent = libre.requests
     libre.always = None
     assert run(site.root, "translate").code == 0
     assert libre.requests == sent + 1  # only "Text b." was left
     assert draft(site, "ba.md").body == "TEXT B.\n"
+    assert "BÄ" in site.read("locale/memory/sv-en.po")
+    blocks = json.loads(site.read("locale/memory/drafts/en/b.json"))["blocks"]
+    assert [b["origin"] for b in blocks] == ["engine", "engine"]  # as if never interrupted
+    assert ".cache/pipeline/answers.pickle" not in site.files(".cache") or (
+        b"TEXT B" not in site.files(".cache")[".cache/pipeline/answers.pickle"]
+    )
 
 
 def test_a_provider_that_is_down_gives_a_pending_report(site, run, libre, monkeypatch) -> None:
@@ -267,3 +277,22 @@ def test_an_answer_far_longer_than_its_source_is_refused(site, run, libre) -> No
     assert draft(site).body.startswith("Ett stycke med en [länk](https://example.org/x)")
     assert "Mer." not in site.read("locale/memory/sv-en.po")
     assert "Mer." not in site.read("locale/memory/drafts/en/a.json")
+
+
+def test_nothing_of_a_draft_refused_for_its_size_enters_the_memory(
+    site, run, libre, monkeypatch
+) -> None:
+    """Its answers are kept for the next run (which sends nothing again), never in the
+    memory: a refused draft used to add every block to it, again at every run."""
+    monkeypatch.setattr(document, "MAX_BYTES", 4096)  # (8 MiB: the same at 1/2048 scale)
+    make_site(site, concurrency=1)
+    body = "".join(f"Stycke {n} om demokrati och öppenhet i föreningen.\n\n" for n in range(75))
+    site.write("content/sv/stor.md", f"---\nlang: sv\nref: stor\ntitle: Stor\n---\n{body}")
+    for _ in range(2):  # the second run sends nothing again
+        result = run(site.root, "translate")
+        assert result.code == 1
+        assert "content/en/stor.md: not written: it would be 4 KiB" in result.err
+        memory = site.read("locale/memory/sv-en.po")
+        assert "HEJ VÄRLDEN" in memory  # a.md's draft was written
+        assert "STOR" not in memory and "DEMOKRATI OCH" not in memory
+        assert libre.requests == 3 + 76  # a.md, then stor.md once: the second run sent none
