@@ -21,7 +21,7 @@ from types import FrameType
 from pipeline import __version__
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
-from pipeline.files import locked
+from pipeline.files import confined, locked
 from pipeline.report import Report
 from pipeline.state import cache
 
@@ -322,11 +322,12 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
     try:
         settings = load_settings(root)
         _require_site(settings, args)
-        if command.writes:
-            with locked(settings.root):
+        with confined(*_folders(settings, args)):
+            if command.writes:
+                with locked(settings.root):
+                    report = command.run(settings, args)
+            else:
                 report = command.run(settings, args)
-        else:
-            report = command.run(settings, args)
     except PipelineError as error:
         _print(Report())  # (the caches ignored on the way)
         print(error, file=sys.stderr)
@@ -340,6 +341,14 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
         signal.signal(signal.SIGTERM, previous)
     _print(report)
     return report.exit_code
+
+
+def _folders(settings: Settings, args: argparse.Namespace) -> list[Path]:
+    """The folders a run may write in (``files.confined``): the site root, the output
+    folder (the one named with ``--out``, wherever it is) and the review folder."""
+    named = [settings.root, settings.output_dir, settings.review_dir]
+    out = getattr(args, "out", None)
+    return named if out is None else [*named, out.absolute()]
 
 
 def _require_site(settings: Settings, args: argparse.Namespace) -> None:

@@ -4,6 +4,14 @@ Every file the pipeline writes goes through ``write_atomic``: the text is writte
 temporary file in the same folder and renamed over the target, so an interrupted run never
 leaves a half-written file. ``inside`` refuses any path that would leave its base folder
 (``..``, absolute parts, or a symlink pointing elsewhere).
+
+Symlinks are checked here, in one place, for every file and folder the pipeline writes,
+makes, moves or removes (``may_write``): a run names the folders it works in (``confined``:
+the CLI gives the site root, the output folder and the review folder), and nothing is
+written where a symlink leads out of the folder it lies in. A symlink that stays inside is
+followed (a ``locale`` kept elsewhere in the site is the site's own arrangement); what is
+built into the output or review folder stays in that folder, wherever it is (``build --out``):
+no symlink there leads into the site's sources either.
 """
 
 from __future__ import annotations
@@ -57,6 +65,7 @@ class Within:
     """
 
     def __init__(self, base: Path) -> None:
+        may_write(base, follow=True)  # (the folders on the way are checked by ``_folders``)
         self.base = base
         self.checked: set[str] = set()
         self.made: set[str] = set()
@@ -73,7 +82,7 @@ class Within:
         once). Returns whether it wrote."""
         path = os.path.join(self.base, name)
         if not self._folders(name, make=True):
-            return write_atomic(Path(path), data, durable=False)
+            return _write_atomic(Path(path), data, durable=False)
         try:
             _write_new(path, data, durable=False)
         except OSError as error:
@@ -110,6 +119,44 @@ def _made(folder: str) -> bool:
     return True
 
 
+_BOUNDS: list[tuple[str, str]] = []
+"""The folders of the run (``confined``): each as it is named, and as it really is."""
+
+
+@contextlib.contextmanager
+def confined(*folders: Path) -> Iterator[None]:
+    """Within this, ``may_write`` refuses to write outside ``folders`` (see the module)."""
+    saved = list(_BOUNDS)
+    for folder in folders:
+        named, real = os.path.abspath(folder), os.path.realpath(folder)
+        _BOUNDS.extend([(named, real), (real, real)])
+    try:
+        yield
+    finally:
+        _BOUNDS[:] = saved
+
+
+def may_write(path: Path | str, follow: bool = False) -> None:
+    """Raise ``OutputError`` unless writing ``path`` stays inside the folder of the run it
+    lies in (the innermost of those ``confined`` names: the output folder for a page, the
+    site root for a catalog): its folder, and with ``follow`` the path itself (a folder to
+    write into, a file opened in place), must really lie there, whatever symlinks lead
+    there. A file itself is replaced by a rename, never written through: not followed.
+    Outside ``confined``, nothing is checked."""
+    if not _BOUNDS:
+        return
+    named = os.path.abspath(path)
+    within = [(b, r) for b, r in _BOUNDS if named == b or named.startswith(b.rstrip("/") + "/")]
+    if not within:
+        raise OutputError("outside the site's folders; refused", path=str(path))
+    base, real_base = max(within, key=lambda bound: len(bound[0]))
+    real = os.path.realpath(named if follow else os.path.dirname(named))
+    if real != real_base and not real.startswith(real_base.rstrip("/") + "/"):
+        raise OutputError(
+            f"a symbolic link leads out of {base} (to {real}); refused", path=str(path)
+        )
+
+
 def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -122,6 +169,12 @@ def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> bool:
     built site, whose manifest notices such a file and rebuilds it); a sync per file would
     take more time than everything else a build does.
     """
+    may_write(path)
+    return _write_atomic(path, data, durable)
+
+
+def _write_atomic(path: Path, data: str | bytes, durable: bool) -> bool:
+    """``write_atomic`` where ``may_write`` was asked (``Within`` checks its own files)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         try:
@@ -196,6 +249,7 @@ def _write_new(path: str, raw: bytes, durable: bool) -> None:
 def write_atomic_with(path: Path, fill: Callable[[IO[bytes]], None], durable: bool = False) -> None:
     """Write ``path`` as ``fill(stream)`` writes it, atomically as ``write_atomic`` does:
     for data written as it is made (a large pickle), never whole in memory."""
+    may_write(path)
     try:
         make_folder(path.parent)
         handle, temporary = _temporary(os.fspath(path))
@@ -228,6 +282,8 @@ def _file_mode() -> int:
 
 def move(source: Path, target: Path) -> None:
     """Move a file (same file system: a rename), refusing to replace another file."""
+    may_write(source)
+    may_write(target)
     if target.exists():
         raise OutputError(f"cannot move {source} here: the file exists", path=str(target))
     try:
@@ -239,6 +295,7 @@ def move(source: Path, target: Path) -> None:
 
 def make_folder(path: Path) -> None:
     """Make the folder ``path`` and its missing parents (there already: nothing to do)."""
+    may_write(path, follow=True)
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -247,6 +304,7 @@ def make_folder(path: Path) -> None:
 
 def remove(path: Path) -> None:
     """Delete a file the pipeline itself wrote (never content)."""
+    may_write(path)
     try:
         path.unlink(missing_ok=True)
     except OSError as error:
@@ -256,6 +314,7 @@ def remove(path: Path) -> None:
 def remove_empty_folders(base: Path, folder: Path) -> None:
     """Remove ``folder`` and its parents up to (not including) ``base`` while they are empty,
     as removing a page leaves them."""
+    may_write(folder)
     try:
         while base in folder.parents and not any(folder.iterdir()):
             folder.rmdir()
@@ -282,6 +341,7 @@ def locked(root: Path, wait: bool = False) -> Iterator[None]:
     A second run refuses at once (``wait=False``) with a clear message, or waits its turn.
     """
     path = root / LOCK_NAME
+    may_write(path, follow=True)  # (opened where it is: a symlink leads there)
     try:
         stream = open(path, "a+")  # noqa: SIM115 - closed in finally
     except OSError as error:

@@ -51,7 +51,8 @@ from pipeline.content.document import Document
 from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.scan_cache import ScanCache, document_digests, signature
 from pipeline.content.tree import parse_date, validate
-from pipeline.errors import ContentError, Problem
+from pipeline.errors import ContentError, OutputError, Problem
+from pipeline.files import may_write
 from pipeline.state.cache import loads_safely
 from pipeline.state.fingerprints import blake2b
 
@@ -115,6 +116,7 @@ def remember(
         "pseudo": list(plan.pseudo),
     }
     path = root / FILE
+    may_write(path)  # (no symlink leads it out of the site)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         # A folder that cannot be made leaves the next build to plan the site.
@@ -134,7 +136,8 @@ def remember(
 
 def forget(root: Path) -> None:
     """Remove the plan cache of the site at ``root`` (a build that failed leaves none)."""
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, OutputError):
+        may_write(root / FILE)  # (never through a symlink out of the site)
         os.unlink(root / FILE)
 
 

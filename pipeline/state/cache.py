@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from pipeline.errors import Problem
-from pipeline.files import write_atomic, write_atomic_with
+from pipeline.errors import OutputError, Problem
+from pipeline.files import may_write, write_atomic, write_atomic_with
 
 T = TypeVar("T")
 
@@ -143,7 +143,8 @@ class Cache:
         """Say so, and remove the damaged file (or folder): the next run that keeps this
         cache writes it anew, and none before it reads it again."""
         _tell(self.shown or str(self.path), reason)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, OutputError):
+            may_write(self.path)
             if os.path.isdir(self.path) and not os.path.islink(self.path):
                 shutil.rmtree(self.path)
             else:
@@ -152,6 +153,7 @@ class Cache:
     def save(self, data: Any, fast: bool = False) -> None:
         """Keep ``data`` (``fast``: pickled without pickle's memo of the objects written,
         for large trees without shared parts). A folder in its place is removed."""
+        may_write(self.path)
         if os.path.isdir(self.path) and not os.path.islink(self.path):
             shutil.rmtree(self.path)
         if self.json:  # (written only if it changed: re-runs leave it alone)

@@ -30,7 +30,6 @@ as the run goes and when it ends, however it ends.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from pipeline.content.document import Document
 from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.tree import PSEUDO, Content, is_pseudo, scan, source_hash, unpaired
 from pipeline.errors import OutputError, Problem
+from pipeline.files import move
 from pipeline.translate import record, runner, terminology, wording
 from pipeline.translate.answers import ask
 from pipeline.translate.drafts import (
@@ -589,9 +589,9 @@ def _place(
     if draft is not None and draft.path != path:
         shown = run.settings.relative(path)
         try:
-            os.rename(draft.path, path)  # (new_path found no file there)
-        except OSError as error:
-            run.report.problems.append(draft.problem(f"not renamed to {shown}: {error.strerror}"))
+            move(draft.path, path)  # (new_path found no file there)
+        except OutputError as error:
+            run.report.problems.append(draft.problem(f"not renamed to {shown}: {error.message}"))
             return None
         run.report.done.append(f"renamed {draft.shown} to {shown} (its title is translated now)")
     return path, pseudo
