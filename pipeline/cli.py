@@ -345,28 +345,29 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
 
 def _folders(settings: Settings, args: argparse.Namespace) -> list[Path]:
     """The folders a run may write in (``files.confined``): the site root, the output
-    folder (the one named with ``--out``, wherever it is) and the review folder."""
-    named = [settings.root, settings.output_dir, settings.review_dir]
-    out = getattr(args, "out", None)
-    return named if out is None else [*named, out.absolute()]
+    folder (the one named with ``--out`` too, wherever it is) and the review folder."""
+    out = [args.out.absolute()] if getattr(args, "out", None) else []
+    return [settings.root, settings.output_dir, settings.review_dir, *out]
 
 
 def _require_site(settings: Settings, args: argparse.Namespace) -> None:
     """Refuse to run outside a site, before anything is written there (no lock, no cache):
-    a site's root holds ``content/`` or a ``pyproject.toml`` with a ``[tool.pipeline]``
-    table; ``ingest PATH...`` may start one anywhere."""
-    if settings.content_dir.is_dir() or (args.command == "ingest" and args.paths):
-        return
-    pyproject = settings.root / "pyproject.toml"  # (read by load_settings: valid TOML)
-    if pyproject.is_file() and "pipeline" in tomllib.loads(pyproject.read_text("utf-8")).get(
-        "tool", {}
+    a site's root holds ``content/`` or a ``pyproject.toml`` (valid: ``load_settings`` read
+    it) with a ``[tool.pipeline]`` table; ``ingest PATH...`` may start one anywhere."""
+    pyproject = settings.root / "pyproject.toml"
+    if not (
+        settings.content_dir.is_dir()
+        or (args.command == "ingest" and args.paths)
+        or (
+            pyproject.is_file()
+            and "pipeline" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        )
     ):
-        return
-    raise UsageError(
-        f"pipeline: {settings.root} is not a site: it has no content/ folder and no "
-        "[tool.pipeline] in a pyproject.toml (name the site's root with --root, or start "
-        "a site with 'pipeline ingest PATH')"
-    )
+        raise UsageError(
+            f"pipeline: {settings.root} is not a site: it has no content/ folder and no "
+            "[tool.pipeline] in a pyproject.toml (name the site's root with --root, or "
+            "start a site with 'pipeline ingest PATH')"
+        )
 
 
 def _print(report: Report, shown: set[str] | None = None) -> None:

@@ -179,6 +179,18 @@ def add_ui(site: Site) -> Site:
     return site
 
 
+def repository_site(root: Path, *commands: str) -> Site:
+    """The repository's own site (its settings, content, templates and catalogs) in the new
+    folder ``root``, after ``commands`` run on it through the CLI (each must succeed)."""
+    root.mkdir(parents=True)
+    site = add_ui(Site(root))
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(REPO / "content", root / "content")
+    for command in commands:
+        assert main([command, "--root", str(root)]) == 0, command
+    return site
+
+
 @pytest.fixture
 def ui_site(site: Site) -> Site:
     """An empty site with the templates and catalogs of the repository."""

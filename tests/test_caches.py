@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from pipeline.state import cache, fingerprints
 from pipeline.translate import pending
 from tests.build.test_build import SV_POST
-from tests.conftest import REPO, Site, add_ui
+from tests.conftest import repository_site
 
 CACHES = [
     ".cache/pipeline/front-matter.pickle",
@@ -60,28 +60,23 @@ HOSTILE = [
 ]
 
 
-_PREPARED: list[Path] = []
 _UNDAMAGED: dict[str, tuple[list[tuple[int, list[str]]], dict[str, bytes]]] = {}
 
 
-def prepared(run) -> Path:
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's site, its catalogs compiled, translated, built: every cache there
-    (translate twice: an idle run keeps translate.json). Made once."""
-    if not _PREPARED:
-        root = Path(tempfile.mkdtemp(prefix="caches-")) / "site"
-        root.mkdir()
-        add_ui(Site(root))
-        shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-        shutil.copytree(REPO / "content", root / "content")
-        for command in ("i18n", "translate", "translate", "build"):
-            assert run(root, command).code == 0, command
-        # Answers of a draft never written (a run interrupted before it, since deleted).
-        answers = {("pseudo", "sv", "en", "Ett stycke som inte finns."): "A paragraph."}
-        cache.Cache(root / pending.FILE, pending.VERSION).save(answers)
-        for name in CACHES:
-            assert (root / name).is_file(), name
-        _PREPARED.append(root)
-    return _PREPARED[0]
+    (translate twice: an idle run keeps translate.json)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fingerprints, "RACY_NS", 0)  # (the scan cache keeps no racy file)
+        root = tmp_path_factory.mktemp("caches") / "site"
+        repository_site(root, "i18n", "translate", "translate", "build")
+    # Answers of a draft never written (a run interrupted before it, since deleted).
+    answers = {("pseudo", "sv", "en", "Ett stycke som inte finns."): "A paragraph."}
+    cache.Cache(root / pending.FILE, pending.VERSION).save(answers)
+    for name in CACHES:
+        assert (root / name).is_file(), name
+    return root
 
 
 def _runs(run, root: Path) -> list[tuple[int, list[str]]]:
@@ -89,9 +84,9 @@ def _runs(run, root: Path) -> list[tuple[int, list[str]]]:
     return [(r.code, r.err_lines) for r in (run(root, "translate"), run(root, "build"))]
 
 
-def _copy(run, into: Path, edit: str) -> Path:
+def _copy(prepared: Path, into: Path, edit: str) -> Path:
     root = into / "site"
-    shutil.copytree(prepared(run), root, symlinks=True)
+    shutil.copytree(prepared, root, symlinks=True)
     for path, old, new in EDITS[edit]:
         file = root / path
         text = file.read_text(encoding="utf-8") if old else ""
@@ -109,11 +104,13 @@ def _state(root: Path) -> dict[str, bytes]:
     }
 
 
-def undamaged(run, edit: str) -> tuple[list[tuple[int, list[str]]], dict[str, bytes]]:
+def undamaged(
+    run, prepared: Path, edit: str
+) -> tuple[list[tuple[int, list[str]]], dict[str, bytes]]:
     """What the runs print and leave on the site undamaged, after ``edit``."""
     if edit not in _UNDAMAGED:
         with tempfile.TemporaryDirectory() as folder:
-            root = _copy(run, Path(folder), edit)
+            root = _copy(prepared, Path(folder), edit)
             _UNDAMAGED[edit] = _runs(run, root), _state(root)
     return _UNDAMAGED[edit]
 
@@ -153,14 +150,14 @@ def _version_of(path: Path, as_json: bool = False):
     return pickle.loads(raw[: -2 * cache.DIGEST_SIZE])[0]
 
 
-def _assert_as_undamaged(run, root: Path, name: str, state: dict[str, bytes]) -> None:
+def _assert_as_undamaged(prepared: Path, root: Path, name: str, state: dict[str, bytes]) -> None:
     """The content, the locale and the built site are as the undamaged runs left them."""
     made = _state(root)
     if name.endswith("manifest.json"):
         # What the last build wrote and this one does not is left: without the record of
         # what it wrote, a build cannot tell its own files from files put there by hand.
         left = {k: made.pop(k) for k in made.keys() - state.keys()}
-        assert left.items() <= _state(prepared(run)).items()
+        assert left.items() <= _state(prepared).items()
     assert made == state
 
 
@@ -181,12 +178,12 @@ damages = st.one_of(
 )
 @given(how=damages, edit=st.sampled_from(sorted(EDITS)))
 def test_a_damaged_cache_is_ignored_said_once_and_made_anew(
-    run, monkeypatch, name: str, how, edit
+    run, prepared, monkeypatch, name: str, how, edit
 ) -> None:
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)  # the files were written just now
-    expected, state = undamaged(run, edit)
+    expected, state = undamaged(run, prepared, edit)
     with tempfile.TemporaryDirectory() as folder:
-        root = _copy(run, Path(folder), edit)
+        root = _copy(prepared, Path(folder), edit)
         _damage(root / name, how)
         for (code, lines), (code_then, lines_then) in zip(_runs(run, root), expected, strict=True):
             said = [line for line in lines if "cache ignored" in line]
@@ -194,7 +191,7 @@ def test_a_damaged_cache_is_ignored_said_once_and_made_anew(
             assert len(said) <= 1 and all(
                 line.endswith("; it is made anew") and name.split("/")[-1] in line for line in said
             ), said
-        _assert_as_undamaged(run, root, name, state)
+        _assert_as_undamaged(prepared, root, name, state)
         again = _runs(run, root)
         assert not [line for _, lines in again for line in lines if "cache ignored" in line]
         assert not (root / "planted").exists() and not os.path.exists("planted")
@@ -202,19 +199,19 @@ def test_a_damaged_cache_is_ignored_said_once_and_made_anew(
 
 @pytest.mark.parametrize("how", [("other", b"}Na."), ("folder",)], ids=["}Na.", "folder"])
 @pytest.mark.parametrize("name", CACHES)
-def test_the_damage_of_the_issue_in_every_cache(run, monkeypatch, name: str, how) -> None:
+def test_the_damage_of_the_issue_in_every_cache(run, prepared, monkeypatch, name: str, how) -> None:
     """``printf '}Na.' > .cache/pipeline/front-matter.pickle``, then an edit and a build,
     crashed every command; a folder where a cache should be failed the build."""
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)
-    expected, state = undamaged(run, "body")
+    expected, state = undamaged(run, prepared, "body")
     with tempfile.TemporaryDirectory() as folder:
-        root = _copy(run, Path(folder), "body")
+        root = _copy(prepared, Path(folder), "body")
         _damage(root / name, how)
         results = _runs(run, root)
         said = [line for _, lines in results for line in lines if "cache ignored" in line]
         assert [code for code, _ in results] == [code for code, _ in expected]
         assert len(said) == 1 and name.split("/")[-1] in said[0], said
-        _assert_as_undamaged(run, root, name, state)
+        _assert_as_undamaged(prepared, root, name, state)
         assert run(root, "translate").code == 0  # (translate.json is kept after an idle run)
         if name.endswith("answers.pickle"):  # none kept: every draft was written
             assert not (root / name).exists()

@@ -19,10 +19,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Site, add_ui
+from tests.conftest import repository_site
 
 # What the stages write, folders and files; each may become a symlink.
 LINKABLE = [
@@ -53,21 +54,12 @@ FOLDERS = {name for name in LINKABLE if "." not in name.rsplit("/", 1)[-1]} | {
 NEW = "content/sv/2024-05-01-ny.md"
 POSTING = "---\ntitle: Ny\n---\nEn ny nyhet om [demokrati](https://example.org).\n"
 
-_PREPARED: list[Path] = []
 
-
-def prepared(run) -> Path:
-    """The repository's site, every stage run once (made once)."""
-    if not _PREPARED:
-        root = Path(tempfile.mkdtemp(prefix="symlinks-")) / "site"
-        root.mkdir()
-        add_ui(Site(root))
-        shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-        shutil.copytree(REPO / "content", root / "content")
-        for command in ("i18n", "translate", "build", "review"):
-            assert run(root, command).code == 0, command
-        _PREPARED.append(root)
-    return _PREPARED[0]
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, every stage run once."""
+    root = tmp_path_factory.mktemp("symlinks") / "site"
+    return repository_site(root, "i18n", "translate", "build", "review").root
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, bytes]]:
@@ -121,11 +113,11 @@ arrangements = st.lists(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(links=arrangements, edit=st.booleans())
-def test_nothing_is_written_outside_the_site_under_any_symlinks(run, links, edit) -> None:
+def test_nothing_is_written_outside_the_site_under_any_symlinks(run, prepared, links, edit) -> None:
     with tempfile.TemporaryDirectory() as folder:
         top = Path(folder)
         root, outside, out = top / "site", top / "outside", top / "out"
-        shutil.copytree(prepared(run), root, symlinks=True)
+        shutil.copytree(prepared, root, symlinks=True)
         outside.mkdir()
         if edit:
             (root / NEW).write_text(POSTING, encoding="utf-8")
@@ -164,12 +156,12 @@ def test_nothing_is_written_outside_the_site_under_any_symlinks(run, links, edit
         )
 
 
-def test_the_symlinks_of_the_issue_are_refused_naming_the_link(run, tmp_path) -> None:
+def test_the_symlinks_of_the_issue_are_refused_naming_the_link(run, prepared, tmp_path) -> None:
     """A ``.cache`` link made build and translate write their caches into its target, a
     ``locale`` link the catalogs, the memory and the records, ``locale/en`` the compiled
     catalog, a ``.pipeline.lock`` link made a file at its target."""
     root, outside = tmp_path / "site", tmp_path / "outside"
-    shutil.copytree(prepared(run), root, symlinks=True)
+    shutil.copytree(prepared, root, symlinks=True)
     (root / NEW).write_text(POSTING.replace("---\n", "---\nlang: sv\nref: ny\n", 1))
     outside.mkdir()
     cases = {
