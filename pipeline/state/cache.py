@@ -20,6 +20,10 @@ version, and a loader that ignores what it cannot read:
   files people read;
 - a cache is written whole or not at all (``files.write_atomic_with``), pickled as it is
   written: a folder in its place is removed first.
+
+The build's plan cache (``pipeline.build.plan_cache``) still writes its own file: moved here,
+``Cache(path, version).save(stored, fast=True)`` is its ``remember`` (streamed, without
+pickle's memo, as now) and ``.load(check)`` the start of its ``reuse``.
 """
 
 from __future__ import annotations
