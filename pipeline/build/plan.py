@@ -18,8 +18,9 @@ from typing import Any
 
 from pipeline.build import urls
 from pipeline.config import Settings
+from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
-from pipeline.content.tree import Content, parse_date
+from pipeline.content.tree import Content
 from pipeline.errors import Problem
 
 # Files of the whole site besides the pages and each language's feed.

@@ -47,10 +47,11 @@ from typing import Any
 from pipeline.build.keys import Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
+from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
 from pipeline.content.parse_cache import FrontMatterMemo, loads_safely
 from pipeline.content.scan_cache import ScanCache, document_digests, signature
-from pipeline.content.tree import parse_date, validate
+from pipeline.content.tree import validate
 from pipeline.errors import ContentError, Problem
 from pipeline.state.fingerprints import blake2b
 

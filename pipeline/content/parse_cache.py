@@ -33,7 +33,7 @@ FILE = Path(".cache") / "pipeline" / "front-matter.pickle"
 PACKAGE = Path(__file__).parent
 # The globals an entry may name: dates and times as YAML's safe loader makes them.
 ALLOWED = {
-    ("pipeline.content.document", "_rebuild"),
+    ("pipeline.content.dates", "_rebuild"),
     ("datetime", "date"),
     ("datetime", "datetime"),
     ("datetime", "timezone"),
@@ -61,7 +61,7 @@ def loads_safely(data: bytes) -> Any:
 def version() -> str:
     """The digest of what parses front matter: its code, PyYAML's install and Python's."""
     parts = [sys.version.encode()]
-    for name in ("document.py", "front_matter.py"):
+    for name in ("dates.py", "document.py", "front_matter.py"):
         parts.append((PACKAGE / name).read_bytes())
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin is not None:

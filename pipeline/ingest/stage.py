@@ -22,8 +22,9 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.content import document
+from pipeline.content.dates import normalized_date, parse_date
 from pipeline.content.document import Document
-from pipeline.content.tree import Content, is_post, normalized_date, parse_date, scan, validate
+from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
 from pipeline.ingest.sources import MARKDOWN, Source, find_sources

@@ -15,6 +15,7 @@ nothing but say what that run said; any other does the stage's work
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +33,19 @@ PARKED = "parked"  # pipeline.translate.superseded.PARKED
 __all__ = ["FILE", "read_state", "translate"]
 
 
-def translate(settings: Settings, translator: str | None = None) -> TranslateReport:
-    """Write or update the drafts of every original (``stage.translate``), unless everything
-    the last run read is as it was and that run had nothing to do: then say so again."""
+def translate(
+    settings: Settings, translator: str | None, work: Callable[[], TranslateReport]
+) -> TranslateReport:
+    """What ``work()`` (the stage, run with ``translator``) reports, unless everything the last
+    run read is as it was and that run had nothing to do: then say so again, without calling
+    ``work`` (the caller imports the stage in it, only then)."""
     name = translator or settings.translator
     state = read_state(settings, name, time.time_ns())
     kept = settings.root / FILE
     last = manifest.load(kept)
     if last is not None and last.read_the_same(state):
         return TranslateReport(engine=name, problems=list(last.problems))
-    from pipeline.translate.stage import translate as work
-
-    report = work(settings, translator)
+    report = work()
     if report.idle:
         recorded = manifest.Manifest(
             fingerprint=state["fingerprint"], inputs=state["inputs"], problems=report.problems

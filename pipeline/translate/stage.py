@@ -51,11 +51,12 @@ from pipeline.translate.drafts import (
     same_value,
     under_content,
 )
-from pipeline.translate.engines import Engine, check_name, looks_pseudo, make_engine
+from pipeline.translate.engines import Engine, looks_pseudo
 from pipeline.translate.masking import Masked, mask
 from pipeline.translate.memory import Entry, Memory, load, memory_path
 from pipeline.translate.quality import Pair
 from pipeline.translate.record import BlockRecord, DraftRecord
+from pipeline.translate.registry import check_name, make_engine
 from pipeline.translate.report import TranslateReport
 from pipeline.translate.runner import Runner
 from pipeline.translate.segments import (
