@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.content import document
 from pipeline.translate import deep, glossary, quality
-from pipeline.translate.glossary import term_pattern
+from pipeline.translate.inflections import term_pattern
 from pipeline.translate.quality import Pair, findings
 from pipeline.translate.segments import segment
 from pipeline.translate.strings import translate_strings
