@@ -290,10 +290,10 @@ def _read_again(
     except (OSError, ContentError):
         return None
     made = document_digests(doc)
-    if made[1] != digests[1] or signature(doc, validate(doc, settings)) != digests[2]:
+    if made.front_matter != digests[1] or signature(doc, validate(doc, settings)) != digests[2]:
         return None
     doc.body = ""  # its page reads it again when it is rendered
-    return doc, made[0]
+    return doc, made.whole
 
 
 def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.content.document import Document, read_body
 from pipeline.content.parse_cache import loads_safely
@@ -34,9 +34,12 @@ from pipeline.state.fingerprints import blake2b, digest
 FILE = Path(".cache") / "pipeline" / "scan.pickle"
 FORMAT = 2
 
-Digests = tuple[str, str]
-"""A content file's digests: of what was read from it (front matter and body), and of its
-front matter alone."""
+
+class Digests(NamedTuple):
+    """A content file's digests, which page keys are made of (kept as a plain pair)."""
+
+    whole: str  # of what was read from it: front matter and body
+    front_matter: str  # of its front matter alone
 
 
 class LazyBody(Document):
@@ -53,7 +56,7 @@ class LazyBody(Document):
 def document_digests(doc: Document) -> Digests:
     """The digests of ``doc`` that page keys are made of (``pipeline.build.keys``)."""
     metadata = repr(doc.metadata)
-    return digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode())
+    return Digests(digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode()))
 
 
 def signature(doc: Document, problems: list[Problem]) -> str:
@@ -127,7 +130,7 @@ class ScanCache:
             found = [Problem(*p) for p in problems]
             if not isinstance(metadata, dict) or not isinstance(key_lines, dict):
                 return None
-            self.digests[shown] = (str(digests[0]), str(digests[1]))
+            self.digests[shown] = Digests(str(digests[0]), str(digests[1]))
             self.signatures[shown] = str(signed)  # as ``put`` made it
         except (TypeError, ValueError, IndexError):
             return None
@@ -150,7 +153,7 @@ class ScanCache:
             doc.key_lines,
             [(w.path, w.line, w.message, w.warning) for w in doc.warnings],
             [(p.path, p.line, p.message, p.warning) for p in problems],
-            digests,
+            tuple(digests),  # a plain pair: the cache's unpickler makes no class of ours
             signed,
         )
 
