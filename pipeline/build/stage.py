@@ -2,11 +2,10 @@
 
 1. read the manifest of the last build into the output folder (``pipeline.state.manifest``);
 2. scan (a content file as the last build read it comes from ``pipeline.content.scan_cache``,
-   unread)
-   and plan: which pages exist, their URLs and hreflang sets (``pipeline.build.plan``, pure); or,
-   when only documents' bodies changed since, take the last build's plan
-   (``pipeline.build.plan_cache``),
-   as a build into an empty folder does when nothing changed (with the keys it kept);
+   unread) and plan: which pages exist, their URLs and hreflang sets (``pipeline.build.plan``,
+   pure); or, when only documents' bodies changed since, take the last build's plan
+   (``pipeline.build.plan_cache``), as a build into an empty folder does when nothing changed
+   (with the keys it kept);
 3. key every file of the site by what it is made of (``pipeline.build.keys``) and keep the files
    whose key is the one the manifest recorded, and which are still as that build left them
    (with no manifest, or ``--full``, every file is rendered: the keys are made while the
@@ -18,6 +17,10 @@
 
 ``build(..., full=True)`` (``pipeline build --full``) renders and compares every file,
 whatever the manifest says. Either way the output is the same, byte for byte.
+
+Long because: the steps above still share this module with the speed devices around them
+(the standby process, the kept plan, the forked workers, the collector); issue 17's build
+step measures each device, removes those that do not pay, and gives each step its function.
 """
 
 from __future__ import annotations
