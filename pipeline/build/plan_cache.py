@@ -27,9 +27,9 @@ documents' pages and the feeds (whose other entries it reuses from the feeds alr
 written), or if it renders every file into an empty folder: then every page gets its
 document from the scan (``reuse``'s ``documents``), and the plan and the keys are not made
 again.
-Otherwise the build scans and plans as ever. The file is read back with the memo's
-unpickler (``parse_cache.loads_safely``): a planted or damaged one gives no plan (or a wrong one at
-worst), never runs code; one of another version or format is ignored.
+Otherwise the build scans and plans as ever. The file is read back with the unpickler of
+every cache (``pipeline.state.cache.loads_safely``): a planted or damaged one gives no plan
+(or a wrong one at worst), never runs code; one of another version or format is ignored.
 
 Long because: ``_reuse`` remakes the kept plan and its keys in one pass over the values
 kept; issue 17's build step measures whether the kept plan pays its way, then removes it or
@@ -53,13 +53,14 @@ from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
 from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
-from pipeline.content.parse_cache import FrontMatterMemo, loads_safely
+from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.scan_cache import ScanCache, document_digests, signature
 from pipeline.content.tree import validate
 from pipeline.errors import ContentError, Problem
-from pipeline.state.fingerprints import blake2b
+from pipeline.state import cache
+from pipeline.state.cache import loads_safely
 
-FILE = Path(".cache") / "pipeline" / "plan.pickle"
+FILE = cache.FOLDER / "plan.pickle"
 FORMAT = 1
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
@@ -69,7 +70,7 @@ def version(fingerprint: str) -> str:
     """The version a plan cache must carry to be reused by a build of ``fingerprint``."""
     from pipeline.content import parse_cache
 
-    return blake2b(f"{FORMAT}\0{fingerprint}\0{parse_cache.version()}".encode()).hexdigest()
+    return cache.version(FORMAT, fingerprint, parse_cache.version())
 
 
 @dataclass
