@@ -9,8 +9,8 @@ finds this so needs neither to scan every content file nor to plan the site agai
 After each build that planned the site, ``.cache/pipeline/plan.pickle`` under the site root
 (beside the scan cache: it is of the content, not of an output folder) keeps what ``reuse``
 needs: the ``stat`` of every file and folder under ``content/`` (and of the drafts' records)
-the plan was made from, each document's digests and ``scanned.signature``, each page of the
-plan as plain values, the hash of its ``outputs.record``, each feed's pages, every file's key,
+the plan was made from, each document's digests and ``scan_cache.signature``, each page of the
+plan as plain values, the hash of its ``keys.record``, each feed's pages, every file's key,
 the problems the build reported and the drafts it left out for their ``pseudo`` text. A
 later build reuses it only when
 

@@ -9,17 +9,16 @@ What other parts use, by module:
 - ``strings.translate_strings(settings, texts, source, target)``: short texts such as UI
   strings through the same engines and masking (``pipeline i18n --fill``), and
   ``strings.glossary_notes``, what their suggestions break of the glossary;
-- ``registry.ENGINES``: the engines by name; ``runner.EngineUnavailable``: the error that
-  means exit 3;
+- ``registry.ENGINES``: the engines by name (``registry.make_engine`` makes one);
+  ``runner.EngineUnavailable``: the error that means exit 3;
 - ``record.load(settings, lang, ref)``: a draft's blocks with their origins, sources and
   what they were when last reviewed (``pipeline status``, the review page);
 - ``quality.findings`` and ``masking``: the quality checks and the maskers.
 
-Importing any module of the package runs this one: it re-exports only what costs nothing
-to import.
+Importing any module of the package runs this one, so it re-exports only what a run with
+nothing to do imports anyway: the stage's report.
 """
 
-from pipeline.translate.registry import ENGINES
 from pipeline.translate.report import TranslateReport
 
-__all__ = ["ENGINES", "TranslateReport"]
+__all__ = ["TranslateReport"]
