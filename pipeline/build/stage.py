@@ -51,6 +51,7 @@ from pipeline.state.fingerprints import (
     stat_record,
     tree_state,
 )
+from pipeline.state.manifest import OutputRecord
 from pipeline.translate.record import records_folder
 
 if TYPE_CHECKING:
@@ -711,31 +712,30 @@ def write_site(
             removed += 1
             remove_empty_folders(output, path.parent)
     now = time.time_ns()
-    outputs: dict[str, manifest.OutputRecord] = {}
+    outputs: dict[str, OutputRecord] = {}
     for name, o in wanted.items():
         if name in intact and name not in done:
             outputs[name] = last.outputs[name]
             continue
         if name in done:
             made, _, stat = done[name]
-            outputs[name] = manifest.OutputRecord(o.key, made, settled(stat, now))
+            outputs[name] = OutputRecord(o.key, made, settled(stat, now))
             continue
         if name not in last.outputs:
             continue  # there, but not the build's: left alone (_not_written_by_a_build)
         path = os.path.join(output, name)
         stat = os.stat(path)
-        if last.outputs[name].stat == stat_list(stat):
-            outputs[name] = last.outputs[name]
+        was = last.outputs[name]
+        if was.stat == stat_list(stat):
+            outputs[name] = was
             continue
         if name in hashed:
-            # Its bytes were read once already; the stat from before that read is recorded,
-            # so a change since then is seen next time.
-            kept = last.outputs[name].digest
-            outputs[name] = manifest.OutputRecord(o.key, kept, stat_record(hashed[name], now))
+            # Its bytes were read already: the stat from before that read is recorded.
+            outputs[name] = was._replace(key=o.key, stat=stat_record(hashed[name], now))
             continue
         with open(path, "rb") as stream:
             made = digest(stream.read())
-        outputs[name] = manifest.OutputRecord(o.key, made, stat_record(stat, now))
+        outputs[name] = OutputRecord(o.key, made, stat_record(stat, now))
     feeds = {
         name: index
         for name, index in manifest.read_feeds(output).items()
