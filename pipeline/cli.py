@@ -16,12 +16,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError
 from pipeline.files import locked
 from pipeline.report import Report
+
+if TYPE_CHECKING:
+    from pipeline.translate.report import TranslateReport
 
 # Each command imports its stage when it runs: a no-op build must not pay for importing
 # lingua, polib or Babel's catalog tools (see README: Benchmarks).
@@ -54,14 +58,19 @@ def _add_translate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.translate import translate
+    from pipeline.translate import shortcut
 
-    return translate(settings, args.translator)
+    def work() -> TranslateReport:
+        from pipeline.translate.stage import translate  # the engines, Babel, markdown-it
+
+        return translate(settings, args.translator)
+
+    return shortcut.translate(settings, args.translator, work)
 
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
     from pipeline.i18n.stage import i18n
-    from pipeline.translate import glossary_notes, translate_strings
+    from pipeline.translate.strings import glossary_notes, translate_strings
 
     if not args.fill:
         return i18n(settings)

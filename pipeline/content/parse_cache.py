@@ -4,21 +4,20 @@ Parsing YAML is most of what reading a posting costs, and a run mostly reads pos
 have not changed since the last one. A ``FrontMatterMemo`` keeps what parsing each front
 matter text gave (its data, the lines of its keys, its duplicate keys), keyed by a digest of
 that exact text: the same text always parses the same, so an entry never goes stale. What
-could change the result, the parser itself (``pipeline.content.document``,
-``pipeline.content.front_matter`` and the installed PyYAML), is part of the memo's ``version``;
-a memo of another version is empty. Errors are never remembered: a broken file is parsed,
-and reported, every time.
+could change the result, the parser itself (``dates``, ``document``, ``front_matter`` and the
+installed PyYAML), is part of the memo's ``version``; a memo of another version is empty.
+Errors are never remembered: a broken file is parsed, and reported, every time.
 
-The memo lives in ``.cache/pipeline/front-matter.pickle`` under the site root (not committed;
-deleting it only makes the next run parse everything). Each entry is read back by an
-unpickler that makes only what safe YAML loading makes (``ALLOWED``), so a planted file can
-give wrong data at worst, never run code. A missing or unreadable memo is an empty one.
+The memo lives in ``.cache/pipeline/front-matter.pickle`` under the site root, kept and read
+back as every cache is (``pipeline.state.cache``): not committed, deleting it only makes the
+next run parse everything, and a planted file can give wrong data at worst, never run code
+(each entry, too, is read back by that safe unpickler). A missing or unreadable memo is an
+empty one.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import io
 import os
 import pickle
 import sys
@@ -26,42 +25,22 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.files import write_atomic
+from pipeline.state import cache
+from pipeline.state.cache import loads_safely
 from pipeline.state.fingerprints import digest
 
-FILE = Path(".cache") / "pipeline" / "front-matter.pickle"
+FILE = cache.FOLDER / "front-matter.pickle"
+FORMAT = 2  # 2: kept by pipeline.state.cache
 PACKAGE = Path(__file__).parent
-# The globals an entry may name: dates and times as YAML's safe loader makes them.
-ALLOWED = {
-    ("pipeline.content.document", "_rebuild"),
-    ("datetime", "date"),
-    ("datetime", "datetime"),
-    ("datetime", "timezone"),
-    ("datetime", "timedelta"),
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-}
 
 Parsed = tuple[Any, dict[str, int], list[tuple[str, int, int]]]
 """What parsing front matter gives: its data, the line of each key, its duplicate keys."""
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the memo")
-        return super().find_class(module, name)
-
-
-def loads_safely(data: bytes) -> Any:
-    """Unpickle ``data``, making nothing but what ``ALLOWED`` names (no code runs)."""
-    return _Unpickler(io.BytesIO(data)).load()
-
-
 def version() -> str:
     """The digest of what parses front matter: its code, PyYAML's install and Python's."""
-    parts = [sys.version.encode()]
-    for name in ("document.py", "front_matter.py"):
+    parts = [str(FORMAT).encode(), sys.version.encode()]
+    for name in ("dates.py", "document.py", "front_matter.py"):
         parts.append((PACKAGE / name).read_bytes())
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin is not None:
@@ -82,13 +61,8 @@ class FrontMatterMemo:
     def open(cls, settings: Settings) -> FrontMatterMemo:
         """The memo of the site of ``settings`` (an empty one if there is none yet)."""
         path = settings.root / FILE
-        try:
-            stored = loads_safely(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            return cls(path)
-        if not isinstance(stored, dict) or stored.get("version") != version():
-            return cls(path)
-        return cls(path, stored.get("entries") or {})
+        entries = cache.load(path, version())
+        return cls(path, entries if isinstance(entries, dict) else None)
 
     def get(self, text: str) -> Parsed | None:
         """What parsing ``text`` gave last time (or earlier in this run), as new objects;
@@ -112,8 +86,5 @@ class FrontMatterMemo:
         """Keep the entries this run used (and only those, unless ``keep_unused``: a build
         that took most front matter from its own cache) for the next run."""
         kept = self.entries | self.used if keep_unused else self.used
-        if self.path is None or kept == self.entries:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        stored = {"version": version(), "entries": kept}
-        write_atomic(self.path, pickle.dumps(stored, pickle.HIGHEST_PROTOCOL), durable=False)
+        if self.path is not None and kept != self.entries:
+            cache.save(self.path, version(), kept)

@@ -1,7 +1,7 @@
 """What scanning each content file gave the last build, reused while the file is unchanged.
 
-A build reads every content file's ``stat`` anyway (``pipeline.build.stage.read_state``). A file
-whose ``stat`` (size, times, inode) is the one recorded when the last build read it is taken
+A build reads every content file's ``stat`` anyway (``pipeline.build.stage.read_state``). A
+file whose ``stat`` (size, times, inode) is the one recorded when the last build read it is taken
 as it was then: its front matter as parsed, its warnings, its validation problems, its
 digests and its ``signature`` come from ``.cache/pipeline/scan.pickle`` under the site root,
 and its body is read only if a page of it is rendered. So a build after one edit reads one
@@ -9,34 +9,34 @@ file, not all of them, and a build into an empty folder reads each posting once,
 it. The cache is of the content, not of an output folder: every build of the site, whatever
 its ``--out``, shares it.
 
-Only a ``stat`` taken outside the racy window is recorded (``inputs.stat_record``): a file
-changed within it may change again keeping size and times, so it is read again next time.
-The cache belongs to one ``version``: the build's fingerprint (settings, the pipeline's code)
-and the front matter parser's (``parse_cache.version``); one of another version, of another format,
-or one that cannot be read is empty. It is read back by the memo's unpickler, which makes
-only what safe YAML loading makes: a planted file can give wrong data at worst, never run
-code. ``pipeline build --full`` ignores it (and writes it anew).
+Only a ``stat`` taken outside the racy window is recorded (``fingerprints.stat_record``): a
+file changed within it may change again keeping size and times, so it is read again next
+time. The cache belongs to one ``version``: its ``FORMAT``, the build's fingerprint (settings,
+the pipeline's code) and the front matter parser's (``parse_cache.version``); it is kept and
+read back as every cache is (``pipeline.state.cache``): one of another version, or one that
+cannot be read, is empty, and a planted file can give wrong data at worst, never run code.
+``pipeline build --full`` ignores it (and writes it anew).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.content.document import Document, read_body
-from pipeline.content.parse_cache import loads_safely
 from pipeline.errors import Problem
-from pipeline.files import write_atomic
-from pipeline.state.fingerprints import blake2b, digest
+from pipeline.state import cache
+from pipeline.state.fingerprints import digest
 
-FILE = Path(".cache") / "pipeline" / "scan.pickle"
-FORMAT = 2
+FILE = cache.FOLDER / "scan.pickle"
+FORMAT = 3  # 3: kept by pipeline.state.cache
 
-Digests = tuple[str, str]
-"""A content file's digests: of what was read from it (front matter and body), and of its
-front matter alone."""
+
+class Digests(NamedTuple):
+    """A content file's digests, which page keys are made of (kept as a plain pair)."""
+
+    whole: str  # of what was read from it: front matter and body
+    front_matter: str  # of its front matter alone
 
 
 class LazyBody(Document):
@@ -53,7 +53,7 @@ class LazyBody(Document):
 def document_digests(doc: Document) -> Digests:
     """The digests of ``doc`` that page keys are made of (``pipeline.build.keys``)."""
     metadata = repr(doc.metadata)
-    return digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode())
+    return Digests(digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode()))
 
 
 def signature(doc: Document, problems: list[Problem]) -> str:
@@ -90,22 +90,11 @@ class ScanCache:
         unless ``trust``)."""
         from pipeline.content import parse_cache
 
-        version = blake2b(f"{FORMAT}\0{fingerprint}\0{parse_cache.version()}".encode()).hexdigest()
-        cache = cls(root / FILE, version, stats)
-        if not trust:
-            return cache
-        try:
-            stored = loads_safely(cache.path.read_bytes())
-        except Exception:  # a damaged pickle can raise almost anything; it is only a cache
-            return cache
-        if (
-            isinstance(stored, dict)
-            and stored.get("format") == FORMAT
-            and stored.get("version") == version
-            and isinstance(stored.get("entries"), dict)
-        ):
-            cache.entries = stored["entries"]
-        return cache
+        scanned = cls(root / FILE, cache.version(FORMAT, fingerprint, parse_cache.version()), stats)
+        entries = cache.load(scanned.path, scanned.version) if trust else None
+        if isinstance(entries, dict):
+            scanned.entries = entries
+        return scanned
 
     def fresh(self, shown: str) -> bool:
         """Whether the cache holds ``shown`` as this build found it."""
@@ -127,7 +116,7 @@ class ScanCache:
             found = [Problem(*p) for p in problems]
             if not isinstance(metadata, dict) or not isinstance(key_lines, dict):
                 return None
-            self.digests[shown] = (str(digests[0]), str(digests[1]))
+            self.digests[shown] = Digests(str(digests[0]), str(digests[1]))
             self.signatures[shown] = str(signed)  # as ``put`` made it
         except (TypeError, ValueError, IndexError):
             return None
@@ -150,7 +139,7 @@ class ScanCache:
             doc.key_lines,
             [(w.path, w.line, w.message, w.warning) for w in doc.warnings],
             [(p.path, p.line, p.message, p.warning) for p in problems],
-            digests,
+            tuple(digests),  # a plain pair: the cache's unpickler makes no class of ours
             signed,
         )
 
@@ -161,11 +150,5 @@ class ScanCache:
         if not self.changed and len(kept) == len(entries):
             return  # every entry kept came from the file as it is
         del entries
-        stored = {"format": FORMAT, "version": self.version, "entries": kept}
-        try:
-            data = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return  # front matter that will not pickle is read again next time
-        if not self.path.parent.is_dir():
-            os.makedirs(self.path.parent, exist_ok=True)
-        write_atomic(self.path, data, durable=False)
+        # (Front matter that will not pickle is not kept: it is read again next time.)
+        cache.save(self.path, self.version, kept)

@@ -43,7 +43,7 @@ def test_a_planted_memo_runs_no_code_and_counts_as_empty(seed_site, run) -> None
     fm_text = split(seed_site.read(SV_POST), SV_POST)[0]
     entries = {digest(fm_text.encode("utf-8")): pickle.dumps(Planted())}
     (seed_site.root / FILE).parent.mkdir(parents=True)
-    (seed_site.root / FILE).write_bytes(pickle.dumps({"version": version(), "entries": entries}))
+    (seed_site.root / FILE).write_bytes(pickle.dumps({"version": version(), "data": entries}))
     assert run(seed_site.root, "build").code == 0
     (seed_site.root / FILE).write_bytes(pickle.dumps(Planted()))
     assert run(seed_site.root, "build").code == 0

@@ -13,8 +13,10 @@ import time
 import pytest
 
 from pipeline.build import plan_cache
+from pipeline.build import stage as build_stage
 from pipeline.config import load_settings
 from pipeline.content import document, parse_cache, scan_cache
+from pipeline.state import cache as state_cache
 from pipeline.state import fingerprints
 from tests.build.test_build import EN_DRAFT, SV_NEWS, SV_POST, toggle
 from tests.build.test_incremental import counts, tree
@@ -109,8 +111,8 @@ def test_a_damaged_or_older_cache_is_never_trusted(seed_site, run, monkeypatch) 
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)
     assert run(seed_site.root, "build").code == 0
     stored = pickle.loads((seed_site.root / CACHE).read_bytes())
-    title = stored["entries"][SV_POST][1]["title"]
-    for entry in stored["entries"].values():
+    title = stored["data"][SV_POST][1]["title"]
+    for entry in stored["data"].values():
         entry[1]["title"] = "Planterad rubrik"
 
     def plant(**changes) -> None:
@@ -126,7 +128,14 @@ def test_a_damaged_or_older_cache_is_never_trusted(seed_site, run, monkeypatch) 
         time.sleep(0.05)
         toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
         same_as_full(seed_site, run)
-    for older in ({"format": scan_cache.FORMAT - 1}, {"version": "another"}, {"entries": None}):
+    settings = load_settings(seed_site.root)
+    fingerprint = build_stage.read_state(settings, time.time_ns()).fingerprint
+    # (made as this one was, but for the format before: only the format tells them apart)
+    assert stored["version"] == state_cache.version(
+        scan_cache.FORMAT, fingerprint, parse_cache.version()
+    )
+    made_before = state_cache.version(scan_cache.FORMAT - 1, fingerprint, parse_cache.version())
+    for older in ({"version": made_before}, {"version": "another"}, {"data": None}):
         plant(**older)
         same_as_full(seed_site, run)
         assert "Planterad rubrik" not in seed_site.read("public/index.html")
@@ -145,9 +154,7 @@ class Planted:
 def test_a_planted_cache_runs_no_code(seed_site, run, monkeypatch) -> None:
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)
     assert run(seed_site.root, "build").code == 0
-    (seed_site.root / CACHE).write_bytes(
-        pickle.dumps({"format": scan_cache.FORMAT, "x": Planted()})
-    )
+    (seed_site.root / CACHE).write_bytes(pickle.dumps({"version": "any", "data": Planted()}))
     scan_next(seed_site)
     toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
     same_as_full(seed_site, run)

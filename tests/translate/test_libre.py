@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.content import document
-from pipeline.translate import EngineUnavailable, translate_strings
+from pipeline.translate.runner import EngineUnavailable
+from pipeline.translate.strings import translate_strings
 from tests.conftest import SMALL_POSTING as POSTING
 from tests.conftest import engine_pyproject
 
