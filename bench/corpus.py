@@ -28,8 +28,9 @@ from bench import phrases
 from bench.phrases import Pair
 from pipeline.config import Settings
 from pipeline.content import document
-from pipeline.content.document import Document, WrittenDatetime
-from pipeline.content.tree import source_hash, written_date
+from pipeline.content.dates import WrittenDatetime, written_date
+from pipeline.content.document import Document
+from pipeline.content.tree import source_hash
 from pipeline.slugs import slugify
 
 SEED = 8

@@ -12,18 +12,21 @@ import contextlib
 import os
 import signal
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.config import Settings, load_settings
+from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
 from pipeline.report import Report
 from pipeline.state import cache
+
+if TYPE_CHECKING:
+    from pipeline.translate.report import TranslateReport
 
 # Each command imports its stage when it runs: a no-op build must not pay for importing
 # lingua, polib or Babel's catalog tools (see README: Benchmarks).
@@ -56,14 +59,19 @@ def _add_translate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.translate import translate
+    from pipeline.translate import shortcut
 
-    return translate(settings, args.translator)
+    def work() -> TranslateReport:
+        from pipeline.translate.stage import translate  # the engines, Babel, markdown-it
+
+        return translate(settings, args.translator)
+
+    return shortcut.translate(settings, args.translator, work)
 
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
     from pipeline.i18n.stage import i18n
-    from pipeline.translate import glossary_notes, translate_strings
+    from pipeline.translate.strings import glossary_notes, translate_strings
 
     if not args.fill:
         return i18n(settings)
@@ -104,10 +112,7 @@ def _add_build(parser: argparse.ArgumentParser) -> None:
         help="render every page, ignoring what the last build recorded (its manifest)",
     )
     parser.add_argument(
-        "--force",
-        action="store_true",
-        help="build into a folder that holds files no build wrote, or that git tracks "
-        "(a committed site: its files of the site's names are replaced)",
+        "--force", action="store_true", help="build over files no build wrote (or git tracks)"
     )
 
 
@@ -300,6 +305,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NOT_A_SITE = (
+    "pipeline: {root} is not a site: it has no content/ folder and no [tool.pipeline] in a "
+    "pyproject.toml (name the site's root with --root, or start a site with 'pipeline "
+    "ingest PATH')"
+)
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # unwinds like Ctrl-C: temporary files are removed, no half files
 
@@ -318,11 +330,14 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
         print(printable(f"pipeline: --root {root}: no such folder"), file=sys.stderr)
         return ExitCode.USAGE
     command = COMMANDS[args.command]
+    cache.told()  # (what library calls before this run said is not this run's)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         settings = load_settings(root)
-        _require_site(settings, args)
-        with confined(*_folders(settings, args)):
+        if not is_site(settings.root) and not (args.command == "ingest" and args.paths):
+            raise UsageError(NOT_A_SITE.format(root=settings.root))
+        out = [args.out.absolute()] if getattr(args, "out", None) else []  # (anywhere)
+        with confined(settings.root, settings.output_dir, settings.review_dir, *out):
             if command.writes:
                 with locked(settings.root):
                     report = command.run(settings, args)
@@ -341,33 +356,6 @@ def main(argv: list[str] | None = None, ending: bool = False) -> int:
         signal.signal(signal.SIGTERM, previous)
     _print(report)
     return report.exit_code
-
-
-def _folders(settings: Settings, args: argparse.Namespace) -> list[Path]:
-    """The folders a run may write in (``files.confined``): the site root, the output
-    folder (the one named with ``--out`` too, wherever it is) and the review folder."""
-    out = [args.out.absolute()] if getattr(args, "out", None) else []
-    return [settings.root, settings.output_dir, settings.review_dir, *out]
-
-
-def _require_site(settings: Settings, args: argparse.Namespace) -> None:
-    """Refuse to run outside a site, before anything is written there (no lock, no cache):
-    a site's root holds ``content/`` or a ``pyproject.toml`` (valid: ``load_settings`` read
-    it) with a ``[tool.pipeline]`` table; ``ingest PATH...`` may start one anywhere."""
-    pyproject = settings.root / "pyproject.toml"
-    if not (
-        settings.content_dir.is_dir()
-        or (args.command == "ingest" and args.paths)
-        or (
-            pyproject.is_file()
-            and "pipeline" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-        )
-    ):
-        raise UsageError(
-            f"pipeline: {settings.root} is not a site: it has no content/ folder and no "
-            "[tool.pipeline] in a pyproject.toml (name the site's root with --root, or "
-            "start a site with 'pipeline ingest PATH')"
-        )
 
 
 def _print(report: Report, shown: set[str] | None = None) -> None:

@@ -1,9 +1,9 @@
-"""Settings: declared once, typed, with a default and a docstring each.
+"""Settings: declared once, typed, with a default, a docstring and a rule each.
 
 The site root's ``pyproject.toml`` may override any of them in its ``[tool.pipeline]`` table,
 with the names spelled in kebab-case (``default-language = "sv"``). Every unknown or
-mistyped key is reported in one pass, naming the key and its line, before any file is
-touched.
+mistyped key, and every value its setting's rule refuses (``config_rules``), is reported in
+one pass, naming the key and its line, before any file is touched.
 """
 
 from __future__ import annotations
@@ -14,23 +14,27 @@ import re
 import tomllib
 import types
 import typing
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import config_rules as rules
+from pipeline.config_rules import LANGUAGE_CODE, Rule, output_refusal
 from pipeline.errors import ConfigError, Problem
-from pipeline.slugs import is_slug
 
 PYPROJECT = "pyproject.toml"
 TABLE = "tool.pipeline"
 
+__all__ = ["LANGUAGE_CODE", "Settings", "declared", "load_settings", "output_refusal", "setting"]
 
-def setting(default: Any, doc: str) -> Any:
-    """Declare one setting: its default and what it means (shown in errors and the README)."""
+
+def setting(default: Any, doc: str, rule: Rule | None = None) -> Any:
+    """Declare one setting: its default, what it means (shown in errors and the README), and
+    the rule its value must also follow besides its type (``config_rules``)."""
+    metadata = {"doc": doc, "rule": rule}
     if isinstance(default, (list, dict)):
-        return field(default_factory=lambda: type(default)(default), metadata={"doc": doc})
-    return field(default=default, metadata={"doc": doc})
+        return field(default_factory=lambda: type(default)(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -43,37 +47,50 @@ class Settings:
         "https://digidemlab.org",
         "Absolute URL of the published site, without a trailing slash; canonical, hreflang, "
         "sitemap and feed URLs start with it.",
+        rules.site_url,
     )
     languages: list[str] = setting(
-        ["sv", "en"], "Site languages as BCP 47 codes; each has a folder content/<lang>/."
+        ["sv", "en"],
+        "Site languages as BCP 47 codes; each has a folder content/<lang>/.",
+        rules.languages,
     )
     default_language: str = setting(
-        "sv", "The language originals are assumed to be in, and the target of x-default."
+        "sv",
+        "The language originals are assumed to be in, and the target of x-default.",
+        rules.site_language,
     )
     timezone: str = setting(
-        "Europe/Stockholm", "IANA time zone for dates written without an offset."
+        "Europe/Stockholm", "IANA time zone for dates written without an offset.", rules.time_zone
     )
     translatable: list[str] = setting(
         ["title", "excerpt", "ingress-text", "links[].title"],
         "Front matter keys whose text is translated; key[].sub names a key in a list of mappings.",
+        rules.translatable_keys,
     )
-    output: str = setting("public", "Folder, inside the site root, that the site is built into.")
+    output: str = setting(
+        "public", "Folder, inside the site root, that the site is built into.", rules.output_folder
+    )
     translator: str = setting(
         "pseudo", "Translation engine used when --translator is not given (see README: Engines)."
     )
     translator_timeout: float = setting(
-        20.0, "Seconds one call to a translation engine may take before it counts as failed."
+        20.0,
+        "Seconds one call to a translation engine may take before it counts as failed.",
+        rules.at_least(0.01),
     )
     translator_attempts: int = setting(
-        5, "Attempts per text (the first and its retries) before an engine counts as unreachable."
+        5,
+        "Attempts per text (the first and its retries) before an engine counts as unreachable.",
+        rules.at_least(1),
     )
     translator_max_wait: float = setting(
         90.0,
         "Seconds one text may spend in retries (backoff and Retry-After waits included) before "
         "the engine counts as unreachable.",
+        rules.at_least(0),
     )
     translator_concurrency: int = setting(
-        4, "Texts sent to an engine at the same time (1: one after the other)."
+        4, "Texts sent to an engine at the same time (1: one after the other).", rules.at_least(1)
     )
     site_name: str = setting(
         "Digidem Lab", "Name of the site, in every page's header and title and in the feeds."
@@ -90,6 +107,7 @@ class Settings:
         },
         "URL folder of each section per language: 'news' holds the dated posts, any other "
         "name is a page's 'menu'. A section or language not named here uses the section's name.",
+        rules.section_slugs,
     )
     jobs_section: str = setting(
         "lediga-tjanster", "The 'menu' of job pages: home pages list them as open positions."
@@ -108,21 +126,25 @@ class Settings:
         0,
         "Processes that render a build's pages (0: one per core when a build renders "
         "enough pages to pay for it, else one; see README: Benchmarks).",
+        rules.at_least(0),
     )
     feed_entries: int = setting(
         20,
         "Number of the newest dated postings each language's Atom feed carries (0: every "
         "dated posting).",
+        rules.at_least(0),
     )
     review: str = setting(
         "review",
         "Folder, inside the site root and apart from 'output', that 'pipeline review' writes "
         "the translators' review pages into; never part of the published site.",
+        rules.review_folder,
     )
     catalog_coverage: dict[str, float] = setting(
         {},
         "Minimum share of translated UI strings per language in percent, such as { en = 90 }; "
         "a language not named here needs 100.",
+        rules.coverage,
     )
 
     @property
@@ -165,6 +187,18 @@ class Settings:
 def declared() -> dict[str, dataclasses.Field[Any]]:
     """The settings a ``[tool.pipeline]`` table may set, by their kebab-case name."""
     return {f.name.replace("_", "-"): f for f in dataclasses.fields(Settings) if f.name != "root"}
+
+
+def is_site(root: Path) -> bool:
+    """Whether ``root`` is a site's root: it holds ``content/``, or a ``pyproject.toml``
+    with a ``[tool.pipeline]`` table (a site still without content)."""
+    if (root / "content").is_dir():
+        return True
+    try:
+        table = tomllib.loads((root / PYPROJECT).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "pipeline" in table.get("tool", {})
 
 
 def load_settings(root: Path) -> Settings:
@@ -214,138 +248,16 @@ def load_settings(root: Path) -> Settings:
     return settings
 
 
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
-TRANSLATABLE_KEY = re.compile(r"^[^\[\]\s]+(\[\]\.[^\[\]\s]+)?$")
-
-
 def _check_values(settings: Settings) -> list[tuple[str, str]]:
-    """Problems with values that have the right type but a wrong meaning."""
+    """Problems with values that have the right type but a wrong meaning: what each
+    setting's rule says, in the order the settings are declared."""
     found: list[tuple[str, str]] = []
-    if not re.match(
-        r"^https?://[^/\s]+(/[^\s]*)?$", settings.site_url
-    ) or settings.site_url.endswith("/"):
-        found.append(
-            (
-                "site-url",
-                f"'site-url' must be an absolute http(s) URL without a trailing slash, "
-                f"not '{settings.site_url}'",
-            )
-        )
-    if not settings.languages:
-        found.append(("languages", "'languages' must name at least one language"))
-    for code in settings.languages:
-        if not LANGUAGE_CODE.match(code):
-            found.append(
-                (
-                    "languages",
-                    f"'{code}' is not a BCP 47 language code such as 'sv', 'en' or 'en-GB'",
-                )
-            )
-    if len(set(settings.languages)) != len(settings.languages):
-        found.append(("languages", "'languages' names a language twice"))
-    if settings.default_language not in settings.languages:
-        found.append(
-            (
-                "default-language",
-                f"'default-language' is '{settings.default_language}', which is not in 'languages'",
-            )
-        )
-    try:
-        zoneinfo.ZoneInfo(settings.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        found.append(("timezone", f"'timezone' '{settings.timezone}' is not an IANA time zone"))
-    for key in settings.translatable:
-        if not TRANSLATABLE_KEY.match(key):
-            found.append(
-                ("translatable", f"'translatable' entry '{key}' must be 'key' or 'key[].sub'")
-            )
-    for key, value, least in (
-        ("translator-timeout", settings.translator_timeout, 0.01),
-        ("translator-attempts", settings.translator_attempts, 1),
-        ("translator-max-wait", settings.translator_max_wait, 0),
-        ("translator-concurrency", settings.translator_concurrency, 1),
-        ("build-workers", settings.build_workers, 0),
-        ("feed-entries", settings.feed_entries, 0),
-    ):
-        if value < least:
-            found.append((key, f"'{key}' must be at least {least}, not {value}"))
-    output_refused = output_refusal(settings.root, settings.root / settings.output)
-    if output_refused or Path(settings.output).is_absolute():
-        link = settings.root / settings.output
-        shown = f" (a link to {link.resolve()})" if link.is_symlink() else ""
-        found.append(
-            (
-                "output",
-                f"'output' {output_refused or 'must be a folder inside the site root'}, "
-                f"not '{settings.output}'{shown}",
-            )
-        )
-    refusal = output_refusal(settings.root, settings.review_dir)
-    output = settings.output_dir.resolve()
-    review = settings.review_dir.resolve()
-    overlaps = review == output or output in review.parents or review in output.parents
-    if overlaps and not refusal and not output_refused:  # a refused output is said already
-        refusal = "must be apart from the 'output' folder (review pages are never published)"
-    if refusal or Path(settings.review).is_absolute():
-        found.append(
-            (
-                "review",
-                f"'review' {refusal or 'must be a folder inside the site root'}, "
-                f"not '{settings.review}'",
-            )
-        )
-    for section, names in settings.sections.items():
-        for lang, name in {"": section, **names}.items():
-            if not is_slug(name):
-                where = f"sections.{section}" + (f".{lang}" if lang else "")
-                found.append(
-                    ("sections", f"'{where}' must be a slug (a-z, digits, '-'), not '{name}'")
-                )
-    for lang, percent in settings.catalog_coverage.items():
-        if lang not in settings.languages or not 0 <= percent <= 100:
-            found.append(
-                (
-                    "catalog-coverage",
-                    f"'catalog-coverage' maps site languages to a percent from 0 to 100, "
-                    f"not {lang} = {percent}",
-                )
-            )
+    for key, declaration in declared().items():
+        rule = declaration.metadata.get("rule")
+        if rule is not None:
+            value = getattr(settings, declaration.name)
+            found += [(key, message) for message in rule(key, value, settings)]
     return found
-
-
-# Folders of the site that a build must never write into (or replace).
-PROTECTED = ("content", "locale", "pipeline", "tests", ".git")
-
-
-def output_refusal(root: Path, output: Path, anywhere: bool = False) -> str | None:
-    """Why ``output`` cannot be the build's output folder, or None when it can.
-
-    It must lie inside the site root, below it, and apart from the folders the site is made
-    of (a build removes what it wrote there before). With ``anywhere`` (a folder named on
-    the command line, which the user means) it may lie outside the root too, but never hold
-    it.
-
-    >>> output_refusal(Path("/site"), Path("/site/public")) is None
-    True
-    >>> output_refusal(Path("/site"), Path("/site/content/x"))
-    'must not be inside content/, which the site is made of'
-    >>> output_refusal(Path("/site"), Path("/tmp/public"))
-    'must be a folder inside the site root'
-    >>> output_refusal(Path("/site"), Path("/tmp/public"), anywhere=True) is None
-    True
-    >>> output_refusal(Path("/site/a"), Path("/site"), anywhere=True)
-    'must not be the site root, nor a folder that holds it'
-    """
-    root = root.resolve()
-    output = output.resolve()
-    if anywhere and (output == root or output in root.parents):
-        return "must not be the site root, nor a folder that holds it"
-    if root not in output.parents:
-        return None if anywhere else "must be a folder inside the site root"
-    top = output.relative_to(root).parts[0]
-    if top in PROTECTED:
-        return f"must not be inside {top}/, which the site is made of"
-    return None
 
 
 def _has_type(value: Any, hint: Any) -> bool:

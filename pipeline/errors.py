@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -121,3 +122,16 @@ class UsageError(PipelineError):
 
 class OutputError(PipelineError):
     """Writing a file failed (read-only folder, full disk) or would leave the site root."""
+
+
+TYPE_NAMES = {str: "text", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is named in a message."""
+    if isinstance(value, bool):
+        return "true or false"
+    for kind, name in TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__

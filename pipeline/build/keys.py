@@ -21,10 +21,10 @@ from typing import Any
 
 from pipeline.build import urls
 from pipeline.build.plan import PAIRS, ROBOTS, SITEMAP, STYLE, Page, SitePlan
+from pipeline.content.scan_cache import Digests
 from pipeline.state.fingerprints import blake2b
 
-Digests = dict[str, tuple[str, str]]
-"""A content file's digests by the name it is shown with: of the file, of its front matter."""
+UNKNOWN = Digests("", "")  # a document the scan did not read (never one of a page)
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Output:
 def planned(
     plan: SitePlan,
     fingerprint: str,
-    digests: Digests,
+    digests: dict[str, Digests],
     records: dict[str, str] | None = None,
 ) -> dict[str, Output]:
     """Every file the plan makes, by its name in the output folder, with its key (and, into
@@ -51,9 +51,10 @@ def planned(
     def key(*parts: str) -> str:
         return output_key(fingerprint, *parts)
 
-    def digest(page: Page, which: int) -> str:
+    def digests_of(page: Page) -> Digests:
+        """The digests of the file of ``page``'s document, by the name it is shown with."""
         assert page.doc is not None
-        return digests.get(page.doc.shown, ("", ""))[which]
+        return digests.get(page.doc.shown, UNKNOWN)
 
     # Each page's record is hashed once, then stands for it in every key that covers it.
     if records is None:
@@ -64,9 +65,11 @@ def planned(
         page = made.page
         if page is not None:
             if page.kind == "document":
-                made_key = key("document", records[file], digest(page, 0))
+                made_key = key("document", records[file], digests_of(page).whole)
             elif page.kind == "home":
-                listed = "".join(records[p.file] + digest(p, 1) for p in plan.documents(page.lang))
+                listed = "".join(
+                    records[p.file] + digests_of(p).front_matter for p in plan.documents(page.lang)
+                )
                 made_key = key("home", records[file], listed)
             else:
                 made_key = key(page.kind, records[file])
@@ -74,7 +77,7 @@ def planned(
             made = Output(file, "page", made_key, page=page, lang=page.lang)
         elif made.kind == "feed":
             entries = tuple(
-                (p, key("entry", records[p.file], digest(p, 0))) for p, _ in made.entries
+                (p, key("entry", records[p.file], digests_of(p).whole)) for p, _ in made.entries
             )
             feed = key("feed", made.lang, "".join(entry for _, entry in entries))
             made = replace(made, key=feed, entries=entries)

@@ -18,6 +18,8 @@ make the two differ; everything else goes to markdown-it-py:
   non-ASCII text (markdown-it-py writes host names in punycode), and an empty block quote
   (which the two print differently).
 
+Which links a page may carry, from Markdown or from front matter, ``safe_url`` says.
+
 ``tests/build/test_markdown.py`` holds both to the same HTML on the test and benchmark corpora, and
 to the link and raw HTML rules on random input.
 """
@@ -30,8 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
-
-from pipeline.build.links import safe_url
+from urllib.parse import unquote
 
 # CommonMark's autolinks of e-mail addresses and of http(s) URLs, closing '>' included.
 AUTOLINK = (
@@ -67,6 +68,31 @@ NON_ASCII_ESCAPE = re.compile(r"%[89a-fA-F]")
 EMPTY_QUOTE = "<blockquote>\n</blockquote>"
 STYLE = 'style="text-align: '
 STYLE_SPACE = re.compile(r'(<t[hd] style="text-align:) ')
+
+
+# Anything else (javascript:, data:, vbscript:, file:, ...) is dropped.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` if a page may link to it: a relative URL or one of ``SAFE_SCHEMES``.
+
+    The scheme is looked for as a browser might find it, and as an attacker hides it: with
+    entities and percent-escapes decoded and blanks and control characters left out. A colon
+    before the first ``/``, ``?`` or ``#`` makes what precedes it a scheme.
+
+    >>> safe_url("https://example.org/a"), safe_url("/en/"), safe_url("mailto:a@b.se")
+    ('https://example.org/a', '/en/', 'mailto:a@b.se')
+    >>> safe_url("java\\tscript:alert(1)"), safe_url(" data:text/html,x"), safe_url("VBScript:x")
+    (None, None, None)
+    >>> safe_url("&#106;avascript:alert(1)"), safe_url("java%09script:x"), safe_url("./a:b")
+    (None, None, './a:b')
+    """
+    seen = re.sub(r"[\x00-\x20\x7f]", "", unquote(html.unescape(url)))
+    first = re.split(r"[/?#]", seen, maxsplit=1)[0]
+    if ":" in first and first.split(":", 1)[0].lower() not in SAFE_SCHEMES:
+        return None
+    return url.strip()
 
 
 def render(text: str) -> str:

@@ -3,7 +3,7 @@
 ``plan_site`` is a pure function of the settings and the content tree. It decides which
 pages exist (published documents, a home and a 404 page per language), their URLs and output
 files, every page's hreflang set and language switcher, and which pages are ``noindex``.
-A draft that still holds ``pseudo`` text (``content.is_pseudo``) is never a page: it is left
+A draft that still holds ``pseudo`` text (``content.tree.is_pseudo``) is never a page: it is left
 out as an unpublished one is, and its original does not name it.
 Rendering (``pipeline.build.stage``) and auditing (``pipeline.check.audit``) only read the plan, so
 an incremental or parallel build can be added on top of it without changing these rules.
@@ -18,8 +18,9 @@ from typing import Any
 
 from pipeline.build import urls
 from pipeline.config import Settings
+from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
-from pipeline.content.tree import Content, parse_date
+from pipeline.content.tree import Content
 from pipeline.errors import Problem
 
 # Files of the whole site besides the pages and each language's feed.

@@ -9,8 +9,8 @@ finds this so needs neither to scan every content file nor to plan the site agai
 After each build that planned the site, ``.cache/pipeline/plan.pickle`` under the site root
 (beside the scan cache: it is of the content, not of an output folder) keeps what ``reuse``
 needs: the ``stat`` of every file and folder under ``content/`` (and of the drafts' records)
-the plan was made from, each document's digests and ``scanned.signature``, each page of the
-plan as plain values, the hash of its ``outputs.record``, each feed's pages, every file's key,
+the plan was made from, each document's digests and ``scan_cache.signature``, each page of the
+plan as plain values, the hash of its ``keys.record``, each feed's pages, every file's key,
 the problems the build reported and the drafts it left out for their ``pseudo`` text. A
 later build reuses it only when
 
@@ -27,9 +27,13 @@ documents' pages and the feeds (whose other entries it reuses from the feeds alr
 written), or if it renders every file into an empty folder: then every page gets its
 document from the scan (``reuse``'s ``documents``), and the plan and the keys are not made
 again.
-Otherwise the build scans and plans as ever. The file is read back with the caches'
-unpickler (``pipeline.state.cache.loads_safely``): a planted or damaged one gives no plan
+Otherwise the build scans and plans as ever. The file is read back with the unpickler of
+every cache (``pipeline.state.cache.loads_safely``): a planted or damaged one gives no plan
 (or a wrong one at worst), never runs code; one of another version or format is ignored.
+
+Long because: ``_reuse`` remakes the kept plan and its keys in one pass over the values
+kept; issue 17's build step measures whether the kept plan pays its way, then removes it or
+splits that pass.
 """
 
 from __future__ import annotations
@@ -47,16 +51,17 @@ from typing import Any
 from pipeline.build.keys import Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
+from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
 from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.scan_cache import ScanCache, document_digests, signature
-from pipeline.content.tree import parse_date, validate
+from pipeline.content.tree import validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import may_write
+from pipeline.state import cache
 from pipeline.state.cache import loads_safely
-from pipeline.state.fingerprints import blake2b
 
-FILE = Path(".cache") / "pipeline" / "plan.pickle"
+FILE = cache.FOLDER / "plan.pickle"
 FORMAT = 1
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
@@ -66,7 +71,7 @@ def version(fingerprint: str) -> str:
     """The version a plan cache must carry to be reused by a build of ``fingerprint``."""
     from pipeline.content import parse_cache
 
-    return blake2b(f"{FORMAT}\0{fingerprint}\0{parse_cache.version()}".encode()).hexdigest()
+    return cache.version(FORMAT, fingerprint, parse_cache.version())
 
 
 @dataclass
@@ -293,10 +298,10 @@ def _read_again(
     except (OSError, ContentError):
         return None
     made = document_digests(doc)
-    if made[1] != digests[1] or signature(doc, validate(doc, settings)) != digests[2]:
+    if made.front_matter != digests[1] or signature(doc, validate(doc, settings)) != digests[2]:
         return None
     doc.body = ""  # its page reads it again when it is rendered
-    return doc, made[0]
+    return doc, made.whole
 
 
 def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:

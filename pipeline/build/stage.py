@@ -2,11 +2,10 @@
 
 1. read the manifest of the last build into the output folder (``pipeline.state.manifest``);
 2. scan (a content file as the last build read it comes from ``pipeline.content.scan_cache``,
-   unread)
-   and plan: which pages exist, their URLs and hreflang sets (``pipeline.build.plan``, pure); or,
-   when only documents' bodies changed since, take the last build's plan
-   (``pipeline.build.plan_cache``),
-   as a build into an empty folder does when nothing changed (with the keys it kept);
+   unread) and plan: which pages exist, their URLs and hreflang sets (``pipeline.build.plan``,
+   pure); or, when only documents' bodies changed since, take the last build's plan
+   (``pipeline.build.plan_cache``), as a build into an empty folder does when nothing changed
+   (with the keys it kept);
 3. key every file of the site by what it is made of (``pipeline.build.keys``) and keep the files
    whose key is the one the manifest recorded, and which are still as that build left them
    (with no manifest, or ``--full``, every file is rendered: the keys are made while the
@@ -18,6 +17,10 @@
 
 ``build(..., full=True)`` (``pipeline build --full``) renders and compares every file,
 whatever the manifest says. Either way the output is the same, byte for byte.
+
+Long because: the steps above still share this module with the speed devices around them
+(the standby process, the kept plan, the forked workers, the collector); issue 17's build
+step measures each device, removes those that do not pay, and gives each step its function.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.build import workers
 from pipeline.config import Settings, output_refusal
@@ -40,6 +43,7 @@ from pipeline.files import Within, make_folder, remove, remove_empty_folders, wr
 from pipeline.report import Report
 from pipeline.state import manifest
 from pipeline.state.fingerprints import (
+    Snapshot,
     digest,
     fingerprint,
     settled,
@@ -47,6 +51,7 @@ from pipeline.state.fingerprints import (
     stat_record,
     tree_state,
 )
+from pipeline.state.manifest import OutputRecord
 from pipeline.translate.record import records_folder
 
 if TYPE_CHECKING:
@@ -55,11 +60,40 @@ if TYPE_CHECKING:
     from pipeline.build.render import Renderer
     from pipeline.content.parse_cache import FrontMatterMemo
 
-    DocumentJob = tuple[Path, Sequence[Page], set[str], set[str]]
-    Made = tuple[str, "Written | None", str | None]  # a file, how it was written, its entry
-    Standby = workers.Standby[DocumentJob, list[Made]]
+    Standby = workers.Standby["DocumentJob", list["Made"]]
 
 __all__ = ["BuildReport", "build", "output_folder"]
+
+
+class DocumentJob(NamedTuple):
+    """Document pages for a process to render and write into ``output``: the pages named in
+    ``stale`` are written, the feed entries of those named in ``entries`` rendered."""
+
+    output: Path
+    pages: Sequence[Page]
+    stale: set[str]
+    entries: set[str]
+
+
+class Written(NamedTuple):
+    """What writing a rendered file gave: the digest of its bytes, whether they changed, and
+    its ``stat`` then as ``fingerprints.stat_list`` (taken where it was written: in a build's
+    workers, not one by one at the end; four numbers, where a whole ``stat`` took 14 MB at
+    20,000 files)."""
+
+    digest: str
+    changed: bool
+    stat: list[int]
+
+
+class Made(NamedTuple):
+    """A file a process rendered: how it was written (None: not written, only its feed entry
+    was wanted), and its feed entry (None: not wanted)."""
+
+    file: str
+    written: Written | None
+    entry: str | None
+
 
 LEFT: list[object] = []
 """What the builds of a process that ends with its build made (see ``build``'s
@@ -174,7 +208,7 @@ def _build_changed(
     output: Path,
     full: bool,
     last: manifest.Manifest,
-    state: dict[str, Any],
+    state: Snapshot,
     standby: Standby | None,
     kept: list[object],
 ) -> BuildReport:
@@ -195,9 +229,9 @@ def _build_changed(
     from pipeline.build.plan import plan_site
     from pipeline.content.scan_cache import ScanCache
 
-    known = ScanCache.open(settings.root, state["fingerprint"], state["inputs"], trust=not full)
+    known = ScanCache.open(settings.root, state.fingerprint, state.inputs, trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
-    postings = [name for name in state["inputs"] if name.endswith(MARKDOWN_SUFFIXES)]
+    postings = [name for name in state.inputs if name.endswith(MARKDOWN_SUFFIXES)]
     unknown = sum(not known.fresh(name) for name in postings)
     memo = open_memo() if unknown else None
     content = scan(settings, memo, known)
@@ -217,7 +251,7 @@ def _build_changed(
         # Into an empty folder, from the very content the last plan was made of: that plan
         # and its keys serve, every page with its document from the scan. (After an edit
         # the plan is made again: the scan reads the edited files anyway.)
-        fingerprint, inputs = state["fingerprint"], state["inputs"]
+        fingerprint, inputs = state.fingerprint, state.inputs
         last_plan = plan_cache.reuse(
             settings, fingerprint, inputs, open_memo, reread=0, documents=content.documents
         )
@@ -238,8 +272,8 @@ def _build_changed(
             # The plan cache is kept as soon as the keys are made, whatever comes of this
             # build (its keys are compared with the manifest of the build that did finish).
             records: dict[str, str] = {}
-            wanted = planned(plan, state["fingerprint"], known.digests, records)
-            fingerprint, inputs = state["fingerprint"], state["inputs"]
+            wanted = planned(plan, state.fingerprint, known.digests, records)
+            fingerprint, inputs = state.fingerprint, state.inputs
             plan_cache.remember(
                 settings.root, fingerprint, inputs, plan, records, known, wanted, problems
             )
@@ -271,7 +305,7 @@ def _build_changed(
 def _reuse_plan(
     settings: Settings,
     output: Path,
-    state: dict[str, Any],
+    state: Snapshot,
     last: manifest.Manifest,
     open_memo: Callable[[], FrontMatterMemo],
     standby: Standby | None,
@@ -282,7 +316,7 @@ def _reuse_plan(
     None."""
     from pipeline.build import plan_cache
 
-    reused = plan_cache.reuse(settings, state["fingerprint"], state["inputs"], open_memo)
+    reused = plan_cache.reuse(settings, state.fingerprint, state.inputs, open_memo)
     if reused is None:
         return None
     wanted = reused.wanted
@@ -316,7 +350,7 @@ def _reuse_plan(
 def _render_and_write(
     settings: Settings,
     output: Path,
-    state: dict[str, Any],
+    state: Snapshot,
     last: manifest.Manifest,
     plan: SitePlan,
     stale: list[Output],
@@ -337,8 +371,8 @@ def _render_and_write(
     wanted = keys()
     recorded = manifest.Manifest(
         # A file left alone makes the next build look again (it may have been moved away).
-        fingerprint="" if foreign else state["fingerprint"],
-        inputs=state["inputs"],
+        fingerprint="" if foreign else state.fingerprint,
+        inputs=state.inputs,
         problems=problems,
         pages=plan.page_count(),
         pseudo=len(plan.pseudo),
@@ -410,17 +444,17 @@ def _report(
     return report
 
 
-def read_state(settings: Settings, now_ns: int) -> dict[str, Any]:
+def read_state(settings: Settings, now_ns: int) -> Snapshot:
     """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
     file and folder under ``content/`` and of the drafts' records (a racy one as None, see
-    ``inputs.tree_state``), which tell which drafts hold ``pseudo`` text (never published).
+    ``fingerprints.tree_state``), which tell which drafts hold ``pseudo`` text (never published).
     A record is not a document: when one changed, the build plans the site again."""
     inputs = tree_state(settings, settings.content_dir, now_ns)
     inputs.update(tree_state(settings, records_folder(settings), now_ns))
-    return {"fingerprint": fingerprint(settings, manifest.FORMAT), "inputs": inputs}
+    return Snapshot(fingerprint(settings, manifest.FORMAT), inputs)
 
 
-def _nothing_changed(output: Path, state: dict[str, Any], last: manifest.Manifest) -> bool:
+def _nothing_changed(output: Path, state: Snapshot, last: manifest.Manifest) -> bool:
     """Whether the last build read exactly these inputs (none of them racy) and its files are
     all as it left them: then there is nothing to do."""
     if not last.read_the_same(state) or not last.outputs:
@@ -467,16 +501,16 @@ def _unchanged(
     before they were read goes into ``hashed``; one found by its ``stat`` goes into
     ``intact``)."""
     recorded = last.outputs.get(wanted.file)
-    if recorded is None or recorded[0] != wanted.key:
+    if recorded is None or recorded.key != wanted.key:
         return False
     path = os.path.join(output, wanted.file)  # a str: thousands of Paths cost more than stat
     try:
         stat = os.stat(path)
-        if recorded[2] is not None and recorded[2] == stat_list(stat):
+        if recorded.stat is not None and recorded.stat == stat_list(stat):
             intact.add(wanted.file)
             return True
         with open(path, "rb") as stream:
-            same = digest(stream.read()) == recorded[1]
+            same = digest(stream.read()) == recorded.digest
     except OSError:
         return False
     if same:
@@ -535,19 +569,19 @@ def render(
             for o in others:
                 # (no name holds a file's text: sitemap.xml would live on while pairs.json
                 # is made, 35 MB each at 10,000 pairs)
-                made.append((o.file, _emit(within, o.file, _other(renderer(), o)), None))
+                made.append(Made(o.file, _emit(within, o.file, _other(renderer(), o)), None))
             _return_freed_memory()  # before the documents: what the whole-site files used
         return made
 
     def work(part: Sequence[Page]) -> list[Made]:
         # Each page is written where it is rendered, so that no process holds the site.
-        return _render_documents(renderer(), (output, part, stale_pages, entries_wanted))
+        return _render_documents(renderer(), DocumentJob(output, part, stale_pages, entries_wanted))
 
     if (
         standby is not None
         and count == 1
         and jobs
-        and standby.send((output, jobs, stale_pages, entries_wanted))
+        and standby.send(DocumentJob(output, jobs, stale_pages, entries_wanted))
     ):
         # The documents went to the process made ready for them; this one renders the rest.
         rendered = first() + standby.result()
@@ -614,14 +648,14 @@ def _ready_renderer(settings: Settings) -> Renderer:
 def _render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     """Render and write the document pages of ``job`` (the output folder, the pages, the
     names of the pages to write and of those whose feed entries to render)."""
-    output, part, stale_pages, entries_wanted = job
-    within = Within(output)
+    within = Within(job.output)
     made: list[Made] = []
-    for page in part:
+    for page in job.pages:
         body = renderer.body(page)
-        html = renderer.page(page, body) if page.file in stale_pages else None
-        entry = renderer.feed_entry(page, body) if page.file in entries_wanted else None
-        made.append((page.file, None if html is None else _emit(within, page.file, html), entry))
+        html = renderer.page(page, body) if page.file in job.stale else None
+        entry = renderer.feed_entry(page, body) if page.file in job.entries else None
+        written = None if html is None else _emit(within, page.file, html)
+        made.append(Made(page.file, written, entry))
     return made
 
 
@@ -632,17 +666,10 @@ def _other(renderer: Renderer, wanted: Output) -> str:
     return renderer.whole_site_file(wanted.kind)
 
 
-Written = tuple[str, bool, list[int]]
-"""What writing a rendered file gave: the digest of its bytes, whether they changed, and
-its ``stat`` then as ``inputs.stat_list`` (taken where it was written: in a build's
-workers, not one by one at the end; four numbers, where a whole ``stat`` took 14 MB at
-20,000 files)."""
-
-
 def _emit(within: Within, name: str, text: str | bytes) -> Written:
     raw = text.encode("utf-8") if isinstance(text, str) else text
     changed = within.write(name, raw)
-    return digest(raw), changed, stat_list(os.stat(os.path.join(within.base, name)))
+    return Written(digest(raw), changed, stat_list(os.stat(os.path.join(within.base, name))))
 
 
 def _old_entries(
@@ -661,7 +688,7 @@ def _old_entries(
             raw = (output / feed.file).read_bytes()
         except OSError:
             continue
-        if digest(raw) != recorded[1]:
+        if digest(raw) != recorded.digest:
             continue
         for key, start, end in spans:
             found[key] = raw[start:end]
@@ -695,30 +722,30 @@ def write_site(
             removed += 1
             remove_empty_folders(output, path.parent)
     now = time.time_ns()
-    outputs: dict[str, manifest.OutputRecord] = {}
+    outputs: dict[str, OutputRecord] = {}
     for name, o in wanted.items():
         if name in intact and name not in done:
             outputs[name] = last.outputs[name]
             continue
         if name in done:
             made, _, stat = done[name]
-            outputs[name] = [o.key, made, settled(stat, now)]
+            outputs[name] = OutputRecord(o.key, made, settled(stat, now))
             continue
         if name not in last.outputs:
             continue  # there, but not the build's: left alone (_not_written_by_a_build)
         path = os.path.join(output, name)
         stat = os.stat(path)
-        if last.outputs[name][2] == stat_list(stat):
-            outputs[name] = last.outputs[name]
+        was = last.outputs[name]
+        if was.stat == stat_list(stat):
+            outputs[name] = was
             continue
         if name in hashed:
-            # Its bytes were read once already; the stat from before that read is recorded,
-            # so a change since then is seen next time.
-            outputs[name] = [o.key, last.outputs[name][1], stat_record(hashed[name], now)]
+            # Its bytes were read already: the stat from before that read is recorded.
+            outputs[name] = was._replace(key=o.key, stat=stat_record(hashed[name], now))
             continue
         with open(path, "rb") as stream:
             made = digest(stream.read())
-        outputs[name] = [o.key, made, stat_record(stat, now)]
+        outputs[name] = OutputRecord(o.key, made, stat_record(stat, now))
     feeds = {
         name: index
         for name, index in manifest.read_feeds(output).items()

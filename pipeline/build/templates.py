@@ -28,7 +28,7 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from pipeline.build import markdown
-from pipeline.build.links import SAFE_SCHEMES, safe_url
+from pipeline.build.markdown import SAFE_SCHEMES, safe_url
 from pipeline.config import Settings
 from pipeline.i18n.catalogs import translations
 

@@ -112,21 +112,15 @@ class BuiltSite:
 
 
 def read_site(settings: Settings, output: Path) -> BuiltSite:
-    """Every ``.html`` file under ``output`` (hidden ones aside), parsed. A symlink is no
-    file a build wrote (a build replaces one with its file): it is not read, and the page
-    is missing where the site has one."""
+    """Every ``.html`` file under ``output`` (hidden ones and symlinks aside), parsed."""
     site = BuiltSite(settings, output)
     for path in sorted(output.rglob("*.html")):
         file = path.relative_to(output).as_posix()
         if any(part.startswith(".") for part in Path(file).parts) or path.is_symlink():
-            continue
+            continue  # (a build writes no symlink: where one is, its page is missing)
         served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
         page = BuiltPage(file, settings.site_url + served)
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue  # (gone since it was listed, or unreadable: missing, as above)
-        _Reader(page).feed(text)
+        _Reader(page).feed(path.read_text(encoding="utf-8", errors="replace"))
         site.pages[page.url] = page
     return site
 

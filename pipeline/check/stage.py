@@ -17,9 +17,10 @@ from pipeline.check.audit import site_problems
 from pipeline.check.language import language_problems
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
-from pipeline.content.tree import Content, misfiled, scan
+from pipeline.content.tree import Content, scan
+from pipeline.content.unsettled import misfiled
 from pipeline.errors import Problem
-from pipeline.i18n.stage import catalog_problems
+from pipeline.i18n.problems import catalog_problems
 from pipeline.report import Report, counted
 from pipeline.translate.terminology import glossary_problems
 from pipeline.workflow.status import orphan_problems

@@ -15,7 +15,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from pipeline.content.document import WrittenDate, WrittenDatetime
+from pipeline.content.dates import WrittenDate, WrittenDatetime
 from pipeline.errors import ContentError
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -4,16 +4,15 @@ Parsing YAML is most of what reading a posting costs, and a run mostly reads pos
 have not changed since the last one. A ``FrontMatterMemo`` keeps what parsing each front
 matter text gave (its data, the lines of its keys, its duplicate keys), keyed by a digest of
 that exact text: the same text always parses the same, so an entry never goes stale. What
-could change the result, the parser itself (``pipeline.content.document``,
-``pipeline.content.front_matter`` and the installed PyYAML), is part of the memo's ``version``;
-a memo of another version is empty. Errors are never remembered: a broken file is parsed,
-and reported, every time.
+could change the result, the parser itself (``dates``, ``document``, ``front_matter`` and the
+installed PyYAML), is part of the memo's ``version``; a memo of another version is empty.
+Errors are never remembered: a broken file is parsed, and reported, every time.
 
-The memo lives in ``.cache/pipeline/front-matter.pickle`` under the site root (not committed;
-deleting it only makes the next run parse everything), kept by ``pipeline.state.cache``: its
-entries are read back by the unpickler that makes only what safe YAML loading makes, so a
-planted file can give wrong data at worst, never run code. A missing memo is an empty one;
-a damaged one too, said in one line.
+The memo lives in ``.cache/pipeline/front-matter.pickle`` under the site root, kept and read
+back as every cache is (``pipeline.state.cache``): not committed, deleting it only makes the
+next run parse everything, and a planted file can give wrong data at worst, never run code
+(each entry, too, is read back by that safe unpickler). A missing memo is an empty one; a
+damaged one too, said in one line.
 """
 
 from __future__ import annotations
@@ -26,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.state.cache import Cache, Damaged, loads_safely
+from pipeline.state import cache
+from pipeline.state.cache import loads_safely
 from pipeline.state.fingerprints import digest
 
-FILE = Path(".cache") / "pipeline" / "front-matter.pickle"
+FILE = cache.FOLDER / "front-matter.pickle"
+FORMAT = 2  # 2: kept by pipeline.state.cache
 PACKAGE = Path(__file__).parent
 
 Parsed = tuple[Any, dict[str, int], list[tuple[str, int, int]]]
@@ -38,8 +39,8 @@ Parsed = tuple[Any, dict[str, int], list[tuple[str, int, int]]]
 
 def version() -> str:
     """The digest of what parses front matter: its code, PyYAML's install and Python's."""
-    parts = [sys.version.encode()]
-    for name in ("document.py", "front_matter.py"):
+    parts = [str(FORMAT).encode(), sys.version.encode()]
+    for name in ("dates.py", "document.py", "front_matter.py"):
         parts.append((PACKAGE / name).read_bytes())
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin is not None:
@@ -51,16 +52,16 @@ def version() -> str:
 class FrontMatterMemo:
     """Parsed front matter by the digest of its text, for one run (see the module)."""
 
-    def __init__(self, cache: Cache | None = None, entries: dict[str, bytes] | None = None) -> None:
-        self.cache = cache
+    def __init__(self, path: Path | None = None, entries: dict[str, bytes] | None = None) -> None:
+        self.path = path
         self.entries = entries or {}
         self.used: dict[str, bytes] = {}
 
     @classmethod
     def open(cls, settings: Settings) -> FrontMatterMemo:
         """The memo of the site of ``settings`` (an empty one if there is none yet)."""
-        cache = Cache(settings.root / FILE, version(), FILE.as_posix())
-        return cls(cache, cache.load(_entries))
+        path = settings.root / FILE
+        return cls(path, cache.load(path, version(), _entries, FILE.as_posix()))
 
     def get(self, text: str) -> Parsed | None:
         """What parsing ``text`` gave last time (or earlier in this run), as new objects;
@@ -86,9 +87,8 @@ class FrontMatterMemo:
         """Keep the entries this run used (and only those, unless ``keep_unused``: a build
         that took most front matter from its own cache) for the next run."""
         kept = self.entries | self.used if keep_unused else self.used
-        if self.cache is None or kept == self.entries:
-            return
-        self.cache.save(kept)
+        if self.path is not None and kept != self.entries:
+            cache.save(self.path, version(), kept)
 
 
 def _entries(data: Any) -> dict[str, bytes]:
@@ -96,5 +96,5 @@ def _entries(data: Any) -> dict[str, bytes]:
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, bytes) for k, v in data.items()
     ):
-        raise Damaged("not the memo's entries")
+        raise cache.Damaged("not the memo's entries")
     return data

@@ -1,7 +1,7 @@
 """What scanning each content file gave the last build, reused while the file is unchanged.
 
-A build reads every content file's ``stat`` anyway (``pipeline.build.stage.read_state``). A file
-whose ``stat`` (size, times, inode) is the one recorded when the last build read it is taken
+A build reads every content file's ``stat`` anyway (``pipeline.build.stage.read_state``). A
+file whose ``stat`` (size, times, inode) is the one recorded when the last build read it is taken
 as it was then: its front matter as parsed, its warnings, its validation problems, its
 digests and its ``signature`` come from ``.cache/pipeline/scan.pickle`` under the site root,
 and its body is read only if a page of it is rendered. So a build after one edit reads one
@@ -9,32 +9,35 @@ file, not all of them, and a build into an empty folder reads each posting once,
 it. The cache is of the content, not of an output folder: every build of the site, whatever
 its ``--out``, shares it.
 
-Only a ``stat`` taken outside the racy window is recorded (``inputs.stat_record``): a file
-changed within it may change again keeping size and times, so it is read again next time.
-The cache belongs to one ``version``: its format, the build's fingerprint (settings, the
-pipeline's code) and the front matter parser's (``parse_cache.version``); one of another
-version is empty, and so is a damaged one, said in one line (``pipeline.state.cache``, whose
-unpickler makes only what safe YAML loading makes: a planted file can give wrong data at
-worst, never run code). ``pipeline build --full`` ignores it (and writes it anew).
+Only a ``stat`` taken outside the racy window is recorded (``fingerprints.stat_record``): a
+file changed within it may change again keeping size and times, so it is read again next
+time. The cache belongs to one ``version``: its ``FORMAT``, the build's fingerprint (settings,
+the pipeline's code) and the front matter parser's (``parse_cache.version``); it is kept and
+read back as every cache is (``pipeline.state.cache``): one of another version is empty, and
+so is a damaged one, said in one line; a planted file can give wrong data at worst, never run
+code.
+``pipeline build --full`` ignores it (and writes it anew).
 """
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.content.document import Document, read_body
 from pipeline.errors import Problem
-from pipeline.state.cache import Cache, Damaged
-from pipeline.state.fingerprints import blake2b, digest
+from pipeline.state import cache
+from pipeline.state.fingerprints import digest
 
-FILE = Path(".cache") / "pipeline" / "scan.pickle"
-FORMAT = 2
+FILE = cache.FOLDER / "scan.pickle"
+FORMAT = 3  # 3: kept by pipeline.state.cache
 
-Digests = tuple[str, str]
-"""A content file's digests: of what was read from it (front matter and body), and of its
-front matter alone."""
+
+class Digests(NamedTuple):
+    """A content file's digests, which page keys are made of (kept as a plain pair)."""
+
+    whole: str  # of what was read from it: front matter and body
+    front_matter: str  # of its front matter alone
 
 
 class LazyBody(Document):
@@ -51,7 +54,7 @@ class LazyBody(Document):
 def document_digests(doc: Document) -> Digests:
     """The digests of ``doc`` that page keys are made of (``pipeline.build.keys``)."""
     metadata = repr(doc.metadata)
-    return digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode())
+    return Digests(digest(f"{metadata}\0{doc.body}".encode()), digest(metadata.encode()))
 
 
 def signature(doc: Document, problems: list[Problem]) -> str:
@@ -69,8 +72,9 @@ def signature(doc: Document, problems: list[Problem]) -> str:
 class ScanCache:
     """The scan of the last build of the site, for one build (see the module)."""
 
-    def __init__(self, cache: Cache, stats: dict[str, Any]) -> None:
-        self.cache = cache
+    def __init__(self, path: Path, version: str, stats: dict[str, Any]) -> None:
+        self.path = path
+        self.version = version
         self.stats = stats  # what this build read: name -> stat record (None when racy)
         self.entries: dict[str, tuple[Any, ...]] = {}
         self.kept: dict[str, tuple[Any, ...]] = {}
@@ -87,11 +91,11 @@ class ScanCache:
         unless ``trust``)."""
         from pipeline.content import parse_cache
 
-        version = blake2b(f"{FORMAT}\0{fingerprint}\0{parse_cache.version()}".encode()).hexdigest()
-        known = cls(Cache(root / FILE, version, FILE.as_posix()), stats)
+        scanned = cls(root / FILE, cache.version(FORMAT, fingerprint, parse_cache.version()), stats)
         if trust:
-            known.entries = known.cache.load(_entries) or {}
-        return known
+            shown = FILE.as_posix()
+            scanned.entries = cache.load(scanned.path, scanned.version, _entries, shown) or {}
+        return scanned
 
     def fresh(self, shown: str) -> bool:
         """Whether the cache holds ``shown`` as this build found it."""
@@ -113,7 +117,7 @@ class ScanCache:
             found = [Problem(*p) for p in problems]
             if not isinstance(metadata, dict) or not isinstance(key_lines, dict):
                 return None
-            self.digests[shown] = (str(digests[0]), str(digests[1]))
+            self.digests[shown] = Digests(str(digests[0]), str(digests[1]))
             self.signatures[shown] = str(signed)  # as ``put`` made it
         except (TypeError, ValueError, IndexError):
             return None
@@ -136,7 +140,7 @@ class ScanCache:
             doc.key_lines,
             [(w.path, w.line, w.message, w.warning) for w in doc.warnings],
             [(p.path, p.line, p.message, p.warning) for p in problems],
-            digests,
+            tuple(digests),  # a plain pair: the cache's unpickler makes no class of ours
             signed,
         )
 
@@ -147,10 +151,8 @@ class ScanCache:
         if not self.changed and len(kept) == len(entries):
             return  # every entry kept came from the file as it is
         del entries
-        try:
-            self.cache.save(kept)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return  # front matter that will not pickle is read again next time
+        # (Front matter that will not pickle is not kept: it is read again next time.)
+        cache.save(self.path, self.version, kept)
 
 
 def _entries(data: Any) -> dict[str, tuple[Any, ...]]:
@@ -159,5 +161,5 @@ def _entries(data: Any) -> dict[str, tuple[Any, ...]]:
         isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 7
         for name, entry in data.items()
     ):
-        raise Damaged("not the scan's entries")
+        raise cache.Damaged("not the scan's entries")
     return data

@@ -8,13 +8,10 @@ post (news), any other name a page.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import json
 import os
-import re
-import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
 from pipeline.content import document
-from pipeline.content.document import Document, WrittenDate, WrittenDatetime
-from pipeline.errors import ContentError, Problem
+from pipeline.content.dates import parse_date
+from pipeline.content.document import Document
+from pipeline.errors import TYPE_NAMES, ContentError, Problem, describe
 from pipeline.slugs import DATE_PREFIX, is_slug, slugify
 from pipeline.translate.engines import looks_pseudo
 
@@ -53,7 +51,6 @@ KNOWN_KEYS: dict[str, tuple[type, ...]] = {
     "links": (list, type(None)),
     "translation": (dict,),
 }
-TYPE_NAMES = {str: "text", bool: "true or false", list: "a list", dict: "a mapping"}
 
 
 def is_post(doc: Document) -> bool:
@@ -98,16 +95,6 @@ def is_pseudo(doc: Document, settings: Settings, blocks: Iterable[str] | None = 
     if blocks is None:
         return block.get("engine") == PSEUDO and block.get("status") != "reviewed"
     return any(looks_pseudo(text) for text in blocks)
-
-
-def describe(value: Any) -> str:
-    """How a wrong value is named in a message."""
-    if isinstance(value, bool):
-        return "true or false"
-    for kind, name in TYPE_NAMES.items():
-        if isinstance(value, kind):
-            return name
-    return "empty" if value is None else type(value).__name__
 
 
 def validate(doc: Document, settings: Settings) -> list[Problem]:
@@ -180,61 +167,6 @@ def _validate_translation(
     if not doc.ref:
         found.append(doc.problem("a draft must have the 'ref' of its original", "ref"))
     return found
-
-
-def parse_date(value: Any, timezone: str) -> dt.datetime:
-    """A front matter date as an aware datetime in ``timezone``.
-
-    Dates without a time are midnight and times without an offset are local to ``timezone``,
-    as Jekyll reads them. Raises ``ValueError`` with a message for the user.
-
-    >>> parse_date("2020-05-27", "Europe/Stockholm").isoformat()
-    '2020-05-27T00:00:00+02:00'
-    >>> utc = dt.datetime(2024, 1, 27, 23, tzinfo=dt.timezone.utc)
-    >>> parse_date(utc, "Europe/Stockholm").isoformat()
-    '2024-01-28T00:00:00+01:00'
-    """
-    zone = zoneinfo.ZoneInfo(timezone)
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            if re.match(r"\d{4}-\d\d-\d\d", value.strip()):
-                raise ValueError(f"date '{value}' is not a possible date") from None
-            raise ValueError(
-                f"date '{value}' is not a date in ISO 8601 (like 2020-05-27T14:10:53+02:00)"
-            ) from None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            return value.replace(tzinfo=zone)
-        return value.astimezone(zone)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=zone)
-    raise ValueError(f"date must be a date, not {describe(value)}")
-
-
-def written_date(value: dt.datetime) -> WrittenDatetime:
-    """``value`` as the pipeline writes dates: ISO 8601 with its offset, no zero fraction.
-
-    >>> written_date(dt.datetime(2020, 5, 27, 14, 10, 53, tzinfo=dt.timezone.utc)).text
-    '2020-05-27T14:10:53+00:00'
-    """
-    spec = "seconds" if value.microsecond == 0 else "microseconds"
-    return WrittenDatetime.of(value, value.isoformat(timespec=spec))
-
-
-def normalized_date(
-    value: Any, timezone: str, read_in: str | None = None
-) -> WrittenDate | WrittenDatetime:
-    """The normalized form of a valid front matter date (see ``parse_date``), in ``timezone``.
-
-    ``read_in`` is the zone of a date without an offset, if not ``timezone`` (a Jekyll site's).
-
-    >>> normalized_date("2021-02-03 10:00", "Europe/Stockholm", "America/New_York").text
-    '2021-02-03T16:00:00+01:00'
-    """
-    parsed = parse_date(value, read_in or timezone)
-    return written_date(parsed.astimezone(zoneinfo.ZoneInfo(timezone)))
 
 
 @dataclass
@@ -413,39 +345,6 @@ def duplicate_refs(content: Content) -> list[Problem]:
                             "ref",
                         )
                     )
-    return found
-
-
-def misfiled(content: Content) -> list[Problem]:
-    """A warning for each document the next ``ingest`` (``make``) settles: one whose
-    ``lang`` (a site language) is not the folder it lies in (an editor toggled it; ingest
-    moves it, and until then it counts as a document of its folder: ``status``, ``check``),
-    and each of ``unpaired``."""
-    found = unpaired(content)
-    for doc in content.documents:
-        folder = content.folder_lang(doc)
-        if doc.lang and doc.lang != folder and doc.lang in content.settings.languages:
-            message = (
-                f"lang is '{doc.lang}' but the file is in content/{folder}/; "
-                f"the next 'pipeline ingest' (make) moves it to content/{doc.lang}/"
-            )
-            found.append(doc.problem(message, "lang", warning=True))
-    return found
-
-
-def unpaired(content: Content) -> list[Problem]:
-    """A warning for each original without ``lang`` or ``ref`` (put in ``content/<lang>/``
-    by hand): it is built, but no draft is made of it and it is paired with none until
-    ``ingest`` sets them."""
-    found = []
-    for doc in content.documents:
-        if doc.is_original and not (doc.lang and doc.ref):
-            missing = " and ".join(f"'{k}'" for k in ("lang", "ref") if not doc.metadata.get(k))
-            message = (
-                f"no {missing} yet: it is built, but not drafted in the other languages nor "
-                "paired with them until 'pipeline ingest' (make) sets it"
-            )
-            found.append(doc.problem(message, warning=True))
     return found
 
 

@@ -8,8 +8,9 @@ removed strings obsolete), compiles ``messages.mo`` and reports coverage per lan
 Babel extracts, updates and compiles. It is lenient where a site must not be: ``pybabel
 compile`` writes an entry whose placeholders are wrong (and rendering it would then fail) and
 its statistics count fuzzy entries as translated. So the catalogs are read back with polib for
-coverage and lists, placeholders are compared here, and only entries that are translated, not
-fuzzy and sound reach the ``.mo``.
+coverage and lists, placeholders are compared (``coverage``), and only entries that are
+translated, not fuzzy and sound reach the ``.mo``. What ``check`` reports of the catalogs is
+``problems``.
 
 Output is stable: a file is rewritten only when more than its dates or Babel's version would
 change, so a second run changes no committed file.
@@ -19,15 +20,12 @@ from __future__ import annotations
 
 import copy
 import io
-import json
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import polib
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -36,16 +34,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, denormalize, read_po, write_po
 
 from pipeline.config import Settings
-from pipeline.content.tree import Content
 from pipeline.errors import Problem
 from pipeline.files import write_atomic
-from pipeline.i18n.catalogs import (
-    CatalogError,
-    gettext_name,
-    mo_path,
-    po_path,
-    pot_path,
-)
+from pipeline.i18n.catalogs import CatalogError, gettext_name, mo_path, po_path, pot_path
+from pipeline.i18n.coverage import Coverage, audit, coverage_shortfall, mismatch, placeholders
 from pipeline.report import Report
 
 BABEL_CFG = "babel.cfg"
@@ -54,10 +46,6 @@ COMMENT_TAGS = ("Translators:",)
 HEADER_COMMENT = "# UI strings of the site's templates (see README: UI strings).\n#"
 # Header lines that change with the clock or the machine, not with the strings.
 VOLATILE = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date|Generated-By): .*"$', re.M)
-PLACEHOLDER = re.compile(
-    r"%(?:\((?P<name>\w+)\))?[#0\- +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(name)s, %d
-    r"|\{(?P<brace>\w*)(?:[!:][^{}]*)?\}"  # {name}, {0:>3}
-)
 
 Translate = Callable[[Sequence[str], str, str], list[str]]
 """``translate(texts, source_lang, target_lang)``: the translate stage's engine with its
@@ -66,42 +54,6 @@ masking of placeholders, as ``i18n --fill`` uses it (see ``fill``)."""
 Note = Callable[[str, str, str, str], str | None]
 """``note(text, suggestion, source_lang, target_lang)``: what a translator reviewing a
 machine suggestion should know about it (the glossary's terms it breaks), or None."""
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """How much of one language's catalog is translated (fuzzy entries are not)."""
-
-    lang: str
-    translated: int
-    fuzzy: int
-    untranslated: int
-
-    @property
-    def total(self) -> int:
-        """Entries in use (obsolete ones are not counted)."""
-        return self.translated + self.fuzzy + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        """Translated share of the entries, 100 for an empty catalog."""
-        return 100.0 * self.translated / self.total if self.total else 100.0
-
-    def shown_percent(self) -> str:
-        """The percent rounded down, so that only a complete catalog shows 100%.
-
-        >>> Coverage("sv", 999, 1, 0).shown_percent(), Coverage("en", 2, 0, 0).shown_percent()
-        ('99.9%', '100%')
-        """
-        if self.translated == self.total:
-            return "100%"
-        return f"{math.floor(self.percent * 10) / 10:.1f}%"
-
-    def __str__(self) -> str:
-        return (
-            f"{self.lang}: {self.shown_percent()} translated ({self.translated} of {self.total}), "
-            f"{self.fuzzy} fuzzy, {self.untranslated} untranslated"
-        )
 
 
 @dataclass
@@ -143,7 +95,7 @@ def i18n(
         try:
             catalog = updated(settings, lang, template)
         except PoFileError as error:
-            report.problems.append(_not_compiled(settings.relative(path), error))
+            report.problems.append(not_compiled(settings.relative(path), error))
             continue
         if translate is not None:
             report.filled += fill(catalog, lang, translate, engine, note)
@@ -277,7 +229,7 @@ def fill(
         texts = suggestions[position : position + count]
         position += count
         if not all(texts) or any(
-            _placeholders(t) != _placeholders(s)
+            placeholders(t) != placeholders(s)
             for t, s in zip(texts, _sources(message, catalog.num_plurals), strict=True)
         ):
             continue  # no suggestion (the engine gave none) or a wrong one
@@ -312,209 +264,18 @@ def compiled(catalog: Catalog) -> bytes:
     sound = Catalog(locale=catalog.locale, charset="utf-8", fuzzy=False)
     sound.mime_headers = catalog.mime_headers
     for message in catalog:
-        if message.id and not message.fuzzy and _complete(message) and not _mismatch(message):
+        if message.id and not message.fuzzy and _complete(message) and not mismatch(message):
             sound[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, sound)
     return buffer.getvalue()
 
 
-def audit(settings: Settings, lang: str, text: str) -> tuple[Coverage, list[Problem]]:
-    """Read a ``.po`` text back (with polib, not Babel): its coverage, and the problems that
-    compiling it would hide: unreadable entries, duplicates, placeholders that differ."""
-    shown = settings.relative(po_path(settings, lang))
-    try:
-        catalog = polib.pofile(text, check_for_duplicates=True)
-    except (OSError, ValueError) as error:
-        line = re.search(r"line (\d+)", str(error))
-        return Coverage(lang, 0, 0, 0), [
-            Problem(shown, int(line.group(1)) if line else None, f"cannot be read: {error}")
-        ]
-    problems = []
-    for entry in catalog:
-        if entry.obsolete or not entry.translated():
-            continue
-        source = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
-        strings = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
-        wrong = _placeholder_problem(source, strings)
-        if wrong:
-            problems.append(Problem(shown, entry.linenum, f"{_quote(entry.msgid)}: {wrong}"))
-    active = [e for e in catalog if not e.obsolete]
-    fuzzy = sum(1 for e in active if e.fuzzy)
-    translated = sum(1 for e in active if e.translated())
-    coverage = Coverage(lang, translated, fuzzy, len(active) - translated - fuzzy)
-    return coverage, problems
-
-
-def coverage_shortfall(
-    settings: Settings, coverage: Coverage, text: str, warning: bool = False
-) -> list[Problem]:
-    """A problem when a language is below its threshold (``catalog-coverage``), then one per
-    entry that is missing: the translators' to-do list."""
-    wanted = settings.catalog_coverage.get(coverage.lang, 100.0)
-    if coverage.percent >= wanted:
-        return []
-    shown = settings.relative(po_path(settings, coverage.lang))
-    found = [
-        Problem(
-            shown,
-            None,
-            f"{coverage}; 'catalog-coverage' asks for {wanted:g}%",
-            warning=warning,
-        )
-    ]
-    for entry in polib.pofile(text):
-        if not entry.obsolete and not entry.translated():
-            state = "fuzzy (review it, then remove 'fuzzy')" if entry.fuzzy else "untranslated"
-            found.append(
-                Problem(shown, entry.linenum, f"{state}: {_quote(entry.msgid)}", warning=warning)
-            )
-    return found
-
-
-def catalog_problems(settings: Settings, content: Content) -> list[Problem]:
-    """The catalogs as ``check`` sees them: every site language has a complete, sound,
-    up-to-date catalog. Sites without ``babel.cfg`` have no UI catalogs to check."""
-    if not (settings.root / BABEL_CFG).is_file():
-        return []
-    try:
-        template = extract(settings)
-    except CatalogError as error:
-        return [error.as_problem()]
-    wanted = {m.id if isinstance(m.id, str) else m.id[0]: m for m in template if m.id}
-    problems = _stale_pot(settings, wanted)
-    for lang in settings.languages:
-        path = po_path(settings, lang)
-        shown = settings.relative(path)
-        if not path.is_file():
-            problems.append(Problem(shown, None, "missing; run 'pipeline i18n' (make i18n)"))
-            continue
-        text = path.read_text(encoding="utf-8")
-        coverage, found = audit(settings, lang, text)
-        problems += found
-        if any("cannot be read" in p.message for p in found):
-            continue
-        problems += _compile_problems(shown, text, lang)
-        problems += _stale_mo(settings, lang, text)
-        problems += _missing_strings(shown, text, wanted)
-        problems += coverage_shortfall(settings, coverage, text)
-    return problems
-
-
-def _stale_pot(settings: Settings, wanted: dict[str, Message]) -> list[Problem]:
-    path = pot_path(settings)
-    shown = settings.relative(path)
-    if not path.is_file():
-        return [Problem(shown, None, "missing; run 'pipeline i18n' (make i18n)")]
-    have = {e.msgid for e in polib.pofile(path.read_text(encoding="utf-8")) if not e.obsolete}
-    if have == set(wanted):
-        return []
-    return [
-        Problem(
-            shown,
-            None,
-            f"out of date with the templates ({len(set(wanted) - have)} new, "
-            f"{len(have - set(wanted))} removed strings); run 'pipeline i18n' (make i18n)",
-        )
-    ]
-
-
-def _missing_strings(shown: str, text: str, wanted: dict[str, Message]) -> list[Problem]:
-    have = {e.msgid for e in polib.pofile(text) if not e.obsolete}
-    problems = []
-    for msgid in wanted.keys() - have:
-        name, line = wanted[msgid].locations[0]
-        problems.append(
-            Problem(
-                shown,
-                None,
-                f"{_quote(msgid)} ({name}:{line}) is not in the catalog; "
-                "run 'pipeline i18n' (make i18n)",
-            )
-        )
-    return sorted(problems)
-
-
-def _compile_problems(shown: str, text: str, lang: str) -> list[Problem]:
-    """What Babel reports while compiling (its checkers), except placeholders (``audit``
-    reports those, in its own words)."""
-    try:
-        catalog = read_po(io.StringIO(text), locale=gettext_name(lang), abort_invalid=True)
-    except PoFileError as error:
-        return [_not_compiled(shown, error)]
-    problems = []
-    for message, errors in catalog.check():
-        if message.fuzzy or _mismatch(message):
-            continue
-        for error in errors:
-            problems.append(Problem(shown, message.lineno, f"{_quote(str(message.id))}: {error}"))
-    return problems
-
-
-def _stale_mo(settings: Settings, lang: str, text: str) -> list[Problem]:
-    """A compiled catalog that is not what its ``.po`` compiles to (a translator edited the
-    ``.po`` since): the build would show the old strings. A missing ``.mo`` is the build's
-    to report; ``make`` compiles before it builds."""
-    path = mo_path(settings, lang)
-    try:
-        have = path.read_bytes()
-        catalog = read_po(io.StringIO(text), locale=gettext_name(lang))
-    except (OSError, PoFileError):
-        return []
-    if have == compiled(catalog):
-        return []
-    message = "compiled from an older messages.po; run 'pipeline i18n' (make i18n)"
-    return [Problem(settings.relative(path), None, message)]
-
-
-def _not_compiled(shown: str, error: PoFileError) -> Problem:
+def not_compiled(shown: str, error: PoFileError) -> Problem:
     """Babel's complaint about a ``.po`` as a problem: its 0-based line made 1-based, and
     the line taken out of its message ("... on 65")."""
     message = re.sub(r" on \d+$", "", str(error))
     return Problem(shown, error.lineno + 1, f"cannot be compiled: {message}")
-
-
-def _placeholders(text: str) -> set[str]:
-    return {
-        match.group(0) for match in PLACEHOLDER.finditer(text.replace("%%", "").replace("{{", ""))
-    }
-
-
-def _placeholder_problem(source: list[str], strings: list[str]) -> str | None:
-    """Why the translated ``strings`` do not fit the msgid (and plural) ``source``, or None.
-
-    A translation may use no placeholder its source lacks (rendering it would fail); a
-    singular keeps every placeholder of its msgid; every plural form keeps the plural's,
-    except the count, which a form for exactly one may spell out.
-
-    >>> _placeholder_problem(["Hello %(name)s"], ["Hej %(namn)s"])
-    'placeholders differ: the msgid has %(name)s, the translation has %(namn)s'
-    >>> _placeholder_problem(["%(num)d job", "%(num)d jobs"], ["ett jobb", "%(num)d jobb"]) is None
-    True
-    """
-    allowed = set().union(*map(_placeholders, source))
-    needed = _placeholders(source[-1]) - (
-        {m for m in allowed if "(num)" in m} if len(source) > 1 else set()
-    )
-    for string in strings:
-        used = _placeholders(string)
-        if used - allowed or needed - used:
-            return (
-                f"placeholders differ: the msgid has {' '.join(sorted(allowed)) or 'none'}, "
-                f"the translation has {' '.join(sorted(used)) or 'none'}"
-            )
-    return None
-
-
-def _mismatch(message: Message) -> bool:
-    ids = [message.id] if isinstance(message.id, str) else list(message.id)
-    strings = [message.string] if isinstance(message.string, str) else list(message.string)
-    return _placeholder_problem(ids, strings) is not None
-
-
-def _quote(msgid: str) -> str:
-    shown = msgid if len(msgid) <= 60 else msgid[:57] + "..."
-    return json.dumps(shown, ensure_ascii=False)
 
 
 def _po_text(catalog: Catalog) -> str:

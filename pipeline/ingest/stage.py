@@ -22,8 +22,9 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.content import document
+from pipeline.content.dates import normalized_date, parse_date
 from pipeline.content.document import Document
-from pipeline.content.tree import Content, is_post, normalized_date, parse_date, scan, validate
+from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
 from pipeline.ingest.sources import MARKDOWN, Source, find_sources
@@ -248,68 +249,18 @@ def _date_from_name(doc: Document, stem: str) -> Problem | None:
 
 
 def _ingest_source(source: Source, index: _Index, settings: Settings, report: IngestReport) -> None:
-    try:
-        doc = document.read(source.path, source.shown)
-    except ContentError as error:
-        report.problems.append(error.as_problem())
+    """One posting into ``content/<lang>/``: read and validated, named, checked against the
+    postings that hold its ref or its place already, normalized, saved."""
+    doc = _read_source(source, settings, report)
+    if doc is None:
         return
-    report.problems += doc.warnings
-    for key, value in source.defaults.items():
-        doc.metadata.setdefault(key, value)
-    stem = source.path.stem
-    # A dated Markdown file name makes a post (in Jekyll's _posts and in content/ alike),
-    # and a post without a date takes the one in its name.
-    dated = source.is_jekyll_post or source.path.suffix in MARKDOWN
-    misdated = _date_from_name(doc, stem) if dated else None
-    problems = [misdated] if misdated else validate(doc, settings)
-    if problems:
-        report.problems += problems
-        return
-    timezone = source.timezone or settings.timezone
-    post = (
-        source.is_jekyll_post
-        or bool(DATE_PREFIX.match(stem))
-        or (source.jekyll_type is None and _looks_like_post(doc.metadata))
-    )
-    # A Markdown file's name was chosen by its author; other text files (exports such as
-    # the seeds' .txt files) carry no meaning in their names, so their title names them.
-    naming_stem = stem if source.path.suffix in MARKDOWN else doc.title
-    name = file_name(doc, naming_stem, post, timezone)
+    name = _name(doc, source, settings)
     lang = doc.lang or settings.default_language
     ref = doc.ref or ref_from_filename(Path(name).stem)
-    key = (lang, ref)
-    if key in index.claimed:
-        report.problems.append(
-            doc.problem(
-                f"ref '{ref}' in '{lang}' is also claimed by {index.claimed[key]}; "
-                "give one of them another ref",
-                "ref",
-            )
-        )
-        return
-    index.claimed[key] = source.shown
-    existing = index.originals.get(key)
-    if existing is not None and existing.path.name != name:
-        report.problems.append(
-            doc.problem(
-                f"ref '{ref}' in '{lang}' is already held by {existing.shown}; give this posting "
-                "another ref (or, if it is a new version of that posting, that file's name)",
-                "ref",
-            )
-        )
-        return
-    try:
-        target = existing.path if existing else inside(settings.content_dir, lang, name)
-    except OutputError as error:
-        report.problems.append(error.as_problem())
-        return
-    if existing is None and target in index.paths:
-        report.problems.append(
-            doc.problem(
-                f"would be stored as {settings.relative(target)}, which holds another posting; "
-                "give it a 'slug' or another file name"
-            )
-        )
+    existing = index.originals.get((lang, ref))
+    target = _target(doc, source, index, settings, (lang, ref), name)
+    if isinstance(target, Problem):
+        report.problems.append(target)
         return
     new = normalized(doc, lang, ref, settings.timezone, source.timezone)
     new.path = target
@@ -328,3 +279,78 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
         report.created += 1
         report.done.append(f"created {new.shown} from {source.shown} (ref {ref})")
     index.claim(new)
+
+
+def _read_source(source: Source, settings: Settings, report: IngestReport) -> Document | None:
+    """The posting of ``source`` with the defaults that scope it, if it can be read and is
+    valid; None when not (its problems reported)."""
+    try:
+        doc = document.read(source.path, source.shown)
+    except ContentError as error:
+        report.problems.append(error.as_problem())
+        return None
+    report.problems += doc.warnings
+    for key, value in source.defaults.items():
+        doc.metadata.setdefault(key, value)
+    # A dated Markdown file name makes a post (in Jekyll's _posts and in content/ alike),
+    # and a post without a date takes the one in its name.
+    dated = source.is_jekyll_post or source.path.suffix in MARKDOWN
+    misdated = _date_from_name(doc, source.path.stem) if dated else None
+    problems = [misdated] if misdated else validate(doc, settings)
+    if problems:
+        report.problems += problems
+        return None
+    return doc
+
+
+def _name(doc: Document, source: Source, settings: Settings) -> str:
+    """The file name of the posting of ``source`` in ``content/<lang>/`` (``file_name``)."""
+    stem = source.path.stem
+    post = (
+        source.is_jekyll_post
+        or bool(DATE_PREFIX.match(stem))
+        or (source.jekyll_type is None and _looks_like_post(doc.metadata))
+    )
+    # A Markdown file's name was chosen by its author; other text files (exports such as
+    # the seeds' .txt files) carry no meaning in their names, so their title names them.
+    naming_stem = stem if source.path.suffix in MARKDOWN else doc.title
+    return file_name(doc, naming_stem, post, source.timezone or settings.timezone)
+
+
+def _target(
+    doc: Document,
+    source: Source,
+    index: _Index,
+    settings: Settings,
+    key: tuple[str, str],
+    name: str,
+) -> Path | Problem:
+    """Where the posting of ``source`` (its language and ref are ``key``) is saved: the file
+    of the original that holds its ref already, or ``content/<lang>/<name>``. A problem
+    instead when another posting of this run claims its ref, or one in ``content/`` holds
+    its ref under another name, or its place."""
+    lang, ref = key
+    if key in index.claimed:
+        return doc.problem(
+            f"ref '{ref}' in '{lang}' is also claimed by {index.claimed[key]}; "
+            "give one of them another ref",
+            "ref",
+        )
+    index.claimed[key] = source.shown
+    existing = index.originals.get(key)
+    if existing is not None and existing.path.name != name:
+        return doc.problem(
+            f"ref '{ref}' in '{lang}' is already held by {existing.shown}; give this posting "
+            "another ref (or, if it is a new version of that posting, that file's name)",
+            "ref",
+        )
+    try:
+        target = existing.path if existing else inside(settings.content_dir, lang, name)
+    except OutputError as error:
+        return error.as_problem()
+    if existing is None and target in index.paths:
+        return doc.problem(
+            f"would be stored as {settings.relative(target)}, which holds another posting; "
+            "give it a 'slug' or another file name"
+        )
+    return target

@@ -45,9 +45,11 @@ from pipeline.files import may_write, write_atomic, write_atomic_with
 
 T = TypeVar("T")
 
+FOLDER = Path(".cache") / "pipeline"
+
 # The globals a pickled cache may name: dates and times as YAML's safe loader makes them.
 ALLOWED = {
-    ("pipeline.content.document", "_rebuild"),
+    ("pipeline.content.dates", "_rebuild"),
     ("datetime", "date"),
     ("datetime", "datetime"),
     ("datetime", "timezone"),
@@ -187,3 +189,24 @@ class Cache:
         pickler.fast = fast
         pickler.dump((self.version, data))
         stream.write(hasher.hexdigest().encode())
+
+
+def version(*parts: object) -> str:
+    """A cache's version: the digest of ``parts`` (its format, the fingerprint of what made
+    it, the version of the parser it holds the work of...)."""
+    return hashlib.blake2b("\0".join(map(str, parts)).encode(), digest_size=16).hexdigest()
+
+
+def load(
+    path: Path, wanted: str, check: Callable[[Any], T] | None = None, shown: str = ""
+) -> T | None:
+    """``Cache(path, wanted, shown).load(check)``: the data the pickled cache ``path`` keeps,
+    if it is of version ``wanted``; else None (said, if damaged)."""
+    return Cache(path, wanted, shown).load(check)
+
+
+def save(path: Path, wanted: str, data: Any) -> None:
+    """Keep ``data`` in the pickled cache ``path`` as of version ``wanted``; data that will
+    not pickle is not kept (the next run does the work again)."""
+    with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        Cache(path, wanted).save(data)

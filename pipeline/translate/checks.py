@@ -1,14 +1,14 @@
-"""The quality checks a reviewer sees per block, besides the Markdown check of ``quality``.
+"""The quality checks a reviewer sees per block, each a function of a ``Pair``.
 
-Each compares what must survive translation unchanged (placeholders, URLs, numbers, e-mail
-addresses) or what usually does (the end punctuation), and flags a block left identical to
-its source. They are registered with ``quality.quality_check`` and run by
-``quality.findings``; ``quality`` imports this module, so every caller of ``findings`` gets
-them. Link targets and emphasis are the Markdown check's: the checks here look at the text
-around them.
+A check compares one block's source with its translation and says what looks wrong (a
+message), or None when the block passes, the way Weblate's checks do. ``markdown`` holds the
+block's Markdown to the source's (links, images, code, HTML, emphasis); the others compare
+what must survive translation unchanged (placeholders, URLs, numbers, e-mail addresses) or
+what usually does (the end punctuation), and flag a block left identical to its source.
+Link targets and emphasis are the Markdown check's: the checks after it look at the text
+around them. ``quality.CHECKS`` lists them, with the glossary's (``terminology``), in the
+order they run.
 
->>> from pipeline.translate.quality import Pair
->>> from pipeline.translate.segments import Block
 >>> def found(source, target):
 ...     pair = Pair(Block("body.1", "paragraph", source), target, "sv", "en")
 ...     return [f for f in (run(pair) for run in (numbers, end_punctuation)) if f]
@@ -22,10 +22,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
 
 from pipeline.translate.masking import BRACES, EMAIL, LIQUID, URL, Masker, mask, pattern
-from pipeline.translate.quality import Pair, quality_check
-from pipeline.translate.segments import maskers_for
+from pipeline.translate.segments import Block, check, maskers_for
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One block of a draft: its source block, its translation, and the languages."""
+
+    block: Block
+    target: str
+    source_lang: str
+    target_lang: str
+    references: dict[str, Any] = field(default_factory=dict)
+    """Link reference definitions of the original's body, for the Markdown check."""
+    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    """Site-wide things a check needs (e.g. a loaded glossary), keyed by the check's name."""
+
 
 # Link and image targets (``](...)``), autolinks and code spans are the Markdown check's.
 _MARKDOWN_TARGETS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^<>\s]+>|`+[^`]*`+")
@@ -57,7 +73,11 @@ def _compare(what: str, before: Counter[str], after: Counter[str]) -> str | None
     return "; ".join(parts) or None
 
 
-@quality_check("placeholders")
+def markdown(pair: Pair) -> str | None:
+    """The translation keeps the block's Markdown: links, images, code, HTML, emphasis."""
+    return check(pair.block, pair.target, pair.references)
+
+
 def placeholders(pair: Pair) -> str | None:
     """Liquid and Jinja tags (``{{ x }}``, ``{% x %}``) and ``%(name)s`` or ``{name}``
     placeholders: the same ones, as often, in the translation."""
@@ -67,13 +87,11 @@ def placeholders(pair: Pair) -> str | None:
     return _compare("placeholder", before, after)
 
 
-@quality_check("urls")
 def urls(pair: Pair) -> str | None:
     """Every URL written in the text comes back unchanged."""
     return _compare("URL", _found(URL, _plain(pair.block.text)), _found(URL, _plain(pair.target)))
 
 
-@quality_check("emails")
 def emails(pair: Pair) -> str | None:
     """Every e-mail address comes back unchanged."""
     before, after = _found(EMAIL, pair.block.text), _found(EMAIL, pair.target)
@@ -94,7 +112,6 @@ def _numbers(text: str) -> Counter[str]:
     return Counter(_NUMBER.findall(plain))
 
 
-@quality_check("numbers")
 def numbers(pair: Pair) -> str | None:
     """The same numbers, as often (written with any separators)."""
     before, after = _numbers(pair.block.text), _numbers(pair.target)
@@ -104,7 +121,6 @@ def numbers(pair: Pair) -> str | None:
     return "; ".join(parts) or None
 
 
-@quality_check("identical")
 def identical(pair: Pair) -> str | None:
     """A block with words to translate is not left as it is (the engine kept it, or nobody
     translated it). Names and short labels (one or two words) may stay."""
@@ -126,7 +142,6 @@ def _end(text: str) -> str:
     return _ENDS.get(stripped[-1:], "") if stripped else ""
 
 
-@quality_check("end punctuation")
 def end_punctuation(pair: Pair) -> str | None:
     """A block that ends a sentence with ``.``, ``!``, ``?``, ``:``, ``;`` or ``…`` ends its
     translation the same way, and one without such a mark is not given one."""

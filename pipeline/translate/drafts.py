@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.content.document import Document, WrittenDate, WrittenDatetime
+from pipeline.content.dates import WrittenDate, WrittenDatetime
+from pipeline.content.document import Document
 from pipeline.content.tree import is_post, slug_of
 from pipeline.errors import OutputError
 from pipeline.files import inside

@@ -1,21 +1,17 @@
-"""Translation engines: one small interface, implementations chosen by name.
+"""Translation engines: one small interface, and the offline ``pseudo`` engine.
 
 An engine translates one text (already masked, under its ``limit`` in characters) from one
 language to another, or raises one of the errors below. Retries, timeouts around the whole,
 splitting, concurrency and counting are the ``Runner``'s job (``runner.py``), so an engine
 stays a thin adapter. ``pseudo`` runs offline; the others go through deep-translator
-(``deep.py``), which is imported only when one of them is used.
+(``deep.py``). ``registry`` names them all and makes the one a run asks for.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from typing import Protocol
-
-from pipeline.config import Settings
-from pipeline.errors import UsageError
 
 
 class Engine(Protocol):
@@ -87,39 +83,3 @@ class PseudoEngine:
     def translate(self, text: str, source: str, target: str) -> str:
         """``pseudo(text)``, whatever the languages."""
         return pseudo(text)
-
-
-def _pseudo(settings: Settings) -> Engine:
-    return PseudoEngine()
-
-
-def _deep(name: str) -> Callable[[Settings], Engine]:
-    def make(settings: Settings) -> Engine:
-        from pipeline.translate import deep  # imports deep-translator: only when needed
-
-        return deep.make(name, settings)
-
-    return make
-
-
-# The engines, by the name users give them (--translator, TRANSLATOR=, [tool.pipeline]).
-ENGINES: dict[str, Callable[[Settings], Engine]] = {
-    "pseudo": _pseudo,
-    "google": _deep("google"),
-    "libre": _deep("libre"),
-    "deepl": _deep("deepl"),
-    "microsoft": _deep("microsoft"),
-    "mymemory": _deep("mymemory"),
-}
-
-
-def check_name(name: str) -> None:
-    """Raise ``UsageError`` unless ``name`` is an engine."""
-    if name not in ENGINES:
-        raise UsageError(f"unknown translator '{name}' (choose one of: {', '.join(ENGINES)})")
-
-
-def make_engine(name: str, settings: Settings) -> Engine:
-    """The engine called ``name``; raises ``UsageError`` if unknown or not configured."""
-    check_name(name)
-    return ENGINES[name](settings)

@@ -11,8 +11,8 @@ then ``note`` and ``keep``::
 A row with ``keep`` set to ``yes`` is a name: it stays as it is in every language, and the
 engines never see it. Any other row is a preferred term: where the term (or an inflection of
 it) is in a source text, its translation must hold the row's term in the target language (or
-an inflection of that). Matching is case-insensitive and on whole words; ``MATCHERS`` says
-which inflections count per language.
+an inflection of that). Matching is case-insensitive and on whole words; ``inflections.MATCHERS``
+says which inflections count per language.
 
 ``loads``/``dumps`` are a pair: the pipeline never reorders or rewrites the file, and a file
 written back from what was read is the same, byte for byte.
@@ -26,132 +26,20 @@ written back from what was read is the same, byte for byte.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pipeline.config import Settings
 from pipeline.errors import Problem
+from pipeline.translate.inflections import name_pattern, needle, term_pattern
 
 FILE = "glossary.csv"
 SHOWN = f"locale/{FILE}"
 NOTE, KEEP = "note", "keep"
 YES, NO = "yes", ("", "no")
-APOSTROPHES = "'’"
-
-
-# --- inflections ---------------------------------------------------------------------------
-#
-# A term matches where each of its words is followed by one of its language's endings. The
-# endings hang off the glossary's own form rather than off a stemmer's stem: Snowball's Swedish
-# stemmer (tried: snowballstemmer 3.1.1) leaves the definite -n and -t after a vowel
-# (medborgarjuryn, demokratin, civilsamhället) unstemmed, so "deltagande demokratin" would not
-# match "deltagande demokrati"; and stemming both sides conflates derivations that a
-# terminology check must tell apart (English "municipal" and "municipality" share a stem).
-# A form that changes its stem (stad, städer) is a row of its own.
-
-SWEDISH_ENDINGS = (
-    "s",
-    "n",
-    "ns",
-    "t",
-    "ts",
-    "en",
-    "ens",
-    "et",
-    "ets",
-    "ar",
-    "arna",
-    "arnas",
-    "er",
-    "erna",
-    "ernas",
-    "or",
-    "orna",
-    "ornas",
-    "r",
-    "rna",
-    "rnas",
-    "na",
-    "nas",
-    "a",
-    "e",
-    "es",
-)
-"""Endings of Swedish nouns and adjectives after the glossary's form: definite (-en, -et,
--n, -t), plural (-ar, -er, -or, -r and their definite -na), genitive (-s), adjective (-a, -e)."""
-
-
-@functools.cache
-def _needle(term: str) -> str:
-    """What every match of ``term`` holds, in any case: its first word up to an apostrophe,
-    and without a final y (juries).
-
-    >>> _needle("Citizens' jury"), _needle("company")
-    ('citizens', 'compan')
-    """
-    word = re.split(f"[{APOSTROPHES}]", term.split()[0].casefold())[0]
-    return word[:-1] if word.endswith("y") and len(word) > 1 else word
-
-
-def _literal(text: str) -> str:
-    """``text`` as a regular expression, either apostrophe standing for both."""
-    return "['’]".join(re.escape(part) for part in re.split(f"[{APOSTROPHES}]", text))
-
-
-def _swedish(word: str) -> str:
-    return _literal(word) + "(?:" + "|".join(SWEDISH_ENDINGS) + ")?"
-
-
-def _english(word: str) -> str:
-    """A word with its plural and possessive: jury, juries, jury's, juries'; budget(s)."""
-    if word[-1:] in APOSTROPHES:  # citizens': a possessive already
-        return _literal(word)
-    if re.search(r"[^aeiou]y$", word):
-        stem = _literal(word[:-1]) + "(?:y|ies)"
-    else:
-        stem = _literal(word) + "(?:e?s)?"
-    return stem + "(?:['’]s?)?"
-
-
-MATCHERS: dict[str, Callable[[str], str]] = {"sv": _swedish, "en": _english}
-"""How a word of a term is matched with its inflections, per language (others: exactly)."""
-
-
-def term_pattern(term: str, lang: str) -> re.Pattern[str]:
-    """The pattern of ``term`` and its inflections in ``lang``: whole words, any case, any
-    space or hyphen between words, either apostrophe.
-
-    >>> bool(term_pattern("deltagande demokrati", "sv").search("den deltagande demokratin"))
-    True
-    >>> bool(term_pattern("citizens' jury", "en").search("two Citizens’ juries"))
-    True
-    >>> bool(term_pattern("kommun", "sv").search("kommunfullmäktige"))
-    False
-    """
-    word = MATCHERS.get(lang.split("-")[0].lower(), _literal)
-    words = [word(w) for w in term.split()]
-    return re.compile(r"(?<!\w)" + r"(?:\s+|-)".join(words) + r"(?!\w)", re.IGNORECASE)
-
-
-def name_pattern(name: str) -> re.Pattern[str]:
-    """The pattern of a name to keep: exactly as written (any space between its words), also
-    before a possessive ending (Digidem Labs, Digidem Lab's), which is not part of it.
-
-    >>> [m.group() for m in name_pattern("Digidem Lab").finditer("Digidem Labs, Digidem Lab's")]
-    ['Digidem Lab', 'Digidem Lab']
-    """
-    words = r"\s+".join(_literal(w) for w in name.split())
-    return re.compile(r"(?<!\w)" + words + r"(?=(?:s|['’]s?)?(?!\w))")
-
-
-# --- the file ------------------------------------------------------------------------------
-
-
-Rule = tuple[str, tuple[str, ...], "Term"]
-"""A term in the source language, the terms that would do in the target, and its row."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +68,15 @@ class Occurrence:
             return f"'{self.found}' is a name to keep as it is ({where})"
         wanted = " or ".join(f"'{w}'" for w in self.wanted)
         return f"'{self.found}' should be {wanted} ({where})"
+
+
+class Rule(NamedTuple):
+    """What the glossary asks of a translation: a term in the source language, the terms
+    that would do in the target, and its (first) row."""
+
+    have: str
+    wanted: tuple[str, ...]
+    term: Term
 
 
 @dataclass
@@ -247,7 +144,7 @@ class Glossary:
         """Whether ``text`` may hold a term or name of ``rules(source, target)``: a quick
         test (no pattern) before a text is looked at closely."""
         folded = text.casefold()
-        return any(_needle(have) in folded for have, _, _ in self.rules(source, target))
+        return any(needle(have) in folded for have, _, _ in self.rules(source, target))
 
     def _make_rules(self, source: str, target: str) -> list[Rule]:
         wanted: dict[str, Rule] = {}
@@ -282,7 +179,7 @@ class Glossary:
         }
         folded = source_text.casefold()
         for have, wants, term in self.rules(source, target):
-            if _needle(have) not in folded:
+            if needle(have) not in folded:
                 continue  # (a quick test: a pattern search costs more)
             source_part, target_part = texts[term.keep]
             match = self.pattern(have, source, term.keep).search(source_part)

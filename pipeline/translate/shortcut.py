@@ -15,12 +15,13 @@ nothing but say what that run said; any other does the stage's work
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
 from pipeline.state import manifest
-from pipeline.state.fingerprints import fingerprint, tree_state
+from pipeline.state.fingerprints import Snapshot, fingerprint, tree_state
 from pipeline.translate.report import TranslateReport
 
 FILE = Path(".cache") / "pipeline" / "translate.json"
@@ -32,27 +33,28 @@ PARKED = "parked"  # pipeline.translate.superseded.PARKED
 __all__ = ["FILE", "read_state", "translate"]
 
 
-def translate(settings: Settings, translator: str | None = None) -> TranslateReport:
-    """Write or update the drafts of every original (``stage.translate``), unless everything
-    the last run read is as it was and that run had nothing to do: then say so again."""
+def translate(
+    settings: Settings, translator: str | None, work: Callable[[], TranslateReport]
+) -> TranslateReport:
+    """What ``work()`` (the stage, run with ``translator``) reports, unless everything the last
+    run read is as it was and that run had nothing to do: then say so again, without calling
+    ``work`` (the caller imports the stage in it, only then)."""
     name = translator or settings.translator
     state = read_state(settings, name, time.time_ns())
     kept = settings.root / FILE
     last = manifest.load(kept, FILE.as_posix())
     if last is not None and last.read_the_same(state):
         return TranslateReport(engine=name, problems=list(last.problems))
-    from pipeline.translate.stage import translate as work
-
-    report = work(settings, translator)
+    report = work()
     if report.idle:
         recorded = manifest.Manifest(
-            fingerprint=state["fingerprint"], inputs=state["inputs"], problems=report.problems
+            fingerprint=state.fingerprint, inputs=state.inputs, problems=report.problems
         )
         manifest.save(kept, recorded)
     return report
 
 
-def read_state(settings: Settings, translator: str, now_ns: int) -> dict[str, Any]:
+def read_state(settings: Settings, translator: str, now_ns: int) -> Snapshot:
     """What a run with ``translator`` reads, told without reading it: the fingerprint (the
     settings, the code, the translator's name), and the ``stat`` of every file and folder
     of the content, the memory and its records, the parked drafts, and the glossary."""
@@ -64,7 +66,4 @@ def read_state(settings: Settings, translator: str, now_ns: int) -> dict[str, An
         settings.locale_dir / GLOSSARY,
     ):
         inputs.update(tree_state(settings, tree, now_ns))
-    return {
-        "fingerprint": fingerprint(settings, manifest.FORMAT, ("translate", translator)),
-        "inputs": inputs,
-    }
+    return Snapshot(fingerprint(settings, manifest.FORMAT, ("translate", translator)), inputs)

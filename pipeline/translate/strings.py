@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from pipeline.config import Settings
 from pipeline.translate import terminology
-from pipeline.translate.engines import make_engine
 from pipeline.translate.masking import UI_MASKERS, Masker, MaskError, mask, unmask
+from pipeline.translate.registry import make_engine
 from pipeline.translate.runner import EngineUnavailable, Runner
 from pipeline.translate.segments import FRONT_MATTER, Block, check
 

@@ -31,6 +31,7 @@ from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content, source_hash
 from pipeline.errors import Problem
 from pipeline.translate import glossary, record
+from pipeline.translate.checks import Pair
 from pipeline.translate.glossary import Glossary, Occurrence
 from pipeline.translate.masking import (
     AUTOLINK,
@@ -44,7 +45,6 @@ from pipeline.translate.masking import (
     mask,
     pattern,
 )
-from pipeline.translate.quality import Pair, context_loader, quality_check
 from pipeline.translate.segments import (
     FRONT_MATTER,
     Block,
@@ -55,7 +55,6 @@ from pipeline.translate.segments import (
 NAME = "glossary"
 
 
-@context_loader(NAME)
 def load(settings: Settings) -> Glossary:
     """The site's glossary, read once per run (``Pair.context["glossary"]``)."""
     return glossary.load(settings)
@@ -107,7 +106,6 @@ def uses(
     return found.uses(visible(block.text), visible(target), source_lang, target_lang)
 
 
-@quality_check(NAME)
 def glossary_followed(pair: Pair) -> str | None:
     """The translation holds the glossary's term for each term of the source, and every name
     to keep as it is."""

@@ -5,8 +5,8 @@ and ``approve`` read.
 status (``original``, ``machine``, ``reviewed``, ``outdated``, or ``missing`` when a draft is
 still to be made), and its problems. A draft's blocks are read from the draft itself, matched
 to its original's blocks by structure (as the translate stage matches them), with their
-origins from the draft's record; every registered quality check
-(``pipeline.translate.quality``) runs on every block. Nothing is written.
+origins from the draft's record; every quality check (``pipeline.translate.quality``) runs
+on every block. Nothing is written.
 
 Besides the quality checks, each block of machine text that no person has seen since the
 engine made it (``record.unread``) is a problem of its own (``machine text``), and so is
@@ -27,7 +27,8 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.content.document import Document
-from pipeline.content.tree import Content, misfiled, scan, source_hash
+from pipeline.content.tree import Content, scan, source_hash
+from pipeline.content.unsettled import misfiled
 from pipeline.errors import Problem
 from pipeline.report import Report
 from pipeline.translate import quality, record, wording

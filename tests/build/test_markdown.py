@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bench.corpus import generate
 from pipeline.build import markdown
-from pipeline.build.links import safe_url
+from pipeline.build.markdown import safe_url
 from pipeline.content.document import split
 from pipeline.errors import ContentError
 from pipeline.translate import segments

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from pipeline.build import plan_cache
+from pipeline.build import stage as build_stage
 from pipeline.config import load_settings
 from pipeline.content import document, parse_cache, scan_cache
 from pipeline.state import cache, fingerprints
@@ -127,7 +128,12 @@ def test_a_damaged_or_older_cache_is_never_trusted(seed_site, run, monkeypatch) 
         time.sleep(0.05)
         toggle(seed_site, EN_DRAFT, "\n---\n", "\n---\nEtt stycke till.\n\n")
         same_as_full(seed_site, run)
-    for kept_as, data in ((version + "x", entries), ("another", entries), (version, None)):
+    settings = load_settings(seed_site.root)
+    fingerprint = build_stage.read_state(settings, time.time_ns()).fingerprint
+    # (made as this one was, but for the format before: only the format tells them apart)
+    assert version == cache.version(scan_cache.FORMAT, fingerprint, parse_cache.version())
+    made_before = cache.version(scan_cache.FORMAT - 1, fingerprint, parse_cache.version())
+    for kept_as, data in ((made_before, entries), ("another", entries), (version, None)):
         plant(kept_as, data)
         same_as_full(seed_site, run)
         assert "Planterad rubrik" not in seed_site.read("public/index.html")

@@ -7,7 +7,8 @@ import pytest
 from pipeline.config import Settings
 from pipeline.slugs import slugify
 from pipeline.translate import deep, runner
-from pipeline.translate.engines import make_engine, pseudo
+from pipeline.translate.engines import pseudo
+from pipeline.translate.registry import make_engine
 from pipeline.translate.runner import Runner
 
 

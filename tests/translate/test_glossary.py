@@ -14,10 +14,11 @@ import polib
 import pytest
 
 from pipeline.content import document
-from pipeline.translate import deep, glossary, quality, translate_strings
-from pipeline.translate.glossary import term_pattern
+from pipeline.translate import deep, glossary, quality
+from pipeline.translate.inflections import term_pattern
 from pipeline.translate.quality import Pair, findings
 from pipeline.translate.segments import segment
+from pipeline.translate.strings import translate_strings
 from tests.conftest import REPO
 
 GLOSSARY = """\

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from pipeline.content import document
-from pipeline.translate import EngineUnavailable, translate_strings
+from pipeline.translate.runner import EngineUnavailable
+from pipeline.translate.strings import translate_strings
 from tests.conftest import SMALL_POSTING as POSTING
 from tests.conftest import engine_pyproject
 

@@ -1,4 +1,4 @@
-"""The registry of quality checks a reviewer sees per block."""
+"""The quality checks a reviewer sees per block, listed in ``quality.CHECKS``."""
 
 import pytest
 
@@ -22,9 +22,19 @@ def test_a_lost_link_is_found_by_the_markdown_check() -> None:
     assert "link" in found[0].message
 
 
-def test_a_name_cannot_be_registered_twice() -> None:
-    with pytest.raises(ValueError, match="markdown"):
-        quality.quality_check("markdown")(lambda p: None)
+def test_every_check_is_listed_once_by_its_own_name_in_the_order_they_run() -> None:
+    names = [name for name, _ in quality.CHECKS]
+    assert names == [
+        "markdown",
+        "placeholders",
+        "urls",
+        "emails",
+        "numbers",
+        "identical",
+        "end punctuation",
+        "glossary",
+    ]
+    assert len({run for _, run in quality.CHECKS}) == len(names)
 
 
 @pytest.mark.parametrize(
