@@ -5,7 +5,7 @@ translated, ``lang`` set, the keys of one version only left out (``PER_VERSION``
 has its own path and old paths, and the original's ``published`` governs its drafts; a draft
 may carry its own of each), the keys only the draft has kept, and the ``translation:`` block
 last. Its file name is a slug of the translated title (with the original's date prefix for a
-post), fixed once the draft exists; while the title is only
+post; ``.html`` for an original in HTML), fixed once the draft exists; while the title is only
 ``pseudo`` text, the name is its original's, and the draft is renamed once when its title
 is first translated for real (``pipeline.translate.stage``).
 """
@@ -23,6 +23,7 @@ from pipeline.content.tree import is_post, slug_of
 from pipeline.errors import OutputError
 from pipeline.files import inside
 from pipeline.slugs import DATE_PREFIX, slugify
+from pipeline.translate import html_segments
 from pipeline.translate.segments import front_matter_blocks, set_value
 
 PER_VERSION = ("url", "aliases", "slug", "published")
@@ -120,9 +121,10 @@ def new_path(
     the draft's own)."""
     folder = original.path.parent.relative_to(settings.content_dir / str(original.lang))
     prefix = DATE_PREFIX.match(original.path.name).group(0) if is_post(original) else ""  # type: ignore[union-attr]
+    suffix = html_segments.SUFFIX if original.path.suffix == html_segments.SUFFIX else ".md"
     slug = slugify(title if isinstance(title, str) and title.strip() else slug_of(original))
     for number in range(1, 1000):
-        name = f"{prefix}{slug}{'' if number == 1 else f'-{number}'}.md"
+        name = f"{prefix}{slug}{'' if number == 1 else f'-{number}'}{suffix}"
         path = inside(settings.content_dir, target, *folder.parts, name)
         if path == current or not path.exists():
             return path

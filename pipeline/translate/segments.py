@@ -7,7 +7,8 @@ table cells, the terms and definitions of definition lists, and footnotes. Every
 (code blocks, HTML blocks, reference definitions, attribute lists on a line of their own,
 blank lines, list markers, quote marks, ``: `` and ``[^1]: ``) is the skeleton: ``render``
 (``blocks``) writes a body with each block's text replaced and every other byte kept, so a
-draft has the same block structure as its original.
+draft has the same block structure as its original. An ``.html`` body is segmented by
+``html_segments``, into blocks of the same kinds.
 
 >>> segmented = segment("# Rubrik\\n\\n* Ett\\n* Två\\n\\n```\\nkod\\n```\\n")
 >>> [(b.kind, b.text) for b in segmented.blocks]
@@ -31,6 +32,7 @@ from pipeline.config import Settings
 from pipeline.content.document import Document
 from pipeline.content.markdown_syntax import ATTRIBUTES, markdown_parser
 from pipeline.content.tree import translatable_texts
+from pipeline.translate import html_segments
 
 # The blocks' interface, imported from here by the rest of the stage.
 from pipeline.translate.blocks import (
@@ -215,7 +217,8 @@ def check(block: Block, target: str, references: dict[str, Any] | None = None) -
     """Why ``target`` cannot stand in for ``block`` in a draft, or None if it can.
 
     The target must have the block's Markdown: the same links, images, code, HTML, emphasis,
-    footnotes and attributes, and nothing that would turn it into another kind of block.
+    footnotes and attributes, and nothing that would turn it into another kind of block (an
+    HTML block's target, the same tags: ``html_segments.check``).
 
     >>> paragraph = segment("Läs **mer**.\\n").blocks[0]
     >>> check(paragraph, "Read **more**."), check(paragraph, "Read more.")
@@ -226,6 +229,8 @@ def check(block: Block, target: str, references: dict[str, Any] | None = None) -
             if _count(masker, target) != _count(masker, block.text):
                 return f"the {masker.name}s differ from the original's"
         return None
+    if block.html:
+        return html_segments.check(block, target)
     env = {"references": references or {}}
     before, after = _signature(block.text, env), _signature(target, env)
     if before != after:
@@ -308,9 +313,20 @@ def front_matter_blocks(doc: Document, settings: Settings) -> list[Block]:
     ]
 
 
+def is_html(doc: Document) -> bool:
+    """Whether ``doc``'s body is HTML (an ``.html`` document), not Markdown."""
+    return doc.path.suffix == html_segments.SUFFIX
+
+
+def recorded_block(doc: Document, key: str, kind: str, text: str) -> Block:
+    """A block of ``doc`` as a draft's record keeps it (key, kind and text), to be checked."""
+    return Block(key, kind, text, html=kind != FRONT_MATTER and is_html(doc))
+
+
 def document_blocks(doc: Document, settings: Settings) -> tuple[list[Block], Segmented]:
-    """A document's blocks (front matter values, then the body's) and its segmented body."""
-    segmented = segment(doc.body)
+    """A document's blocks (front matter values, then the body's) and its segmented body
+    (a Markdown body, or the HTML of an ``.html`` document)."""
+    segmented = html_segments.segment(doc.body) if is_html(doc) else segment(doc.body)
     return front_matter_blocks(doc, settings) + segmented.blocks, segmented
 
 
@@ -329,9 +345,12 @@ def set_value(metadata: dict[str, Any], key: str, value: str) -> None:
 
 
 def maskers_for(block: Block, segmented: Segmented | None) -> list[Masker]:
-    """The maskers for ``block``: front matter is plain text, body blocks are Markdown."""
+    """The maskers for ``block``: front matter is plain text, body blocks are Markdown (or
+    HTML, in an ``.html`` document)."""
     if block.kind == FRONT_MATTER:
         return PLAIN_MASKERS
+    if block.html:
+        return html_segments.MASKERS
     return markdown_maskers(segmented.labels if segmented else ())
 
 
