@@ -12,7 +12,8 @@ make the two differ; everything else goes to markdown-it-py:
   wrapped onto an indented line, runs of four emphasis marks, an empty list item, a hard
   break after a backslash, an indented line after a quote, an entity in a fence's info
   string, and emphasis beside a non-ASCII symbol (``*€*``): the places where the two
-  implement different versions of the spec or have known bugs;
+  implement different versions of the spec or have known bugs; and footnotes, attribute lists
+  and definition lists, which cmark-gfm does not read;
 - after rendering: a link or image whose URL the site does not allow (cmark-gfm would make
   ``tel:`` or ``data:`` a link; markdown-it-py leaves the text as written), a URL with
   non-ASCII text (markdown-it-py writes host names in punycode), and an empty block quote
@@ -56,12 +57,14 @@ RISKY_INLINE = re.compile(
     r"|\]:"  # link reference definitions
     r"|\\ +\n"  # a backslash before a hard line break
     r"|`[^\n]*\n +\S"  # a code span that may wrap onto an indented line
+    r"|\[\^|[)\]`]\{"  # a footnote, an attribute list after a link, image or code span
 )
 RISKY_LINE = re.compile(
     r"\n {0,3}(?:```|~~~)[^\n]*&"  # an entity in a fence's info string
     r"|\n[ |:-]*-[ |:-]*(?=\n|\Z)"  # a line that could be a table's delimiter row
     r"|\n {0,3}(?:[*+-]|\d{1,9}[.)]) *(?=\n|\Z)"  # an empty list item (where lists end differs)
     r"|\n {0,3}>[^\n]*\n {4}"  # an indented line after a quote (lazy continuation)
+    r"|\n {0,3}(?:\{|[:~][ \t])"  # an attribute list before a block, a definition
 )
 EMPHASIS_MARKS = "*_"
 NON_ASCII_ESCAPE = re.compile(r"%[89a-fA-F]")
@@ -233,13 +236,12 @@ def _freeing(library: str) -> tuple[Callable[[int], None], Callable[[int], None]
 
 @functools.cache
 def _of_record() -> Any:
-    """markdown-it-py as the site renders with it: CommonMark plus tables, raw HTML shown as
-    text (postings come from outside, and no sanitizer is written for them), safe links."""
-    from markdown_it import MarkdownIt
+    """markdown-it-py as the site renders with it (``markdown_parser``, the segmenter's), raw
+    HTML shown as text (postings come from outside, and no sanitizer is written for them),
+    safe links."""
+    from pipeline.content.markdown_syntax import markdown_parser
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = lambda url: safe_url(url) is not None
-    return md
+    return markdown_parser(html=False, validate_link=lambda url: safe_url(url) is not None)
 
 
 def of_record(text: str) -> str:

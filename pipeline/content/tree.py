@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from pipeline.content.parse_cache import FrontMatterMemo
     from pipeline.content.scan_cache import ScanCache
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".html")  # .html: a page whose body is HTML
 STATUSES = ("machine", "reviewed", "outdated")
 PSEUDO = "pseudo"  # the offline engine: its text is for layout and CI, never published
 

@@ -32,7 +32,15 @@ PACKAGE = Path(__file__).parent.parent  # pipeline/
 TEMPLATES = PACKAGE / "templates"
 RACY_NS = 3_000_000_000  # more than the coarsest clock of a common file system (FAT: 2 s)
 # The libraries whose release can change a rendered byte (PyYAML: what front matter reads as).
-RENDERING_LIBRARIES = ("jinja2", "markupsafe", "babel", "cmarkgfm", "markdown_it", "yaml")
+RENDERING_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "babel",
+    "cmarkgfm",
+    "markdown_it",
+    "mdit_py_plugins",
+    "yaml",
+)
 
 StatRecord = list[int]
 """``[size, mtime_ns, ctime_ns, inode]`` of a file."""

@@ -1,10 +1,11 @@
 """A draft's file: its front matter, built from its original's, and its name.
 
 A draft's front matter follows its original's key order, with the translatable values
-translated, ``lang`` set, ``published`` left out (the original's governs its drafts; a
-draft may carry its own ``published: false``), the keys only the draft has kept, and the
-``translation:`` block last. Its file name is a slug of the translated title (with the
-original's date prefix for a post), fixed once the draft exists; while the title is only
+translated, ``lang`` set, the keys of one version only left out (``PER_VERSION``: a draft
+has its own path and old paths, and the original's ``published`` governs its drafts; a draft
+may carry its own of each), the keys only the draft has kept, and the ``translation:`` block
+last. Its file name is a slug of the translated title (with the original's date prefix for a
+post; ``.html`` for an original in HTML), fixed once the draft exists; while the title is only
 ``pseudo`` text, the name is its original's, and the draft is renamed once when its title
 is first translated for real (``pipeline.translate.stage``).
 """
@@ -22,7 +23,11 @@ from pipeline.content.tree import is_post, slug_of
 from pipeline.errors import OutputError
 from pipeline.files import inside
 from pipeline.slugs import DATE_PREFIX, slugify
+from pipeline.translate import html_segments
 from pipeline.translate.segments import front_matter_blocks, set_value
+
+PER_VERSION = ("url", "aliases", "slug", "published")
+"""Front matter keys never copied from an original to its drafts: each version's own."""
 
 
 def key_line(text: str, key: str) -> int | None:
@@ -42,13 +47,13 @@ def draft_metadata(
     settings: Settings,
     translation: dict[str, Any],
 ) -> dict[str, Any]:
-    """A draft's front matter: the original's keys in its order (``published`` aside: the
-    original's governs its drafts), translated values set, ``lang`` set, then keys only the
+    """A draft's front matter: the original's keys in its order (those of ``PER_VERSION``
+    aside), translated values set, ``lang`` set, then keys only the
     draft has, then ``translation:`` (with any keys of the draft's own block kept after
     ours). ``values`` holds the translated texts by key; a draft's own metadata will do."""
     metadata: dict[str, Any] = {}
     for key, value in original.metadata.items():
-        if key != "published":
+        if key not in PER_VERSION:
             metadata[key] = copy.deepcopy(value)
     for block in front_matter_blocks(original, settings):
         value = _lookup(values, block.key)
@@ -116,9 +121,10 @@ def new_path(
     the draft's own)."""
     folder = original.path.parent.relative_to(settings.content_dir / str(original.lang))
     prefix = DATE_PREFIX.match(original.path.name).group(0) if is_post(original) else ""  # type: ignore[union-attr]
+    suffix = html_segments.SUFFIX if original.path.suffix == html_segments.SUFFIX else ".md"
     slug = slugify(title if isinstance(title, str) and title.strip() else slug_of(original))
     for number in range(1, 1000):
-        name = f"{prefix}{slug}{'' if number == 1 else f'-{number}'}.md"
+        name = f"{prefix}{slug}{'' if number == 1 else f'-{number}'}{suffix}"
         path = inside(settings.content_dir, target, *folder.parts, name)
         if path == current or not path.exists():
             return path

@@ -96,7 +96,9 @@ def mask(text: str, maskers: Sequence[Masker], fold_lines: bool = False) -> Mask
 def _protected(text: str, maskers: Sequence[Masker]) -> list[tuple[int, int, str, str]]:
     """The spans to mask, in order, each with the name of the first masker that found it and
     what to restore there: every span found, sorted, and overlapping ones joined in one
-    sweep. A found span that says what to restore (a shortcut link's ``]``) is replaced."""
+    sweep, with an attribute list right after a span (``](/a){.more}``): it belongs to what
+    it follows. A found span that says what to restore (a shortcut link's ``]``) is
+    replaced."""
     found = [
         (begin, end, order, masker.name, restore)
         for order, masker in enumerate(maskers)
@@ -106,7 +108,8 @@ def _protected(text: str, maskers: Sequence[Masker]) -> list[tuple[int, int, str
     found.sort(key=lambda span: span[:3])
     joined: list[_Joined] = []
     for begin, end, _, name, restore in found:
-        if joined and begin < joined[-1].end:
+        attached = name == ATTRIBUTE_LIST.name and begin == (joined[-1].end if joined else -1)
+        if joined and (begin < joined[-1].end or attached):
             joined[-1].end = max(joined[-1].end, end)
         else:
             joined.append(_Joined(begin, end, name))
@@ -197,6 +200,15 @@ EMAIL = pattern("e-mail address", r"(?:[\w.+-]|\\[!-/:-@\[-`{-~])+@(?:[\w+-]|\.(
 PRINTF = pattern(
     "placeholder", r"%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[#0 +-]*\d*(?:\.\d+)?[sdifrxXeEgGc%]"
 )
+# Attribute lists: ``{.class #id}`` (markdown-it's attrs plugins), ``{: .class}`` and
+# ``{:#id}`` (kramdown's); one on a line of its own with its line break, so that it stays there.
+ATTRIBUTE_LIST_SYNTAX = r"\{:?[ \t]*(?:[.#][^\s{}]|[A-Za-z_][\w-]*=)[^{}\n]*\}"
+ATTRIBUTE_LIST = pattern(
+    "attribute list",
+    rf"^[ \t]*{ATTRIBUTE_LIST_SYNTAX}[ \t]*\n|{ATTRIBUTE_LIST_SYNTAX}",
+    re.MULTILINE,
+)
+FOOTNOTE = pattern("footnote reference", r"\[\^[^\]\s]+\]")
 BRACES = pattern("placeholder", r"\{[A-Za-z0-9_.\[\]]*(?:![rsa])?(?::[^{}]*)?\}")
 
 
@@ -361,10 +373,12 @@ def markdown_maskers(references: Iterable[str] = ()) -> list[Masker]:
         HARD_BREAK,
         ESCAPE,
         ENTITY,
+        FOOTNOTE,
         links(references),
         URL,
         EMAIL,
         EMPHASIS,
+        ATTRIBUTE_LIST,
     ]
 
 

@@ -1,11 +1,14 @@
-"""Segmenting: a document as the blocks a translator and an engine see, and back.
+"""Segmenting: a Markdown body as the blocks a translator and an engine see, and back.
 
 A document's translatable text is its translatable front matter values and the blocks of its
-Markdown body that hold text: paragraphs, headings, list items, quotes and table cells,
-found with markdown-it-py (CommonMark with tables and strikethrough, as the site renders it).
-Everything else (code blocks, HTML blocks, reference definitions, blank lines, list markers
-and quote marks) is the skeleton: ``render`` writes a body with each block's text replaced
-and every other byte kept, so a draft has the same block structure as its original.
+body that hold text. In a Markdown body, found with the site's own parser
+(``pipeline.content.markdown_syntax``), these are paragraphs, headings, list items, quotes,
+table cells, the terms and definitions of definition lists, and footnotes. Everything else
+(code blocks, HTML blocks, reference definitions, attribute lists on a line of their own,
+blank lines, list markers, quote marks, ``: `` and ``[^1]: ``) is the skeleton: ``render``
+(``blocks``) writes a body with each block's text replaced and every other byte kept, so a
+draft has the same block structure as its original. An ``.html`` body is segmented by
+``html_segments``, into blocks of the same kinds.
 
 >>> segmented = segment("# Rubrik\\n\\n* Ett\\n* Två\\n\\n```\\nkod\\n```\\n")
 >>> [(b.kind, b.text) for b in segmented.blocks]
@@ -17,22 +20,40 @@ and every other byte kept, so a draft has the same block structure as its origin
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.token import Token
 
 from pipeline.config import Settings
 from pipeline.content.document import Document
+from pipeline.content.markdown_syntax import ATTRIBUTES, markdown_parser
 from pipeline.content.tree import translatable_texts
+from pipeline.translate import html_segments
+
+# The blocks' interface, imported from here by the rest of the stage.
+from pipeline.translate.blocks import (
+    DEFINITION,
+    FOOTNOTE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_CELL,
+    TERM,
+)
+from pipeline.translate.blocks import FRONT_MATTER as FRONT_MATTER
+from pipeline.translate.blocks import Block as Block
+from pipeline.translate.blocks import Segmented as Segmented
+from pipeline.translate.blocks import render as render
+from pipeline.translate.blocks import render_with_lines as render_with_lines
+from pipeline.translate.blocks import skeleton_hash as skeleton_hash
 from pipeline.translate.cells import place_cell
 from pipeline.translate.masking import (
+    ATTRIBUTE_LIST_SYNTAX,
     HTML,
     LIQUID,
     PLAIN_MASKERS,
@@ -41,57 +62,24 @@ from pipeline.translate.masking import (
     reference_context,
 )
 
-MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-"""The Markdown parser whose block structure drafts keep (the renderer must agree with it)."""
+MARKDOWN = markdown_parser()
+"""The Markdown parser whose block structure drafts keep: the site's (raw HTML read as HTML)."""
 
-PARAGRAPH, HEADING, LIST_ITEM, QUOTE, TABLE_CELL = (
-    "paragraph",
-    "heading",
-    "list item",
-    "quote",
-    "table cell",
-)
-FRONT_MATTER = "front matter"
 TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
-
-
-@dataclass(frozen=True)
-class Block:
-    """One translatable text of a document.
-
-    ``key`` says where it sits (``title``, ``links[0].title``, ``body.3``); ``kind`` what it
-    is; ``text`` its source exactly as written (Markdown for body blocks); ``line`` its
-    1-based line in the body (None in front matter).
-    """
-
-    key: str
-    kind: str
-    text: str
-    line: int | None = None
-    start: int = field(default=0, repr=False, compare=False)
-    end: int = field(default=0, repr=False, compare=False)
-    continuation: str = field(default="", repr=False, compare=False)
-    level: int = field(default=0, repr=False, compare=False)
-    setext: bool = field(default=False, repr=False, compare=False)
-
-
-@dataclass
-class Segmented:
-    """A body cut into blocks, with what rendering and checking need to know about it."""
-
-    body: str
-    blocks: list[Block]
-    references: dict[str, Any] = field(default_factory=dict)
-    unplaced: list[int] = field(default_factory=list)  # lines of text blocks kept as they are
-
-    @property
-    def labels(self) -> list[str]:
-        """The reference labels the body defines (for masking shortcut links)."""
-        return list(self.references)
+ATTRIBUTE_LINE = re.compile(rf"[ \t]*{ATTRIBUTE_LIST_SYNTAX}[ \t]*")
+# The tokens that open a container of text blocks, and the kind of the blocks inside.
+CONTAINERS = {
+    "list_item_open": LIST_ITEM,
+    "blockquote_open": QUOTE,
+    "dd_open": DEFINITION,
+    "footnote_open": FOOTNOTE,
+}
+CLOSERS = {"list_item_close", "blockquote_close", "dd_close", "footnote_close"}
 
 
 def segment(body: str) -> Segmented:
-    """The text blocks of a Markdown body, in document order."""
+    """The text blocks of a Markdown body, in the order of the body (markdown-it moves
+    footnotes to the end; their blocks stay where they are written)."""
     env: dict[str, Any] = {}
     tokens = MARKDOWN.parse(body, env)
     lines = body.split("\n")
@@ -99,12 +87,13 @@ def segment(body: str) -> Segmented:
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     result = Segmented(body, [], env.get("references", {}))
+    found: list[Block] = []
     containers: list[str] = []
     cell = 0
     for index, token in enumerate(tokens):
-        if token.type in ("list_item_open", "blockquote_open"):
-            containers.append(token.type)
-        elif token.type in ("list_item_close", "blockquote_close"):
+        if token.type in CONTAINERS:
+            containers.append(CONTAINERS[token.type])
+        elif token.type in CLOSERS:
             containers.pop()
         elif token.type == "tr_open":
             cell = 0
@@ -122,44 +111,44 @@ def segment(body: str) -> Segmented:
                 kind = HEADING
             else:
                 placed = _place_lines(lines, offsets, token.map[0], token.content)
-                kind = {"list_item_open": LIST_ITEM, "blockquote_open": QUOTE}.get(
-                    containers[-1] if containers else "", PARAGRAPH
-                )
+                kind = TERM if parent.type == "dt_open" else (containers or [PARAGRAPH])[-1]
             if placed is None:
                 result.unplaced.append(token.map[0] + 1)
                 continue
-            number = len(result.blocks) + 1
             first = kind == LIST_ITEM and tokens[index - 2].type == "list_item_open"
-            result.blocks.append(_block(body, number, kind, token, parent, placed, first))
+            found.append(_block(body, kind, token, parent, placed, first))
+    found.sort(key=lambda block: block.start)
+    result.blocks = [replace(b, key=f"body.{n}") for n, b in enumerate(found, start=1)]
     return result
 
 
 def _block(
     body: str,
-    number: int,
     kind: str,
     token: Token,
     parent: Token,
     placed: tuple[int, int, str],
     first: bool,
 ) -> Block:
-    """The ``number``-th block, of ``kind``, from its inline token (``parent`` is the token
-    that opens it) and its place; ``first`` if it starts a list item, whose task list box
-    (``[ ]``, ``[x]``, GitHub's) is list syntax like the ``-`` before it, not text."""
+    """A block of ``kind`` (numbered once all are found), from its inline token (``parent``
+    is the token that opens it) and its place; ``first`` if it starts a list item, whose task
+    list box (``[ ]``, ``[x]``, GitHub's) is list syntax like the ``-`` before it, not text."""
     assert token.map is not None
     start, end, continuation = placed
-    content = token.content
-    box = TASK_BOX.match(content) if first else None
+    lines = token.content.split("\n")
+    lo, hi = _kept_lines(lines)
+    content = "\n".join(lines[lo : hi + 1])
+    box = TASK_BOX.match(content) if first and not lo else None
     if box and box.end() < len(content):
         start, content = start + box.end(), content[box.end() :]
     raw = body[start:end]
     return Block(
-        f"body.{number}",
+        "",
         kind,
         # A block's text is its source without container prefixes: the raw text on one
         # line (table cells keep their escapes), else markdown-it's content.
         raw if "\n" not in raw else content,
-        token.map[0] + 1,
+        token.map[0] + 1 + lo,
         start,
         end,
         continuation,
@@ -172,7 +161,8 @@ def _place_lines(
     lines: list[str], offsets: list[int], first: int, content: str
 ) -> tuple[int, int, str] | None:
     """Where a paragraph's (or setext heading's) content sits: each content line is the end
-    of its source line, after the container prefix (``> ``, list indentation)."""
+    of its source line, after the container prefix (``> ``, list indentation); attribute
+    lines before and after it aside (``_kept_lines``)."""
     content_lines = content.split("\n")
     if first + len(content_lines) > len(lines):
         return None
@@ -185,9 +175,18 @@ def _place_lines(
         if not raw.endswith(text):
             return None  # tabs expanded by the parser: keep the block as it is
         prefixes.append(raw[: len(raw) - len(text)])
-    start = offsets[first] + len(prefixes[0])
-    end = offsets[first + last] + len(prefixes[last]) + len(content_lines[last])
-    return start, end, prefixes[1] if last else _indent_of(prefixes[0])
+    lo, hi = _kept_lines(content_lines)
+    start = offsets[first + lo] + len(prefixes[lo])
+    end = offsets[first + hi] + len(prefixes[hi]) + len(content_lines[hi])
+    return start, end, prefixes[lo + 1] if hi > lo else _indent_of(prefixes[lo])
+
+
+def _kept_lines(content_lines: list[str]) -> tuple[int, int]:
+    """The first and last line of a paragraph's content that are not attribute lists
+    (kramdown's ``{: .class}`` on a line before or after a block: text to markdown-it), so
+    that those stay in the skeleton, where they are; all lines when every one is one."""
+    kept = [n for n, text in enumerate(content_lines) if not ATTRIBUTE_LINE.fullmatch(text)]
+    return (kept[0], kept[-1]) if kept else (0, len(content_lines) - 1)
 
 
 def _indent_of(prefix: str) -> str:
@@ -211,49 +210,15 @@ def _place_heading(
     return start, start + len(inline.content), ""
 
 
-def render(segmented: Segmented, targets: Sequence[str | None]) -> str:
-    """The body with each block's text replaced by its target (None: kept as it is)."""
-    return render_with_lines(segmented, targets)[0]
-
-
-def render_with_lines(segmented: Segmented, targets: Sequence[str | None]) -> tuple[str, list[int]]:
-    """``render``, plus the 1-based line of each block in the rendered body."""
-    body = segmented.body
-    parts: list[str] = []
-    lines: list[int] = []
-    line = 1
-    position = 0
-    for block, target in zip(segmented.blocks, targets, strict=True):
-        between = body[position : block.start]
-        line += between.count("\n")
-        lines.append(line)
-        if target is None or target == block.text:
-            written = body[block.start : block.end]
-        else:
-            written = ("\n" + block.continuation).join(target.split("\n"))
-        parts += [between, written]
-        line += written.count("\n")
-        position = block.end
-    parts.append(body[position:])
-    return "".join(parts), lines
-
-
-def skeleton_hash(segmented: Segmented) -> str:
-    """A hash of the body without its blocks' texts: equal for two bodies whose Markdown
-    differs only inside blocks (a draft and its original, an original before and after a
-    paragraph was reworded)."""
-    marked = render(segmented, ["\x00"] * len(segmented.blocks))
-    return hashlib.sha256(marked.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 # --- checks ------------------------------------------------------------------------------
 
 
 def check(block: Block, target: str, references: dict[str, Any] | None = None) -> str | None:
     """Why ``target`` cannot stand in for ``block`` in a draft, or None if it can.
 
-    The target must have the block's Markdown: the same links, images, code, HTML and emphasis,
-    and nothing that would turn it into another kind of block.
+    The target must have the block's Markdown: the same links, images, code, HTML, emphasis,
+    footnotes and attributes, and nothing that would turn it into another kind of block (an
+    HTML block's target, the same tags: ``html_segments.check``).
 
     >>> paragraph = segment("Läs **mer**.\\n").blocks[0]
     >>> check(paragraph, "Read **more**."), check(paragraph, "Read more.")
@@ -264,6 +229,8 @@ def check(block: Block, target: str, references: dict[str, Any] | None = None) -
             if _count(masker, target) != _count(masker, block.text):
                 return f"the {masker.name}s differ from the original's"
         return None
+    if block.html:
+        return html_segments.check(block, target)
     env = {"references": references or {}}
     before, after = _signature(block.text, env), _signature(target, env)
     if before != after:
@@ -282,7 +249,7 @@ def _count(masker: Masker, text: str) -> int:
 
 def _signature(text: str, env: dict[str, Any]) -> Counter[str]:
     """The Markdown of inline text, without its words: link targets, images, code, tags,
-    emphasis."""
+    emphasis, footnotes, and the ids and classes set on them."""
     found: Counter[str] = Counter()
     stack = list(MARKDOWN.parseInline(text, copy.deepcopy(env)))
     while stack:
@@ -296,7 +263,11 @@ def _signature(text: str, env: dict[str, Any]) -> Counter[str]:
             "image": token.attrGet("src"),
             "code_inline": f"`{token.content}`",
             "html_inline": token.content,
+            "footnote_ref": f"[^{token.meta.get('label')}]",
         }.get(token.type)
+        listed = " ".join(f"{k}={token.attrs[k]}" for k in ATTRIBUTES if k in token.attrs)
+        if listed:
+            detail = f"{detail or ''} {{{listed}}}".strip()
         found[f"{name} {detail}" if detail else name] += 1
     return found
 
@@ -308,7 +279,7 @@ _MARKUP = {
     "html_inline": "HTML",
     "strong_open": "bold",
     "em_open": "emphasis",
-    "s_open": "strikethrough",
+    "footnote_ref": "footnote",
     "hardbreak": "line break",
 }
 
@@ -317,6 +288,8 @@ def _standalone(block: Block, text: str, env: dict[str, Any]) -> bool:
     """Whether ``text`` alone parses as one block of ``block``'s kind."""
     if block.kind == TABLE_CELL:
         return "\n" not in text and not re.search(r"(?<!\\)\|", text)
+    if block.kind == TERM and "\n" in text:
+        return False  # a term is one line
     if block.kind == HEADING:
         underline = "===" if block.level == 1 else "---"
         source = f"{text}\n{underline}" if block.setext else f"{'#' * block.level} {text}"
@@ -340,9 +313,20 @@ def front_matter_blocks(doc: Document, settings: Settings) -> list[Block]:
     ]
 
 
+def is_html(doc: Document) -> bool:
+    """Whether ``doc``'s body is HTML (an ``.html`` document), not Markdown."""
+    return doc.path.suffix == html_segments.SUFFIX
+
+
+def recorded_block(doc: Document, key: str, kind: str, text: str) -> Block:
+    """A block of ``doc`` as a draft's record keeps it (key, kind and text), to be checked."""
+    return Block(key, kind, text, html=kind != FRONT_MATTER and is_html(doc))
+
+
 def document_blocks(doc: Document, settings: Settings) -> tuple[list[Block], Segmented]:
-    """A document's blocks (front matter values, then the body's) and its segmented body."""
-    segmented = segment(doc.body)
+    """A document's blocks (front matter values, then the body's) and its segmented body
+    (a Markdown body, or the HTML of an ``.html`` document)."""
+    segmented = html_segments.segment(doc.body) if is_html(doc) else segment(doc.body)
     return front_matter_blocks(doc, settings) + segmented.blocks, segmented
 
 
@@ -361,9 +345,12 @@ def set_value(metadata: dict[str, Any], key: str, value: str) -> None:
 
 
 def maskers_for(block: Block, segmented: Segmented | None) -> list[Masker]:
-    """The maskers for ``block``: front matter is plain text, body blocks are Markdown."""
+    """The maskers for ``block``: front matter is plain text, body blocks are Markdown (or
+    HTML, in an ``.html`` document)."""
     if block.kind == FRONT_MATTER:
         return PLAIN_MASKERS
+    if block.html:
+        return html_segments.MASKERS
     return markdown_maskers(segmented.labels if segmented else ())
 
 

@@ -129,7 +129,7 @@ def _bring_back(
         folder = parked_dir(settings) / lang
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted([*folder.glob("*.md"), *folder.glob("*.html")]):
             shown = settings.relative(path)
             try:
                 draft = document.read(path, shown)

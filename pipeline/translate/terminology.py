@@ -50,6 +50,7 @@ from pipeline.translate.segments import (
     Block,
     document_blocks,
     front_matter_blocks,
+    recorded_block,
 )
 
 NAME = "glossary"
@@ -177,7 +178,10 @@ def _aligned(original: Document, draft: Document, settings: Settings) -> list[tu
         and recorded.source_hash == source_hash(original, settings)
     ):
         return [
-            (Block(b.key, b.kind, b.source), Block(b.key, b.kind, b.target))
+            (
+                recorded_block(original, b.key, b.kind, b.source),
+                recorded_block(original, b.key, b.kind, b.target),
+            )
             for b in recorded.blocks
         ]
     for split in (_paragraphs, _blocks):

@@ -33,7 +33,7 @@ from pipeline.errors import Problem
 from pipeline.report import Report
 from pipeline.translate import quality, record, wording
 from pipeline.translate.record import BlockRecord, DraftRecord
-from pipeline.translate.segments import Block, document_blocks
+from pipeline.translate.segments import Block, document_blocks, recorded_block
 
 JSON_VERSION = 1
 """Version of the ``status --json`` schema (README: The translator's workflow); a change
@@ -246,7 +246,7 @@ def _blocks(
     lines = wording.file_lines(draft, draft_blocks)
     states = []
     for line, item in zip(lines, matched, strict=True):
-        source = sources.get(item.key) or Block(item.key, item.kind, item.source)
+        source = sources.get(item.key) or recorded_block(original, item.key, item.kind, item.source)
         pair = quality.Pair(
             source,
             item.target,

@@ -45,6 +45,11 @@ INLINE = st.one_of(
     st.just("&amp;"),
     st.just("5 * 3"),
     st.just("⟦1⟧"),
+    # What sites moved in from Jekyll write (kramdown): footnotes and attribute lists.
+    st.just("[^1]"),
+    WORDS.map(lambda w: f"[{w}](/sida){{.knapp}}"),
+    WORDS.map(lambda w: f"`{w}`{{#kod}}"),
+    st.just("{: .klass}"),
 )
 LINE = st.lists(INLINE, min_size=1, max_size=8).map(" ".join)
 TEXT = st.lists(LINE, min_size=1, max_size=3).map(lambda lines: "  \n".join(lines))
@@ -52,7 +57,11 @@ TEXT = st.lists(LINE, min_size=1, max_size=3).map(lambda lines: "  \n".join(line
 
 @st.composite
 def blocks(draw: st.DrawFn) -> str:
-    kind = draw(st.sampled_from(["p", "h", "setext", "ul", "ol", "quote", "table", "code", "html"]))
+    kind = draw(
+        st.sampled_from(
+            ["p", "h", "setext", "ul", "ol", "quote", "table", "code", "html", "dl", "fn", "attrs"]
+        )
+    )
     text = draw(TEXT)
     line = draw(LINE)
     if kind == "h":
@@ -74,11 +83,17 @@ def blocks(draw: st.DrawFn) -> str:
         return f"```\n{line}\n```"
     if kind == "html":
         return f"<div>\n{line}\n</div>"
+    if kind == "dl":
+        return f"{line}\n: " + text.replace("\n", "\n  ")
+    if kind == "fn":
+        return "[^fn]: " + text.replace("\n", "\n    ")
+    if kind == "attrs":
+        return f"{{.klass #id}}\n{text}"
     return text
 
 
 DOCUMENTS = st.lists(blocks(), min_size=1, max_size=6).map(
-    lambda parts: "\n\n".join(parts) + "\n\n[ref]: https://example.org/ref\n"
+    lambda parts: "\n\n".join(parts) + "\n\n[ref]: https://example.org/ref\n\n[^1]: Fotnot.\n"
 )
 
 
@@ -137,6 +152,11 @@ MASKS = [
     (MARKDOWN_MASKERS, "Rad ett  \nrad två\nrad tre", "Rad ett⟦1⟧rad två rad tre"),
     (MARKDOWN_MASKERS, "Pris \\*inte\\* 5 &amp; 3", "Pris ⟦1⟧inte⟦2⟧ 5 ⟦3⟧ 3"),
     (MARKDOWN_MASKERS, "Redan ⟦1⟧ här", "Redan ⟦1⟧1⟦2⟧ här"),
+    (MARKDOWN_MASKERS, "Se not[^1] och [^x-2].", "Se not⟦1⟧ och ⟦2⟧."),
+    (MARKDOWN_MASKERS, "Se [mer](/a){.knapp} nu", "Se ⟦1⟧mer⟦2⟧ nu"),
+    (MARKDOWN_MASKERS, "En ![bild](/b.png){#b .stor} och `x`{.c}", "En ⟦1⟧bild⟦2⟧ och ⟦3⟧"),
+    (MARKDOWN_MASKERS, "Ett\n{: .ingress}\nstycke {:#id} här", "Ett ⟦1⟧stycke ⟦2⟧ här"),
+    (MARKDOWN_MASKERS, "Mängden {x} och {{ y }}", "Mängden {x} och ⟦1⟧"),
     (PLAIN_MASKERS, "Läs mer på https://a.se/jobb.", "Läs mer på ⟦1⟧."),
     (PLAIN_MASKERS, "Titel *med* stjärnor", "Titel *med* stjärnor"),
     (UI_MASKERS, "%(count)s lediga tjänster i {city}", "⟦1⟧ lediga tjänster i ⟦2⟧"),

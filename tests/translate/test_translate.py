@@ -284,6 +284,41 @@ def test_the_drafts_own_published_false_survives_an_update(site, run) -> None:
     assert list(draft.metadata)[-2:] == ["published", "translation"]
 
 
+def test_a_draft_never_copies_the_keys_of_one_version(site, run) -> None:
+    """``url``, ``aliases``, ``slug`` and ``published`` are each version's own: the draft's
+    path comes from its section's pattern or the default scheme. ``section`` is copied."""
+    site.write(
+        "content/sv/2020-05-27-ny-tjanst.md",
+        """\
+        ---
+        lang: sv
+        ref: ny-tjanst
+        title: Ny tjänst
+        url: /nyheter/2020/05/27/x.html
+        aliases: [/old/]
+        slug: ny-tjanst-2020
+        section: nyheter
+        published: true
+        ---
+        Vi söker en utvecklare.
+        """,
+    )
+    assert run(site.root, "translate").code == 0
+    draft = draft_of(site, "content/en/2020-05-27-ny-tjanst.md")
+    assert list(draft.metadata) == ["lang", "ref", "title", "section", "translation"]
+    assert draft.metadata["section"] == "nyheter"
+
+    # A draft's own url and aliases are kept when its original changes.
+    path = "content/en/2020-05-27-ny-tjanst.md"
+    own = "url: /en/news/x/\naliases: [/en/old/]\ntranslation:"
+    site.write(path, site.read(path).replace("translation:", own), dedent=False)
+    site.edit("content/sv/2020-05-27-ny-tjanst.md", "/old/]", "/old/, /gammal/]")
+    site.edit("content/sv/2020-05-27-ny-tjanst.md", "utvecklare", "designer")
+    assert run(site.root, "translate").code == 0
+    draft = draft_of(site, path)
+    assert (draft.metadata["url"], draft.metadata["aliases"]) == ("/en/news/x/", ["/en/old/"])
+
+
 def test_copied_front_matter_follows_the_original_without_touching_the_wording(site, run) -> None:
     site.write("content/sv/2024-03-01-ny-tjanst.md", POSTING)
     run(site.root, "translate")
