@@ -240,7 +240,7 @@ class _Walker:
     def folder(self, relative: str) -> None:
         """A folder as ``Reader#read_directories`` reads it, and the folders below it."""
         base = self.site.root / relative
-        for name in sorted(os.listdir(base)):
+        for name in _listing(self.site, relative):
             entry = f"{relative}/{name}" if relative else name
             path = base / name
             why = self.verdict(name, entry)
@@ -298,7 +298,7 @@ class _Walker:
         of a collection: each by its first folder and its own name); what it drops is left
         out with the reason."""
         found = []
-        for name in sorted(os.listdir(self.site.root / base)):
+        for name in _listing(self.site, base):
             entry = f"{base}/{name}"
             path = self.site.root / entry
             why = self.verdict(name, entry)
@@ -342,6 +342,15 @@ class _Walker:
             self.site.data.append(
                 (Entry(self.site.root / entry, entry), f"{under}/{inner}".strip("/"))
             )
+
+
+def _listing(site: Site, relative: str) -> list[str]:
+    """The names in the folder at ``relative``, sorted; none (and said) if it cannot be read."""
+    try:
+        return sorted(os.listdir(site.root / relative))
+    except OSError as error:
+        site.leave_out(relative, f"cannot be read: {error.strerror}")
+        return []
 
 
 def _below(folder: Path) -> list[str]:

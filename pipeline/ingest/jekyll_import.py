@@ -99,6 +99,17 @@ def _posting(
     suffix = entry.path.suffix.lower()
     markdown = suffix in site.config.markdown_exts
     body_line = document.body_start(doc) or 3
+    dated = POST_NAME.match(_jekyll_path(site, entry)) if entry.collection != "pages" else None
+    if dated and "date" not in data:  # Jekyll's date of a document is its name's then
+        day = _name_date(dated.group(1))
+        if day is None:
+            message = f"the file name starts with {dated.group(1)}, which is not a date"
+            found.problems.append(doc.problem(f"{message}; rename the file or set date"))
+            return None
+        if day.day != int(dated.group(1).rsplit("-", 1)[1]):  # it ran on into next month
+            message = f"the file name's date {dated.group(1)} is read as {day}, as Jekyll reads it"
+            found.problems.append(doc.problem(message, warning=True))
+        data["date"] = doc.metadata["date"] = day
     try:
         url = _url(site, entry, data, timezone)
     except KeyError as error:
@@ -193,21 +204,29 @@ def _placeholders(
     from_path = [p for p in (above.split("/") if above else []) if p and p != folder]
     categories = rules.categories(from_path, data)
     path = re.sub(r"\.*$", "", relative.rsplit(".", 1)[0].replace(folder, "", 1))
-    return rules.document_values(path, stem, slug, categories, _date(data, dated, timezone))
+    return rules.document_values(path, stem, slug, categories, _date(data, timezone))
 
 
-def _date(data: dict[str, Any], dated: re.Match[str] | None, timezone: str) -> dt.datetime:
-    """A document's date in the site's zone: its ``date``, else its file name's; else
+def _name_date(text: str) -> dt.date | None:
+    """The date of a document's file name as Ruby's ``Time.parse`` reads it: a day past the
+    end of its month runs on into the next (``2021-02-30`` is 2 March); None if no date.
+
+    >>> _name_date("2021-1-5"), _name_date("2021-02-30"), _name_date("2021-13-01")
+    (datetime.date(2021, 1, 5), datetime.date(2021, 3, 2), None)
+    """
+    year, month, day = (int(part) for part in text.split("-"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return dt.date(year, month, 1) + dt.timedelta(days=day - 1)
+
+
+def _date(data: dict[str, Any], timezone: str) -> dt.datetime:
+    """A document's date in the site's zone (its ``date``, or its file name's); else
     today's (Jekyll takes the time of the build)."""
-    if "date" in data:
-        try:
-            return parse_date(data["date"], timezone)
-        except ValueError:
-            pass  # validation reports it
-    if dated:
-        year, month, day = (int(part) for part in dated.group(1).split("-"))
-        return parse_date(dt.date(year, month, day), timezone)
-    return parse_date(dt.date.today(), timezone)
+    try:
+        return parse_date(data.get("date", dt.date.today()), timezone)
+    except ValueError:  # validation reports it
+        return parse_date(dt.date.today(), timezone)
 
 
 def _rendered(
@@ -356,9 +375,6 @@ def _front_matter(meta: dict[str, Any], posting: Posting, site: Site) -> dict[st
         made["ref"] = posting.ref
     if posting.entry.collection not in ("posts", "pages"):
         made.setdefault("section", posting.entry.collection)
-    dated = POST_NAME.match(posting.entry.relative)
-    if posting.entry.collection == "posts" and "date" not in made and dated:
-        made["date"] = dt.date(*(int(part) for part in dated.group(1).split("-")))
     return made
 
 

@@ -35,10 +35,9 @@ def order(postings: Sequence[Posting], site: Site) -> list[Posting]:
 
 def _stem(posting: Posting) -> str:
     """A posting's file name without its extension and, for a post, its date."""
-    name = posting.entry.path.stem
     dated = POST_NAME.match(posting.entry.path.name)
     return (
-        dated.group(2).rsplit(".", 1)[0] if dated and posting.entry.collection == "posts" else name
+        dated.group(2) if dated and posting.entry.collection == "posts" else posting.entry.path.stem
     )
 
 
@@ -126,25 +125,22 @@ def _group(
 
 
 def name_postings(postings: Sequence[Posting], site: Site, timezone: str) -> None:
-    """Give each posting its file name in ``content/<lang>/``, none twice in a language."""
+    """Give each posting its file name in ``content/<lang>/``, none twice in a language (a
+    post's date, its ``date``, is put before it by ``file_name``)."""
     taken: set[tuple[str, str]] = set()
     for posting in order(postings, site):
         entry, doc = posting.entry, posting.doc
         suffix = ".md" if posting.markdown else ".html"
         post = entry.collection == "posts"
-        stem = entry.path.stem
+        stem = _stem(posting)
         if stem == "index" and entry.folder and entry.folder != posting.lang:
             stem = entry.folder.rsplit("/", 1)[-1]  # a folder's landing page
         name = file_name(doc, stem, post, timezone, suffix)
-        if (posting.lang, name) in taken:
-            whole = entry.relative.rsplit(".", 1)[0].replace("/", "-")
-            dated = POST_NAME.match(entry.path.name) if post else None
-            if dated:
-                whole = f"{dated.group(1)}-{entry.folder.replace('/', '-')}-{dated.group(2)}"
+        if (posting.lang, name) in taken:  # named by its whole path, then numbered
+            whole = f"{entry.folder.replace('/', '-')}-{stem}"
             name = file_name(doc, whole, post, timezone, suffix)
-        base, number = name, 2
+        base, number = name.removesuffix(suffix), 2
         while (posting.lang, name) in taken:
-            name = base.replace(suffix, f"-{number}{suffix}")
-            number += 1
+            name, number = f"{base}-{number}{suffix}", number + 1
         taken.add((posting.lang, name))
         posting.name = name

@@ -42,3 +42,33 @@ def test_every_corner_case_is_resolved_or_said_at_its_line(tmp_path: Path):
         k: v for k, v in tree(expected).items() if k not in ("stdout.txt", "stderr.txt")
     }
     assert tree(tmp_path / "site") == tree(CASES / "site")  # the site is left as it was
+
+
+def test_a_post_named_with_an_impossible_date_is_read_as_jekyll_reads_it(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Digidem Lab\n", encoding="utf-8")
+    posts = {
+        "2021-02-30-sen.md": "---\ntitle: Sen\n---\nT.\n",  # 2 March, as Ruby reads it
+        "2021-13-01-fel.md": "---\ntitle: Fel\n---\nT.\n",  # no date: Jekyll fails too
+        "2021-02-31-datum.md": "---\ntitle: Datum\ndate: 2021-03-05\n---\nT.\n",
+    }
+    for name, text in posts.items():
+        (site / "_posts" / name).write_text(text, encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    done = pipeline(root, "ingest", "site", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "site/_posts/2021-02-30-sen.md: warning: the file name's date 2021-02-30 is read as "
+        "2021-03-02, as Jekyll reads it",
+        "site/_posts/2021-13-01-fel.md: the file name starts with 2021-13-01, which is not a "
+        "date; rename the file or set date",
+    ]
+    # A date in front matter is the post's date, as in Jekyll: its name's does not count.
+    assert sorted(p.name for p in (root / "content/sv").iterdir()) == [
+        "2021-03-02-sen.md",
+        "2021-03-05-datum.md",
+    ]
+    assert "url: /2021/03/02/sen.html" in (root / "content/sv/2021-03-02-sen.md").read_text()
