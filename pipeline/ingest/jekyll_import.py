@@ -16,15 +16,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 from pipeline.build import urls as pipeline_urls
 from pipeline.config import Settings
 from pipeline.content import document
-from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
 from pipeline.errors import ContentError, Problem
 from pipeline.ingest import jekyll_urls as rules
@@ -32,9 +29,15 @@ from pipeline.ingest import kramdown, liquid
 from pipeline.ingest.jekyll import CONFIG, POST_NAME, Entry, Posting, Site, read_site
 from pipeline.ingest.jekyll_defaults import defaults
 from pipeline.ingest.jekyll_refs import name_postings, order, share_refs
+from pipeline.ingest.jekyll_served import (
+    RENDERED_EXTENSIONS,
+    aliases_of,
+    document_url,
+    jekyll_path,
+    name_date,
+    static_url,
+)
 from pipeline.ingest.postings import Copy, Found, Source
-
-RENDERED_EXTENSIONS = {".scss": ".css", ".sass": ".css", ".coffee": ".js"}
 
 
 def import_site(root: Path, name: str, settings: Settings) -> Found:
@@ -88,53 +91,27 @@ def _posting(
 ) -> Posting | None:
     """The posting of ``entry``, read with its defaults and its URL; None for a file that
     is no document (said in ``found``)."""
-    shown = site.shown(entry.relative)
     try:
-        doc = document.read(entry.path, shown)
+        doc = document.read(entry.path, site.shown(entry.relative))
     except ContentError as error:
         found.problems.append(error.as_problem())
         return None
     found.problems += doc.warnings
     data = _with_defaults(site, entry, doc)
-    suffix = entry.path.suffix.lower()
-    markdown = suffix in site.config.markdown_exts
-    body_line = document.body_start(doc) or 3
-    dated = POST_NAME.match(_jekyll_path(site, entry)) if entry.collection != "pages" else None
-    if dated and "date" not in data:  # Jekyll's date of a document is its name's then
-        day = _name_date(dated.group(1))
-        if day is None:
-            message = f"the file name starts with {dated.group(1)}, which is not a date"
-            found.problems.append(doc.problem(f"{message}; rename the file or set date"))
-            return None
-        if day.day != int(dated.group(1).rsplit("-", 1)[1]):  # it ran on into next month
-            message = f"the file name's date {dated.group(1)} is read as {day}, as Jekyll reads it"
-            found.problems.append(doc.problem(message, warning=True))
-        data["date"] = doc.metadata["date"] = day
-    try:
-        url = _url(site, entry, data, timezone)
-    except KeyError as error:
-        found.problems.append(
-            doc.problem(f"Jekyll cannot make its URL: {error.args[0]}", "permalink")
-        )
+    if not _date_of_name(site, entry, doc, data, found):
         return None
-    if not markdown and suffix not in rules.HTML_EXTENSIONS:
+    try:
+        url = document_url(site, entry, data, timezone)
+    except KeyError as error:
+        message = f"Jekyll cannot make its URL: {error.args[0]}"
+        found.problems.append(doc.problem(message, "permalink"))
+        return None
+    markdown = entry.path.suffix.lower() in site.config.markdown_exts
+    if not markdown and entry.path.suffix.lower() not in rules.HTML_EXTENSIONS:
         _rendered(site, entry, doc, url, settings, found)
         return None
-    listing = liquid.loops(doc.body) if entry.collection == "pages" else []
-    if listing and liquid.text_outside(doc.body).casefold() in ("", doc.title.casefold()):
-        line, what = listing[0]
-        served = _served_by(url, settings, site) or (
-            f"nothing serves {url} after the move: give the page that takes its place "
-            f"'aliases: [{url}]'"
-        )
-        found.problems.append(
-            Problem(
-                shown,
-                body_line + line - 1,
-                f"a list of {what} written in Liquid, not a document: not brought in; {served}",
-                True,
-            )
-        )
+    body_line = document.body_start(doc) or 3
+    if entry.collection == "pages" and _is_list(site, doc, url, body_line, settings, found):
         return None
     if "redirect_to" in data:
         message = (
@@ -146,11 +123,49 @@ def _posting(
     return Posting(entry, doc, lang, url, markdown, body_line)
 
 
+def _date_of_name(
+    site: Site, entry: Entry, doc: Document, data: dict[str, Any], found: Found
+) -> bool:
+    """Give a document of a collection whose name starts with a date and that has no
+    ``date`` that of its name, as Jekyll does; False (said) when it is no date."""
+    dated = POST_NAME.match(jekyll_path(site, entry)) if entry.collection != "pages" else None
+    if not dated or "date" in data:
+        return True
+    day = name_date(dated.group(1))
+    if day is None:
+        message = f"the file name starts with {dated.group(1)}, which is not a date"
+        found.problems.append(doc.problem(f"{message}; rename the file or set date"))
+        return False
+    if day.day != int(dated.group(1).rsplit("-", 1)[1]):  # it ran on into the next month
+        message = f"the file name's date {dated.group(1)} is read as {day}, as Jekyll reads it"
+        found.problems.append(doc.problem(message, warning=True))
+    data["date"] = doc.metadata["date"] = day
+    return True
+
+
+def _is_list(
+    site: Site, doc: Document, url: str, body_line: int, settings: Settings, found: Found
+) -> bool:
+    """Whether the page ``doc`` is a list written in Liquid over the site's documents and
+    little else (said, with what serves its URL now)."""
+    listing = liquid.loops(doc.body)
+    if not listing or liquid.text_outside(doc.body).casefold() not in ("", doc.title.casefold()):
+        return False
+    line, what = listing[0]
+    served = _served_by(url, settings, site) or (
+        f"nothing serves {url} after the move: give the page that takes its place "
+        f"'aliases: [{url}]'"
+    )
+    message = f"a list of {what} written in Liquid, not a document: not brought in; {served}"
+    found.problems.append(Problem(doc.shown, body_line + line - 1, message, True))
+    return True
+
+
 def _with_defaults(site: Site, entry: Entry, doc: Document) -> dict[str, Any]:
     """The front matter of ``doc`` with the ``defaults:`` that scope it, as Jekyll sees it
     (``categories`` of both, joined); the defaults are written into ``doc`` too, but the
     ``permalink`` (its URL becomes ``url``)."""
-    relative = _jekyll_path(site, entry)
+    relative = jekyll_path(site, entry)
     values = defaults(site.config.defaults, relative, entry.collection, site.root)
     data = {**values, **doc.metadata}
     if isinstance(values.get("categories"), (list, str)) and "categories" in doc.metadata:
@@ -161,72 +176,6 @@ def _with_defaults(site: Site, entry: Entry, doc: Document) -> dict[str, Any]:
         if key != "permalink":
             doc.metadata.setdefault(key, value)
     return data
-
-
-def _jekyll_path(site: Site, entry: Entry) -> str:
-    """The path Jekyll knows a file by: a document's from the collections' folder."""
-    folder = site.config.text("collections_dir").strip("/")
-    if entry.collection not in ("", "pages") and folder:
-        return entry.relative.removeprefix(folder + "/")
-    return entry.relative
-
-
-def _url(site: Site, entry: Entry, data: dict[str, Any], timezone: str) -> str:
-    """The decoded URL Jekyll serves ``entry`` at (``data``: its front matter and defaults)."""
-    config = site.config
-    permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else None
-    ext = rules.output_ext(entry.path.suffix, permalink, config.markdown_exts)
-    if entry.path.suffix.lower() in RENDERED_EXTENSIONS:
-        ext = RENDERED_EXTENSIONS[entry.path.suffix.lower()]
-    if entry.collection == "pages":
-        return rules.page_url(entry.folder, entry.path.name, permalink, config.permalink, ext)
-    label = entry.collection
-    relative = _jekyll_path(site, entry)
-    meta = config.collections.get(label, {})
-    if label == "posts":
-        template = str(meta.get("permalink") or rules.permalink_style(config.permalink))
-    else:
-        default = rules.add_permalink_suffix("/:collection/:path", config.permalink)
-        template = str(meta.get("permalink") or default)
-    values = _placeholders(relative, f"_{label}", data, timezone)
-    values.update(collection=label, output_ext=ext)
-    return rules.served(rules.sanitize_url(rules.fill(permalink or template, values)), ext)
-
-
-def _placeholders(
-    relative: str, folder: str, data: dict[str, Any], timezone: str
-) -> dict[str, str]:
-    """A document's placeholders, with its slug, categories and date as Jekyll finds them."""
-    stem = relative.rpartition("/")[2].rsplit(".", 1)[0]
-    dated = POST_NAME.match(relative)
-    slug = str(data.get("slug") or (dated.group(2) if dated else stem)).rstrip(".")
-    above = [] if relative.startswith(folder) else re.sub(re.escape(folder) + ".*", "", relative)
-    from_path = [p for p in (above.split("/") if above else []) if p and p != folder]
-    categories = rules.categories(from_path, data)
-    path = re.sub(r"\.*$", "", relative.rsplit(".", 1)[0].replace(folder, "", 1))
-    return rules.document_values(path, stem, slug, categories, _date(data, timezone))
-
-
-def _name_date(text: str) -> dt.date | None:
-    """The date of a document's file name as Ruby's ``Time.parse`` reads it: a day past the
-    end of its month runs on into the next (``2021-02-30`` is 2 March); None if no date.
-
-    >>> _name_date("2021-1-5"), _name_date("2021-02-30"), _name_date("2021-13-01")
-    (datetime.date(2021, 1, 5), datetime.date(2021, 3, 2), None)
-    """
-    year, month, day = (int(part) for part in text.split("-"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return dt.date(year, month, 1) + dt.timedelta(days=day - 1)
-
-
-def _date(data: dict[str, Any], timezone: str) -> dt.datetime:
-    """A document's date in the site's zone (its ``date``, or its file name's); else
-    today's (Jekyll takes the time of the build)."""
-    try:
-        return parse_date(data.get("date", dt.date.today()), timezone)
-    except ValueError:  # validation reports it
-        return parse_date(dt.date.today(), timezone)
 
 
 def _rendered(
@@ -277,18 +226,10 @@ def _served_by(url: str, settings: Settings, site: Site) -> str | None:
 
 def _static(site: Site, settings: Settings) -> list[Copy]:
     """Each file Jekyll copies as it is, to its URL under the ``static`` folder."""
-    copies = []
-    for entry in site.static:
-        url = "/" + entry.relative
-        if entry.collection:
-            meta = site.config.collections.get(entry.collection, {})
-            template = str(
-                meta.get("permalink")
-                or rules.add_permalink_suffix("/:collection/:path", site.config.permalink)
-            )
-            url = rules.static_url(template, entry.collection, _jekyll_path(site, entry))
-        copies.append(Copy(entry.path, f"{settings.static}{url}", site.shown(entry.relative)))
-    return copies
+    return [
+        Copy(entry.path, f"{settings.static}{static_url(site, entry)}", site.shown(entry.relative))
+        for entry in site.static
+    ]
 
 
 def _data(site: Site, settings: Settings) -> list[Copy]:
@@ -302,11 +243,11 @@ def _link_targets(site: Site, postings: list[Posting]) -> tuple[dict[str, str], 
     """What ``{% link %}`` gives for each file (by the path Jekyll knows it by), and what
     ``{% post_url %}`` can name: each post's link."""
     baseurl = site.config.text("baseurl")
-    links = {_jekyll_path(site, p.entry): rules.link(p.url, baseurl) for p in postings}
+    links = {jekyll_path(site, p.entry): rules.link(p.url, baseurl) for p in postings}
     for entry in site.static:
-        links.setdefault(_jekyll_path(site, entry), rules.link("/" + entry.relative, baseurl))
+        links.setdefault(jekyll_path(site, entry), rules.link("/" + entry.relative, baseurl))
     posts = {
-        _jekyll_path(site, p.entry): links[_jekyll_path(site, p.entry)]
+        jekyll_path(site, p.entry): links[jekyll_path(site, p.entry)]
         for p in postings
         if p.entry.collection == "posts"
     }
@@ -359,7 +300,7 @@ def _source(
 def _front_matter(meta: dict[str, Any], posting: Posting, site: Site) -> dict[str, Any]:
     """``meta`` as the pipeline keeps it: ``url`` where ``permalink`` was, ``aliases``
     where ``redirect_from`` was, the ``ref`` shared, a collection's ``section``."""
-    aliases = _aliases(meta.get("redirect_from"), site)
+    aliases = aliases_of(meta.get("redirect_from"), site)
     made: dict[str, Any] = {}
     for key, value in meta.items():
         if key == "permalink":
@@ -376,15 +317,3 @@ def _front_matter(meta: dict[str, Any], posting: Posting, site: Site) -> dict[st
     if posting.entry.collection not in ("posts", "pages"):
         made.setdefault("section", posting.entry.collection)
     return made
-
-
-def _aliases(value: Any, site: Site) -> list[str]:
-    """The URLs of ``redirect_from`` (one or a list), as jekyll-redirect-from serves them."""
-    paths = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return [
-        rules.page_url(
-            "", "redirect.html", "/" + str(p).lstrip("/"), site.config.permalink, ".html"
-        )
-        for p in paths
-        if isinstance(p, str) and p.strip()
-    ]
