@@ -203,7 +203,7 @@ class _Walker:
         self.include = list(config.words("include", (".htaccess",)))
         self.exclude = [p for p in self.exclude if p not in self.include]
         self.collections_dir = config.text("collections_dir").strip("/")
-        self.handled = {"_posts", "_drafts"}  # read where they are found
+        self.handled = {"_posts", "_drafts"}  # read where they are found (posts)
 
     def verdict(self, name: str, relative: str) -> str | None:
         """Why Jekyll leaves out the entry named ``name`` at ``relative`` (``EntryFilter``),
@@ -212,7 +212,9 @@ class _Walker:
             return "its name ends with '.', which Jekyll skips"
         included = self.matches(self.include, relative) or self.matches(self.include, name)
         if self.matches(self.exclude, relative) and not included:
-            return "excluded in _config.yml (exclude:)"
+            if self.matches(list(self.site.config.words("exclude")), relative):
+                return "excluded in _config.yml (exclude:)"
+            return "excluded by Jekyll itself (a tool's folder)"
         path = self.site.root / relative
         if path.is_symlink() and not _within(self.site.root, path):
             return "a link out of the site, which Jekyll does not follow"
@@ -254,7 +256,7 @@ class _Walker:
                 self.site.documents.append(Entry(path, entry, "pages"))
             else:
                 self.site.static.append(Entry(path, entry))
-        if not self.collections_dir or relative.startswith(self.collections_dir):
+        if relative.startswith(self.collections_dir):  # Reader#retrieve_posts
             self.posts(relative)
 
     def special(self, entry: str, name: str, why: str) -> None:
@@ -262,7 +264,9 @@ class _Walker:
         left out with its reason."""
         top = entry == name or entry == f"{self.collections_dir}/{name}"
         labels = {f"_{label}" for label in self.site.config.collections}
-        if name in self.handled or (top and name in labels) or name == CONFIG:
+        if name in self.handled and not entry.startswith(self.collections_dir):
+            self.site.leave_out(entry, "outside collections_dir, where Jekyll reads no posts")
+        elif name in self.handled or (top and name in labels) or name == CONFIG:
             return
         if top and name == self.site.config.text("data_dir", "_data"):
             self.data(entry, "")

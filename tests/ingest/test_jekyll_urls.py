@@ -116,12 +116,11 @@ defaults:
 """
 
 
-@pytest.mark.parametrize(
-    "permalink", ["pretty", "none", "ordinal", "weekdate", "/blog/:year/:title"]
-)
-def test_ingest_gives_each_document_the_url_jekyll_serves_it_at(tmp_path: Path, permalink: str):
+def served_and_ingested(tmp_path: Path, files: dict[str, str]) -> tuple[dict, dict, Path]:
+    """The site of ``files`` built by real Jekyll and ingested: the file each URL Jekyll
+    serves comes from, and the ``url`` ingest gave each file's document."""
     site = tmp_path / "site"
-    for name, text in {**FILES, "_config.yml": CONFIG + f"permalink: {permalink}\n"}.items():
+    for name, text in files.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
     built = jekyll_build(site, tmp_path / "jekyll")
@@ -137,5 +136,34 @@ def test_ingest_gives_each_document_the_url_jekyll_serves_it_at(tmp_path: Path, 
         url = re.search(r"^url: (.+)$", (root / doc).read_text("utf-8"), re.M)
         ours[source] = url.group(1).strip("'\"") if url else None
     theirs = {page.source: url for url, page in built.pages.items()}
+    return ours, theirs, root
+
+
+@pytest.mark.parametrize(
+    "permalink", ["pretty", "none", "ordinal", "weekdate", "/blog/:year/:title"]
+)
+def test_ingest_gives_each_document_the_url_jekyll_serves_it_at(tmp_path: Path, permalink: str):
+    files = {**FILES, "_config.yml": CONFIG + f"permalink: {permalink}\n"}
+    ours, theirs, _ = served_and_ingested(tmp_path, files)
     assert ours == theirs
     assert len(theirs) == len(FILES) - 1
+
+
+def test_collections_in_a_folder_of_their_own_keep_their_urls_and_files(tmp_path: Path):
+    files = {
+        "_layouts/default.html": LAYOUT,
+        "_config.yml": (
+            "collections_dir: samlingar\ncollections:\n  projekt:\n    output: true\n"
+            'defaults:\n  - scope: {path: ""}\n    values: {layout: default}\n'
+        ),
+        "samlingar/_posts/2021-01-01-p.md": "---\ntitle: P\n---\nT.\n",
+        "samlingar/_projekt/en/a.md": "---\ntitle: A\n---\nT.\n",
+        "samlingar/_projekt/b.png.md": "---\ntitle: B\n---\nT.\n",
+        "samlingar/_projekt/bild på mig.png": "PNG",
+        "_posts/2021-01-02-utanfor.md": "---\ntitle: Utanför\n---\nT.\n",
+    }
+    ours, theirs, root = served_and_ingested(tmp_path, files)
+    # Jekyll names a document by its path in the collections' folder.
+    assert {path.removeprefix("samlingar/"): url for path, url in ours.items()} == theirs
+    assert sorted(theirs) == ["_posts/2021-01-01-p.md", "_projekt/b.png.md", "_projekt/en/a.md"]
+    assert (root / "static/projekt/bild på mig.png").read_bytes() == b"PNG"
