@@ -267,8 +267,8 @@ class _Walker:
         if name in self.handled and not entry.startswith(self.collections_dir):
             self.site.leave_out(entry, "outside collections_dir, where Jekyll reads no posts")
         elif name in self.handled or (top and name in labels) or name == CONFIG:
-            return
-        if top and name == self.site.config.text("data_dir", "_data"):
+            pass
+        elif top and name == self.site.config.text("data_dir", "_data"):
             self.data(entry, "")
         elif top and name in KNOWN_FOLDERS:
             self.site.leave_out(entry, KNOWN_FOLDERS[name])

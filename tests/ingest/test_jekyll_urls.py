@@ -116,9 +116,10 @@ defaults:
 """
 
 
-def served_and_ingested(tmp_path: Path, files: dict[str, str]) -> tuple[dict, dict, Path]:
+def served_and_ingested(tmp_path: Path, files: dict[str, str]) -> tuple[dict, dict, Path, str]:
     """The site of ``files`` built by real Jekyll and ingested: the file each URL Jekyll
-    serves comes from, and the ``url`` ingest gave each file's document."""
+    serves comes from, the ``url`` ingest gave each file's document, the root, and what
+    ingest said."""
     site = tmp_path / "site"
     for name, text in files.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +137,7 @@ def served_and_ingested(tmp_path: Path, files: dict[str, str]) -> tuple[dict, di
         url = re.search(r"^url: (.+)$", (root / doc).read_text("utf-8"), re.M)
         ours[source] = url.group(1).strip("'\"") if url else None
     theirs = {page.source: url for url, page in built.pages.items()}
-    return ours, theirs, root
+    return ours, theirs, root, done.stdout
 
 
 @pytest.mark.parametrize(
@@ -144,7 +145,7 @@ def served_and_ingested(tmp_path: Path, files: dict[str, str]) -> tuple[dict, di
 )
 def test_ingest_gives_each_document_the_url_jekyll_serves_it_at(tmp_path: Path, permalink: str):
     files = {**FILES, "_config.yml": CONFIG + f"permalink: {permalink}\n"}
-    ours, theirs, _ = served_and_ingested(tmp_path, files)
+    ours, theirs, _, _ = served_and_ingested(tmp_path, files)
     assert ours == theirs
     assert len(theirs) == len(FILES) - 1
 
@@ -162,8 +163,9 @@ def test_collections_in_a_folder_of_their_own_keep_their_urls_and_files(tmp_path
         "samlingar/_projekt/bild på mig.png": "PNG",
         "_posts/2021-01-02-utanfor.md": "---\ntitle: Utanför\n---\nT.\n",
     }
-    ours, theirs, root = served_and_ingested(tmp_path, files)
+    ours, theirs, root, said = served_and_ingested(tmp_path, files)
     # Jekyll names a document by its path in the collections' folder.
     assert {path.removeprefix("samlingar/"): url for path, url in ours.items()} == theirs
     assert sorted(theirs) == ["_posts/2021-01-01-p.md", "_projekt/b.png.md", "_projekt/en/a.md"]
     assert (root / "static/projekt/bild på mig.png").read_bytes() == b"PNG"
+    assert "left out site/_posts/: outside collections_dir, where Jekyll reads no posts" in said
