@@ -61,6 +61,25 @@ def convert(body: str) -> tuple[str, list[Note]]:
     return _markdown_blocks(body), sorted(notes)
 
 
+def _code_lines(body: str) -> set[int]:
+    """The lines (0-based) of ``body``'s fenced code blocks, fences too: kramdown's syntax
+    there is code, as it is written.
+
+    >>> sorted(_code_lines("a\\n```\\n{: .x}\\n```\\nb"))
+    [1, 2, 3]
+    """
+    found, fence = set(), ""
+    for index, line in enumerate(body.split("\n")):
+        marker = FENCE.match(line)
+        if fence or marker:
+            found.add(index)
+        if marker and not fence:
+            fence = marker.group(1)
+        elif marker and marker.group(1) == fence:
+            fence = ""
+    return found
+
+
 def _attributes(text: str, line: int, notes: list[Note]) -> str:
     """kramdown's attribute list ``text`` as markdown-it's: ``{.class #id}``; '' when none
     is left. What is removed is said at ``line``."""
@@ -83,9 +102,13 @@ def _extensions(body: str, notes: list[Note]) -> str:
     """``{::comment}``, ``{::options}`` and ``{::nomarkdown}`` removed (the last keeps its
     inside, which markdown-it reads as it is); definitions of attribute lists removed."""
 
+    code = _code_lines(body)
+
     def replace(match: re.Match[str]) -> str:
         line = body.count("\n", 0, match.start()) + 1
         name = match.group(1)
+        if line - 1 in code:
+            return match.group(0)
         notes.append(Note(line, f"kramdown's {{::{name}}} removed", name == "nomarkdown"))
         if name == "nomarkdown":
             inner = match.group("inner") or ""
@@ -95,7 +118,7 @@ def _extensions(body: str, notes: list[Note]) -> str:
     body = EXTENSION.sub(replace, body)
     lines = body.split("\n")
     for number, line in enumerate(lines, start=1):
-        if ALD_LINE.match(line):
+        if ALD_LINE.match(line) and number - 1 not in code:
             notes.append(
                 Note(
                     number,
@@ -112,9 +135,12 @@ def _block_attributes(body: str, notes: list[Note]) -> str:
     """Each block's attribute list moved to the line before the block, as markdown-it's
     ``attrs_block`` reads it (kramdown's may stand after the block)."""
     lines = body.split("\n")
+    code = _code_lines(body)
     before: dict[int, list[str]] = {}
     dropped: set[int] = set()
     for index, line in enumerate(lines):
+        if index in code:
+            continue
         heading = HEADING_ID.match(line)
         if heading:
             attrs = "{" + heading.group("attrs") + "}"
@@ -181,8 +207,12 @@ def _span_attributes(body: str, notes: list[Note]) -> str:
     """Span attribute lists after a link, an image or code kept in markdown-it's syntax;
     others removed."""
 
+    code = _code_lines(body)
+
     def replace(match: re.Match[str]) -> str:
         line = body.count("\n", 0, match.start()) + 1
+        if line - 1 in code:
+            return match.group(0)
         if body[match.start() - 1] in ")`]":
             return _attributes(match.group("attrs"), line, notes)
         notes.append(
@@ -200,9 +230,12 @@ def _span_attributes(body: str, notes: list[Note]) -> str:
 
 def _say_markdown_blocks(body: str, notes: list[Note]) -> None:
     """A note for each HTML block with a ``markdown`` attribute (``_markdown_blocks``)."""
+    code = _code_lines(body)
     for match in OPENING.finditer(body):
         value, tag = match.group("value").strip("\"'"), match.group("tag")
         line = body.count("\n", 0, match.start()) + 1
+        if line - 1 in code:
+            continue
         if value in ("1", "block"):
             said = "is set off by blank lines, so that it is read as Markdown"
         else:
@@ -228,9 +261,14 @@ def _markdown_blocks(body: str) -> str:
     </div>
     <BLANKLINE>
     """
-    while (match := OPENING.search(body)) is not None:
+    at = 0
+    while (match := OPENING.search(body, at)) is not None:
+        at = match.end()
+        if body.count("\n", 0, match.start()) in _code_lines(body):
+            continue
         tag = match.group("tag")
         opening = f"<{tag}{match.group('before')}{match.group('after')}>"
+        at = match.start() + len(opening)  # where the inside begins, once it is rewritten
         end = _closing(body, tag, match.end())
         if end is None or match.group("value").strip("\"'") not in ("1", "block"):
             body = body[: match.start()] + opening + body[match.end() :]

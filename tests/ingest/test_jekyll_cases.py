@@ -4,10 +4,11 @@ must give (``jekyll-cases/site`` beside ``jekyll-cases/expected``): Liquid resol
 without Liquid, ``highlight``, ``comment``) or removed with a warning at its line (an ``if``,
 a plugin's tag, an include with Liquid, a loop never closed, ``raw`` Liquid shown as it is);
 kramdown that markdown-it reads another way (``{:toc}``, attributes on emphasis or other
-than ids and classes, ``markdown="span"``, a heading's ``{#id}``); files Jekyll skips (no
-date in ``_posts/``, ``exclude:``, a backup, a hidden file, a draft), renders (Sass, JSON in
-Liquid, a ``robots.txt`` with front matter), copies (``include:``) or keeps as data; a
-``redirect_to``; and what of ``_config.yml`` to set in ``pyproject.toml``.
+than ids and classes, ``markdown="span"``, a heading's ``{#id}``, nested ``markdown="1"``
+blocks, attributes after a fence and kramdown's syntax inside one, left as code); files
+Jekyll skips (no date in ``_posts/``, ``exclude:``, a backup, a hidden file, a draft),
+renders (Sass, JSON in Liquid, a ``robots.txt`` with front matter), copies (``include:``) or
+keeps as data; a ``redirect_to``; and what of ``_config.yml`` to set in ``pyproject.toml``.
 """
 
 from __future__ import annotations
