@@ -140,6 +140,29 @@ class Settings:
         "the translators' review pages into; never part of the published site.",
         rules.review_folder,
     )
+    static: str = setting(
+        "static",
+        "Folder, inside the site root, of files the build copies into the output as they are, "
+        "at the same path (Hugo's static/): images, PDFs, a robots.txt of the site's own. "
+        "A Jekyll site's files that Jekyll copies come in here.",
+        rules.source_folder,
+    )
+    data: str = setting(
+        "data",
+        "Folder, inside the site root, of data for the templates: YAML files, and data-only "
+        "collections as data/<collection>/*.md (a Jekyll collection with output: false); "
+        "never pages, never translated.",
+        rules.source_folder,
+    )
+    permalinks: dict[str, str | dict[str, str]] = setting(
+        {},
+        "URL pattern of the pages of each section, below the language's prefix, optionally "
+        'per language (Hugo\'s permalinks), such as { news = "/:year/:month/:slug/", '
+        'projekt = { sv = "/projekt/:slug/", en = "/projects/:slug/" } }. Placeholders: '
+        ":year :month :day :slug :title :section :filename. A document's own url wins; "
+        "a section without a pattern keeps the default scheme.",
+        rules.permalink_patterns,
+    )
     catalog_coverage: dict[str, float] = setting(
         {},
         "Minimum share of translated UI strings per language in percent, such as { en = 90 }; "
@@ -156,6 +179,16 @@ class Settings:
     def review_dir(self) -> Path:
         """The folder of the translators' review pages."""
         return self.root / self.review
+
+    @property
+    def static_dir(self) -> Path:
+        """The folder of files copied into the output as they are (``static``)."""
+        return self.root / self.static
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder of data for the templates (``data``)."""
+        return self.root / self.data
 
     @property
     def locale_dir(self) -> Path:

@@ -111,6 +111,63 @@ def review_folder(key: str, value: str, site: Site) -> Iterator[str]:
         yield f"'{key}' {refusal or 'must be a folder inside the site root'}, not '{value}'"
 
 
+def source_folder(key: str, value: str, site: Site) -> Iterator[str]:
+    """A folder inside the site root that the site is made from (``static``, ``data``):
+    apart from content/ and locale/ and from the output and review folders."""
+    refusal = output_refusal(site.root, site.root / value)
+    folder = (site.root / value).resolve()
+    for other in (site.output, site.review):
+        built = (site.root / other).resolve()
+        said = output_refusal(site.root, site.root / other) is not None  # reported already
+        overlaps = folder == built or built in folder.parents or folder in built.parents
+        if overlaps and not refusal and not said:
+            refusal = f"must be apart from the '{other}' folder, which the pipeline writes"
+    if refusal or Path(value).is_absolute() or not value.strip("/."):
+        yield f"'{key}' {refusal or 'must be a folder inside the site root'}, not '{value}'"
+
+
+PERMALINK_PLACEHOLDERS = ("year", "month", "day", "slug", "title", "section", "filename")
+"""What a ``permalinks`` pattern may hold (Hugo's names)."""
+
+
+def permalink_patterns(
+    key: str, value: dict[str, str | dict[str, str]], site: Site
+) -> Iterator[str]:
+    """Each section's pattern, or one per site language: a path from ``/`` with the known
+    placeholders, one of which names the page (``:slug``, ``:title`` or ``:filename``)."""
+    for section, patterns in value.items():
+        named = patterns if isinstance(patterns, dict) else {"": patterns}
+        for lang, pattern in named.items():
+            where = f"{key}.{section}" + (f".{lang}" if lang else "")
+            if lang and lang not in site.languages:
+                yield f"'{where}': '{lang}' is not in 'languages'"
+            yield from (f"'{where}' {problem}" for problem in _pattern_problems(pattern))
+
+
+def _pattern_problems(pattern: str) -> Iterator[str]:
+    """What is wrong with one URL pattern of ``permalinks``.
+
+    >>> list(_pattern_problems("/:year/:slug/"))
+    []
+    >>> for problem in _pattern_problems("news/:date"):
+    ...     print(problem)
+    must start with '/', not 'news/:date'
+    has no placeholder ':date' (known: :year :month :day :slug :title :section :filename)
+    must hold :slug, :title or :filename, so that each page has a path of its own
+    """
+    if not pattern.startswith("/"):
+        yield f"must start with '/', not '{pattern}'"
+    if ".." in pattern or re.search(r"[?#\\\x00-\x1f\x7f]", pattern):
+        yield "must not hold '..', '?', '#', '\\' or control characters"
+    used = re.findall(r":([a-z_]+)", pattern)
+    for name in used:
+        if name not in PERMALINK_PLACEHOLDERS:
+            known = " ".join(f":{p}" for p in PERMALINK_PLACEHOLDERS)
+            yield f"has no placeholder ':{name}' (known: {known})"
+    if not {"slug", "title", "filename"} & set(used):
+        yield "must hold :slug, :title or :filename, so that each page has a path of its own"
+
+
 def section_slugs(key: str, value: dict[str, dict[str, str]], site: Site) -> Iterator[str]:
     """Each section's name, and its name in each language, a slug."""
     for section, names in value.items():

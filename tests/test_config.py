@@ -112,3 +112,44 @@ def test_feed_entries_defaults_to_20_and_may_not_be_negative(tmp_path: Path) -> 
     with pytest.raises(ConfigError) as error:
         load_settings(tmp_path)
     assert str(error.value) == "pyproject.toml:2: 'feed-entries' must be at least 0, not -1"
+
+
+def test_static_data_and_permalinks_are_checked(tmp_path: Path) -> None:
+    assert (load_settings(tmp_path).static, load_settings(tmp_path).data) == ("static", "data")
+    assert load_settings(tmp_path).permalinks == {}
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.pipeline]\n"
+        'static = "public/static"\n'
+        'data = "content"\n'
+        'permalinks = { news = "/:year/:slug/", projekt = { sv = "/projekt/:slug/", '
+        'de = "projekte/:name/" }, jobs = "/jobb/" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    assert str(error.value).splitlines() == [
+        "pyproject.toml:2: 'static' must be apart from the 'public' folder, which the pipeline "
+        "writes, not 'public/static'",
+        "pyproject.toml:3: 'data' must not be inside content/, which the site is made of, "
+        "not 'content'",
+        "pyproject.toml:4: 'permalinks.projekt.de': 'de' is not in 'languages'",
+        "pyproject.toml:4: 'permalinks.projekt.de' must start with '/', not 'projekte/:name/'",
+        "pyproject.toml:4: 'permalinks.projekt.de' has no placeholder ':name' (known: :year "
+        ":month :day :slug :title :section :filename)",
+        "pyproject.toml:4: 'permalinks.projekt.de' must hold :slug, :title or :filename, so "
+        "that each page has a path of its own",
+        "pyproject.toml:4: 'permalinks.jobs' must hold :slug, :title or :filename, so that "
+        "each page has a path of its own",
+    ]
+
+
+def test_permalinks_per_section_and_language_load(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.pipeline]\n"
+        'permalinks = { news = "/:year/:month/:slug/", projekt = { sv = "/projekt/:slug/", '
+        'en = "/projects/:slug/" } }\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(tmp_path)
+    assert settings.permalinks["projekt"] == {"sv": "/projekt/:slug/", "en": "/projects/:slug/"}
+    assert settings.static_dir == tmp_path.resolve() / "static"

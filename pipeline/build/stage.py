@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.build import workers
 from pipeline.config import Settings, output_refusal
-from pipeline.content.tree import MARKDOWN_SUFFIXES, scan
+from pipeline.content.listing import DOCUMENT_SUFFIXES
+from pipeline.content.tree import scan
 from pipeline.errors import Problem, UsageError
 from pipeline.files import Within, make_folder, remove, remove_empty_folders, write_atomic
 from pipeline.report import Report
@@ -231,7 +232,7 @@ def _build_changed(
 
     known = ScanCache.open(settings.root, state.fingerprint, state.inputs, trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
-    postings = [name for name in state.inputs if name.endswith(MARKDOWN_SUFFIXES)]
+    postings = [name for name in state.inputs if name.endswith(DOCUMENT_SUFFIXES)]
     unknown = sum(not known.fresh(name) for name in postings)
     memo = open_memo() if unknown else None
     content = scan(settings, memo, known)

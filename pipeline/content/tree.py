@@ -1,6 +1,7 @@
 """The content tree: every document of every site language, validated, and found by ``ref``.
 
-``content/<lang>/`` holds one Markdown file per document. A document is an *original* when it
+``content/<lang>/`` holds one file per document: Markdown (``.md``), or HTML (``.html``,
+a page brought in from a Jekyll site), with YAML front matter. A document is an *original* when it
 has no ``translation:`` block and a *draft* when it has one; all language versions of one
 document share its ``ref``. A file's name decides its kind: ``YYYY-MM-DD-slug.md`` is a dated
 post (news), any other name a page.
@@ -11,17 +12,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path  # noqa: F401 (the examples of the docstrings name it)
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
 from pipeline.content import document
 from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
+from pipeline.content.listing import content_listing
 from pipeline.errors import TYPE_NAMES, ContentError, Problem, describe
 from pipeline.slugs import DATE_PREFIX, is_slug, slugify
 from pipeline.translate.engines import looks_pseudo
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
     from pipeline.content.parse_cache import FrontMatterMemo
     from pipeline.content.scan_cache import ScanCache
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".html")  # .html: a page whose body is HTML
 STATUSES = ("machine", "reviewed", "outdated")
 PSEUDO = "pseudo"  # the offline engine: its text is for layout and CI, never published
 
@@ -50,7 +51,11 @@ KNOWN_KEYS: dict[str, tuple[type, ...]] = {
     "published": (bool,),
     "links": (list, type(None)),
     "translation": (dict,),
+    "url": (str,),
+    "aliases": (list,),
+    "section": (str,),
 }
+URL_REFUSED = re.compile(r"[\x00-\x1f\x7f?#\\]")
 
 
 def is_post(doc: Document) -> bool:
@@ -143,7 +148,42 @@ def validate(doc: Document, settings: Settings) -> list[Problem]:
     translation = meta.get("translation")
     if isinstance(translation, dict):
         found += _validate_translation(doc, translation, settings)
+    found += _validate_paths(doc)
     return found
+
+
+def _validate_paths(doc: Document) -> list[Problem]:
+    """``url`` and each of ``aliases``: a whole path of the site (``url_problem``)."""
+    found = []
+    url = doc.metadata.get("url")
+    if isinstance(url, str) and (wrong := url_problem(url)):
+        found.append(doc.problem(f"url '{url}' {wrong}", "url"))
+    aliases = doc.metadata.get("aliases")
+    for number, alias in enumerate(aliases if isinstance(aliases, list) else [], start=1):
+        wrong = url_problem(alias) if isinstance(alias, str) else "must be text"
+        if wrong:
+            found.append(doc.problem(f"aliases: entry {number} {wrong}", "aliases"))
+    return found
+
+
+def url_problem(path: str) -> str | None:
+    """What is wrong with ``path`` as a document's ``url`` or one of its ``aliases`` (the
+    whole path of a page, under no language's prefix), or None.
+
+    >>> url_problem("/projekt/Medborgarbudget Malmö/"), url_problem("/404.html")
+    (None, None)
+    >>> url_problem("nyheter/"), url_problem("/a/../b")
+    ("must start with '/'", "must not hold '..'")
+    >>> url_problem("/a?b=1")
+    "must not hold '?', '#', '\\\\' or control characters"
+    """
+    if not path.startswith("/"):
+        return "must start with '/'"
+    if ".." in path:
+        return "must not hold '..'"
+    if URL_REFUSED.search(path):
+        return "must not hold '?', '#', '\\' or control characters"
+    return None
 
 
 def _validate_translation(
@@ -231,60 +271,6 @@ class Content:
             if is_pseudo(doc, self.settings, blocks):
                 found.add(doc.shown)
         return frozenset(found)
-
-
-def content_listing(settings: Settings, lang: str) -> tuple[list[tuple[str, ...]], list[Problem]]:
-    """The Markdown files of ``content/<lang>/`` as path parts below it, sorted, and the
-    symlinks refused there (``scan`` makes each file's name from its parts: finding it again
-    in a ``Path`` cost a build more than reading the file from the scan cache)."""
-    base = settings.content_dir / lang
-    files: list[tuple[str, ...]] = []
-    refused: list[Problem] = []
-    if not base.is_dir():
-        return files, refused
-    if base.is_symlink() or settings.content_dir.is_symlink():
-        refused.append(
-            Problem(
-                settings.relative(base),
-                None,
-                "symlink not followed; content must be real folders in the site",
-            )
-        )
-        return files, refused
-    for parts, is_link in _walk(base):
-        if is_link:
-            refused.append(
-                Problem(
-                    settings.relative(base.joinpath(*parts)),
-                    None,
-                    "symlink not followed; content must be real files in the site",
-                )
-            )
-        else:
-            files.append(parts)
-    return files, refused
-
-
-def _walk(base: Path) -> list[tuple[tuple[str, ...], bool]]:
-    """Every Markdown file and every symlink below ``base`` (hidden ones and what is below
-    them aside; symlinked folders not entered), as path parts, in the order of sorted paths,
-    with whether it is a symlink. ``os.scandir`` tells files from folders without a system
-    call each, which ``Path.rglob`` then ``is_symlink`` and ``is_file`` do not."""
-    found: list[tuple[tuple[str, ...], bool]] = []
-    folders: list[tuple[str, ...]] = [()]
-    while folders:
-        parts = folders.pop()
-        with os.scandir(base.joinpath(*parts)) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_symlink():
-                    found.append(((*parts, entry.name), True))
-                elif entry.is_dir():
-                    folders.append((*parts, entry.name))
-                elif entry.is_file() and os.path.splitext(entry.name)[1] in MARKDOWN_SUFFIXES:
-                    found.append(((*parts, entry.name), False))
-    return sorted(found)
 
 
 def scan(

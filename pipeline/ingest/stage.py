@@ -14,7 +14,6 @@ Re-running changes nothing: a file is written only when its normalized text diff
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,14 +21,16 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.content import document
-from pipeline.content.dates import normalized_date, parse_date
+from pipeline.content.dates import normalized_date
 from pipeline.content.document import Document
 from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
-from pipeline.ingest.sources import MARKDOWN, Source, find_sources
+from pipeline.ingest.names import date_in_name, file_name
+from pipeline.ingest.postings import Copy, Source
+from pipeline.ingest.sources import MARKDOWN, find_sources
 from pipeline.report import Report
-from pipeline.slugs import DATE_PREFIX, ref_from_filename, slugify, strip_date_prefix
+from pipeline.slugs import DATE_PREFIX, ref_from_filename
 from pipeline.translate.superseded import make_way
 
 
@@ -43,13 +44,18 @@ class IngestReport(Report):
     unchanged: int = 0
     normalized: int = 0
     moved: int = 0
+    copied: int = 0
+    copies_unchanged: int = 0
 
     def summary(self) -> str:
-        """``ingest: 1 created, 0 updated, 2 unchanged; content/: 0 normalized, 0 moved``."""
+        """``ingest: 1 created, 0 updated, 2 unchanged; content/: 0 normalized, 0 moved``,
+        and ``; files: 3 copied, 0 unchanged`` when files came across as they are."""
         line = (
             f"ingest: {self.created} created, {self.updated} updated, {self.unchanged} "
             f"unchanged; content/: {self.normalized} normalized, {self.moved} moved"
         )
+        if self.copied or self.copies_unchanged:
+            line += f"; files: {self.copied} copied, {self.copies_unchanged} unchanged"
         if self.problems:
             line += f"; {self.tally()}"
         return line
@@ -70,10 +76,13 @@ def ingest(
     for doc in content.documents:
         if doc.shown not in broken and doc.path not in index.gone:
             _normalize_in_place(doc, content, index, settings, report)
-    sources, problems = find_sources(list(paths), shown)
-    report.problems += problems
-    for source in sources:
+    found = find_sources(list(paths), settings, shown)
+    report.problems += found.problems
+    report.done += found.notes
+    for source in found.sources:
         _ingest_source(source, index, settings, report)
+    for copy in found.copies:
+        _copy(copy, settings, report)
     return report
 
 
@@ -131,9 +140,9 @@ def _normalize_in_place(
     target = settings.content_dir / lang / doc.path.relative_to(settings.content_dir / folder)
     if not ref and doc.is_original:
         # First time the pipeline sees this file: it gets a safe name and a ref from it.
-        name = file_name(
-            doc, doc.path.stem, is_post(doc) or _looks_like_post(doc.metadata), settings.timezone
-        )
+        post = is_post(doc) or _looks_like_post(doc.metadata)
+        suffix = ".html" if doc.path.suffix == ".html" else ".md"
+        name = file_name(doc, doc.path.stem, post, settings.timezone, suffix)
         ref = ref_from_filename(Path(name).stem)
         target = target.with_name(name)
         owner = index.originals.get((lang, ref))
@@ -185,56 +194,6 @@ def _looks_like_post(meta: dict[str, Any]) -> bool:
     return "date" in meta and not meta.get("menu") and meta.get("layout") != "page"
 
 
-def file_name(doc: Document, stem: str, post: bool, timezone: str) -> str:
-    """The safe file name a posting gets in ``content/<lang>/``.
-
-    The slug comes from a ``slug`` key, else from ``stem`` (a file name as its author chose
-    it, date prefix dropped); posts are prefixed with their date, as Jekyll names them.
-    """
-    slug_key = doc.metadata.get("slug")
-    slug = (
-        slugify(slug_key)
-        if isinstance(slug_key, str) and slug_key
-        else slugify(strip_date_prefix(stem))
-    )
-    if post:
-        try:
-            date = _post_date(doc.metadata, stem, timezone)
-        except ValueError:  # a title that starts like an impossible date: no prefix then
-            date = None
-        if date is not None:
-            return f"{date:%Y-%m-%d}-{slug}.md"
-    return f"{slug}.md"
-
-
-def _post_date(meta: dict[str, Any], stem: str, timezone: str) -> dt.date | None:
-    if "date" in meta:
-        return parse_date(meta["date"], timezone).date()
-    return date_in_name(stem)
-
-
-def date_in_name(stem: str) -> dt.date | None:
-    """The date a ``YYYY-MM-DD-`` file name starts with (None without one), which is a
-    post's date when its front matter has none, as in Jekyll.
-
-    >>> date_in_name("2020-05-27-ny-tjanst"), date_in_name("ny-tjanst")
-    (datetime.date(2020, 5, 27), None)
-    >>> date_in_name("2020-13-45-trasig")
-    Traceback (most recent call last):
-    ...
-    ValueError: the file name starts with 2020-13-45, which is not a date: month must be in 1..12
-    """
-    match = DATE_PREFIX.match(stem)
-    if match is None:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError as error:
-        raise ValueError(
-            f"the file name starts with {match.group(0)[:-1]}, which is not a date: {error}"
-        ) from None
-
-
 def _date_from_name(doc: Document, stem: str) -> Problem | None:
     """Give a post with no ``date`` the date of its file name; the problem if there is none."""
     if "date" in doc.metadata:
@@ -256,7 +215,7 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
         return
     name = _name(doc, source, settings)
     lang = doc.lang or settings.default_language
-    ref = doc.ref or ref_from_filename(Path(name).stem)
+    ref = source.ref or doc.ref or ref_from_filename(Path(name).stem)
     existing = index.originals.get((lang, ref))
     target = _target(doc, source, index, settings, (lang, ref), name)
     if isinstance(target, Problem):
@@ -278,23 +237,45 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
     else:
         report.created += 1
         report.done.append(f"created {new.shown} from {source.shown} (ref {ref})")
+    if written:
+        report.done += source.info
     index.claim(new)
 
 
-def _read_source(source: Source, settings: Settings, report: IngestReport) -> Document | None:
-    """The posting of ``source`` with the defaults that scope it, if it can be read and is
-    valid; None when not (its problems reported)."""
+def _copy(copy: Copy, settings: Settings, report: IngestReport) -> None:
+    """A file that comes across as it is, written where it goes (inside the site root)
+    unless it holds these bytes already."""
     try:
-        doc = document.read(source.path, source.shown)
-    except ContentError as error:
+        data = copy.data if copy.data is not None else copy.source.read_bytes()
+    except OSError as error:
+        report.problems.append(Problem(copy.shown, None, f"cannot read: {error.strerror}"))
+        return
+    try:
+        written = write_atomic(inside(settings.root, *copy.target.split("/")), data)
+    except OutputError as error:
         report.problems.append(error.as_problem())
-        return None
-    report.problems += doc.warnings
-    for key, value in source.defaults.items():
-        doc.metadata.setdefault(key, value)
-    # A dated Markdown file name makes a post (in Jekyll's _posts and in content/ alike),
-    # and a post without a date takes the one in its name.
-    dated = source.is_jekyll_post or source.path.suffix in MARKDOWN
+        return
+    if written:
+        report.copied += 1
+        report.done.append(f"copied {copy.shown} -> {copy.target}")
+    else:
+        report.copies_unchanged += 1
+
+
+def _read_source(source: Source, settings: Settings, report: IngestReport) -> Document | None:
+    """The posting of ``source`` (as prepared, for a Jekyll site's), if it can be read and
+    is valid; None when not (its problems reported)."""
+    doc = source.prepared
+    if doc is None:
+        try:
+            doc = document.read(source.path, source.shown)
+        except ContentError as error:
+            report.problems.append(error.as_problem())
+            return None
+        report.problems += doc.warnings
+    # A dated Markdown file name makes a post, and a post without a date takes the one in
+    # its name (a Jekyll site's posts have theirs already).
+    dated = source.prepared is None and source.path.suffix in MARKDOWN
     misdated = _date_from_name(doc, source.path.stem) if dated else None
     problems = [misdated] if misdated else validate(doc, settings)
     if problems:
@@ -305,16 +286,17 @@ def _read_source(source: Source, settings: Settings, report: IngestReport) -> Do
 
 def _name(doc: Document, source: Source, settings: Settings) -> str:
     """The file name of the posting of ``source`` in ``content/<lang>/`` (``file_name``)."""
+    if source.name:
+        return source.name
     stem = source.path.stem
-    post = (
-        source.is_jekyll_post
-        or bool(DATE_PREFIX.match(stem))
-        or (source.jekyll_type is None and _looks_like_post(doc.metadata))
-    )
-    # A Markdown file's name was chosen by its author; other text files (exports such as
-    # the seeds' .txt files) carry no meaning in their names, so their title names them.
-    naming_stem = stem if source.path.suffix in MARKDOWN else doc.title
-    return file_name(doc, naming_stem, post, source.timezone or settings.timezone)
+    post = bool(DATE_PREFIX.match(stem)) or _looks_like_post(doc.metadata)
+    # A Markdown or HTML file's name was chosen by its author; other text files (exports
+    # such as the seeds' .txt files) carry no meaning in their names, so their title names
+    # them. A page in HTML stays HTML.
+    html = source.path.suffix.lower() in (".html", ".htm")
+    naming_stem = stem if source.path.suffix in MARKDOWN or html else doc.title
+    timezone = source.timezone or settings.timezone
+    return file_name(doc, naming_stem, post, timezone, ".html" if html else ".md")
 
 
 def _target(

@@ -216,6 +216,15 @@ def test_jekyll_site_reads_posts_collections_pages_and_defaults(site, run, tmp_p
     assert english.lang == "en" and english.metadata["date"].text == "2020-06-01T10:00:00+02:00"
     job = document.read(site.root / "content/sv/utvecklare.md")
     assert job.metadata["menu"] == "lediga-tjanster"
+    # Each at the URL Jekyll serves it at; a collection is a section; no permalink written.
+    assert post.metadata["url"] == "/2020/05/27/ny-tjanst.html" and "permalink" not in post.metadata
+    assert (job.metadata["url"], job.metadata["section"]) == ("/jobs/utvecklare.html", "jobs")
+    # A file without front matter is copied as it is; the draft, the layout and the excluded
+    # folder are named, each with why it does not come across.
+    assert site.files("static") == {"static/README.md": files["README.md"].encode()}
+    assert f"{jekyll}/_drafts/utkast.md:1: warning: a draft" in result.err
+    assert f"left out {jekyll}/_layouts/: Jekyll's layouts" in result.out
+    assert f"left out {jekyll}/drafts-old/: excluded in _config.yml" in result.out
 
 
 def test_jekyll_timezone_reads_dates_and_a_second_run_changes_nothing(site, run, tmp_path) -> None:
@@ -305,3 +314,14 @@ def test_new_ref_goes_right_after_an_existing_lang(site, run, tmp_path) -> None:
     assert site.read("content/sv/om-oss.md").startswith(
         "---\ntitle: Om oss\nlang: sv\nref: om-oss\nmenu: om\n---\n"
     )
+
+
+def test_a_page_in_html_stays_html(site, run, tmp_path) -> None:
+    page = tmp_path / "Kontakt.html"
+    page.write_text("---\ntitle: Kontakt\n---\n<p>Ring oss<br/>i dag.</p>\n", encoding="utf-8")
+    site.write("content/en/about.html", "---\ntitle: About\n---\n<p>We are a lab.</p>\n")
+    result = run(site.root, "ingest", str(page))
+    assert result.code == 0, result.err
+    assert sorted(site.files()) == ["content/en/about.html", "content/sv/kontakt.html"]
+    assert site.read("content/sv/kontakt.html").endswith("---\n<p>Ring oss<br/>i dag.</p>\n")
+    assert "ref: about" in site.read("content/en/about.html")
