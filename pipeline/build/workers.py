@@ -56,6 +56,19 @@ def workers(setting: int, jobs: int, threshold: int) -> int:
     return cores() if jobs >= threshold else 1
 
 
+def return_freed_memory() -> None:
+    """Give the memory freed so far back to the system (where the C library can): the
+    bodies, and what rendering each page used, are freed in thousands of small holes that
+    the rest of the build, and the processes forked to render pages, would otherwise carry
+    as resident memory (a build of 10,000 pairs peaked 50 MB higher)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused, not given back
+        pass
+
+
 def fork_share(
     work: Callable[[Job], list[Result]],
     jobs: Sequence[Job],

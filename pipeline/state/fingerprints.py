@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from hashlib import blake2b
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline import __version__
 from pipeline.config import Settings
@@ -37,9 +37,21 @@ RENDERING_LIBRARIES = ("jinja2", "markupsafe", "babel", "cmarkgfm", "markdown_it
 StatRecord = list[int]
 """``[size, mtime_ns, ctime_ns, inode]`` of a file."""
 
+
+class Snapshot(NamedTuple):
+    """What a run would read, told without reading it: the ``fingerprint`` of everything
+    that shapes every file, and the ``tree_state`` of its inputs (by name; None where racy).
+    A manifest records one, and ``Manifest.read_the_same`` compares a run's with it."""
+
+    fingerprint: str
+    inputs: dict[str, Any]
+
+
 __all__ = [
     "RACY_NS",
     "TEMPLATES",
+    "Snapshot",
+    "StatRecord",
     "blake2b",
     "digest",
     "fingerprint",
@@ -131,8 +143,9 @@ def fingerprint(settings: Settings, format_version: int, also: Sequence[str] = (
     templates, the compiled catalogs, the settings, the libraries that render."""
     hashed = blake2b(digest_size=16)
     hashed.update(repr((format_version, __version__, sys.version, settings, *also)).encode())
-    modules = (p for p in PACKAGE.rglob("*.py") if "precompiled" not in p.parts)
-    code = sorted(modules) + sorted(TEMPLATES.iterdir())
+    # The package and its subpackages, one level deep (the compiled templates, a level
+    # further, are made of the templates); two globs cost half what a walk of the tree does.
+    code = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("*/*.py")]) + sorted(TEMPLATES.iterdir())
     catalogs = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo"))
     for path in code + catalogs:
         hashed.update(f"\0{path.as_posix()}\0".encode())

@@ -28,17 +28,26 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.errors import Problem
 from pipeline.files import write_atomic
+from pipeline.state.fingerprints import Snapshot, StatRecord
 
 FORMAT = 2
 FOLDER = ".pipeline"
 OLD_LIST = ".pipeline-files"  # what builds before the manifest recorded: their file names
 
-OutputRecord = list[Any]
-"""``[key, digest, stat record or None]``."""
+
+class OutputRecord(NamedTuple):
+    """What the manifest records of one output file (a list ``[key, digest, stat]`` in its
+    JSON)."""
+
+    key: str  # what the file is made of (``pipeline.build.keys``); "" when not known
+    digest: str  # of its bytes when it was written
+    stat: StatRecord | None  # its ``stat`` then (None: racy, its bytes are read next time)
+
+
 FeedIndex = list[list[Any]]
 """``[[entry key, start, end], ...]``: where each entry lies in the feed, in bytes."""
 
@@ -54,14 +63,13 @@ class Manifest:
     pages: int = 0
     pseudo: int = 0  # drafts left out for their pseudo text
 
-    def read_the_same(self, state: dict[str, Any]) -> bool:
-        """Whether ``state`` (what a run would read now: ``fingerprint`` and ``inputs``) is
-        what this manifest recorded, with no input racy: the run would do what the
-        recorded one did."""
+    def read_the_same(self, state: Snapshot) -> bool:
+        """Whether ``state`` (what a run would read now) is what this manifest recorded,
+        with no input racy: the run would do what the recorded one did."""
         return (
-            state["fingerprint"] == self.fingerprint
-            and state["inputs"] == self.inputs
-            and None not in state["inputs"].values()
+            state.fingerprint == self.fingerprint
+            and state.inputs == self.inputs
+            and None not in state.inputs.values()
         )
 
 
@@ -75,7 +83,7 @@ def read_manifest(output: Path) -> Manifest:
     if found is None:
         old = output / OLD_LIST
         names = old.read_text(encoding="utf-8").split() if old.is_file() else []
-        return Manifest(outputs={name: ["", "", None] for name in names})
+        return Manifest(outputs={name: OutputRecord("", "", None) for name in names})
     return found
 
 
@@ -110,7 +118,7 @@ def load(path: Path) -> Manifest | None:
     if data is None:
         return None
     return Manifest(
-        outputs=data["outputs"],
+        outputs={name: OutputRecord(*record) for name, record in data["outputs"].items()},
         fingerprint=data["fingerprint"],
         inputs=data["inputs"],
         problems=[Problem(*problem) for problem in data["problems"]],

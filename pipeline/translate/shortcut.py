@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.state import manifest
-from pipeline.state.fingerprints import fingerprint, tree_state
+from pipeline.state.fingerprints import Snapshot, fingerprint, tree_state
 from pipeline.translate.report import TranslateReport
 
 FILE = Path(".cache") / "pipeline" / "translate.json"
@@ -46,13 +46,13 @@ def translate(settings: Settings, translator: str | None = None) -> TranslateRep
     report = work(settings, translator)
     if report.idle:
         recorded = manifest.Manifest(
-            fingerprint=state["fingerprint"], inputs=state["inputs"], problems=report.problems
+            fingerprint=state.fingerprint, inputs=state.inputs, problems=report.problems
         )
         manifest.save(kept, recorded)
     return report
 
 
-def read_state(settings: Settings, translator: str, now_ns: int) -> dict[str, Any]:
+def read_state(settings: Settings, translator: str, now_ns: int) -> Snapshot:
     """What a run with ``translator`` reads, told without reading it: the fingerprint (the
     settings, the code, the translator's name), and the ``stat`` of every file and folder
     of the content, the memory and its records, the parked drafts, and the glossary."""
@@ -64,7 +64,4 @@ def read_state(settings: Settings, translator: str, now_ns: int) -> dict[str, An
         settings.locale_dir / GLOSSARY,
     ):
         inputs.update(tree_state(settings, tree, now_ns))
-    return {
-        "fingerprint": fingerprint(settings, manifest.FORMAT, ("translate", translator)),
-        "inputs": inputs,
-    }
+    return Snapshot(fingerprint(settings, manifest.FORMAT, ("translate", translator)), inputs)
