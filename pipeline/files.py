@@ -160,17 +160,21 @@ _umask: list[int] = []
 
 def _write_new(path: str, raw: bytes, durable: bool) -> None:
     """Write ``raw`` to a new temporary file beside ``path`` (named after this process and a
-    counter, made with ``O_EXCL``, mode 0644) and rename it over ``path``."""
+    counter, made with ``O_EXCL``, mode 0644: see ``TEMPORARY``) and rename it over
+    ``path``."""
     folder, name = os.path.split(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
-    while True:
-        temporary = os.path.join(folder, f".{name}.{os.getpid()}-{next(_names)}.tmp")
-        try:
-            handle = os.open(temporary, flags, 0o644)
-            break
-        except FileExistsError:  # left by an earlier process of the same number
-            continue
+    temporary = ""
     try:
+        # (inside the try: an interruption that comes as os.open returns, the file made,
+        # still removes it)
+        while True:
+            temporary = os.path.join(folder, f".{name}.{os.getpid()}-{next(_names)}.tmp")
+            try:
+                handle = os.open(temporary, flags, 0o644)
+                break
+            except FileExistsError:  # left by an earlier process of the same number
+                continue
         try:
             if _file_mode() != 0o644:
                 os.fchmod(handle, 0o644)
@@ -183,8 +187,9 @@ def _write_new(path: str, raw: bytes, durable: bool) -> None:
             os.close(handle)
         os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
 
 

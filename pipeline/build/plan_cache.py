@@ -129,6 +129,10 @@ def remember(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         forget(root)
+    except BaseException:  # interrupted: the build is too, and leaves no temporary file
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def forget(root: Path) -> None:
