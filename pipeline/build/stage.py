@@ -40,7 +40,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.build import workers
-from pipeline.build.stale import Planned, Seen, not_written_by_a_build, nothing_changed, stale_files
+from pipeline.build.stale import (
+    Planned,
+    not_written_by_a_build,
+    nothing_changed,
+    nothing_seen,
+    stale_files,
+)
 from pipeline.config import Settings, output_refusal
 from pipeline.content.tree import MARKDOWN_SUFFIXES, Content, scan
 from pipeline.errors import UsageError
@@ -84,11 +90,29 @@ class BuildReport(Report):
         )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the time of a build (``build`` is wrapped in it,
+    so that what the build made is freed before the collector is on again). A build makes
+    hundreds of thousands of objects that live until it ends (documents, pages, keys), and
+    every full collection walks all of them again: at 10,000 pairs, a tenth of a full
+    build's time (docs/benchmarks.md). What a build frees, reference counting frees; it
+    makes no garbage cycles worth collecting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def build(settings: Settings, out: Path | None = None, full: bool = False) -> BuildReport:
     """Build the site into ``out`` (default: the ``output`` setting); only the files whose
     inputs changed since the last build are rendered, unless ``full``."""
     output = output_folder(settings, out)
-    with _collector_paused(), _standby(settings, output, full) as standby:
+    with _standby(settings, output, full) as standby:
         clear_interrupted(settings, output)
         last = manifest.read_manifest(output)
         inputs = read_inputs(settings)
@@ -132,13 +156,14 @@ def plan(
                 # alone, and this process makes the keys and the plan cache while they render.
                 from pipeline.build.keys import unkeyed
 
-                site.stale = list(unkeyed(site.plan).values())
+                site = site._replace(stale=list(unkeyed(site.plan).values()))
             else:
-                site.stale = stale_files(output, site.keys().values(), last, site.seen)
+                site = site._replace(
+                    stale=stale_files(output, site.keys().values(), last, site.seen)
+                )
     # A file there that no build wrote is never replaced; the build says so.
-    site.stale, foreign = not_written_by_a_build(settings, output, site.stale, last)
-    site.problems, site.left_alone = site.problems + foreign, bool(foreign)
-    return site
+    stale, foreign = not_written_by_a_build(settings, output, site.stale, last)
+    return site._replace(stale=stale, problems=site.problems + foreign, left_alone=bool(foreign))
 
 
 def _edited(
@@ -156,7 +181,7 @@ def _edited(
     if reused is None:
         return None
     wanted = reused.wanted
-    seen = Seen()
+    seen = nothing_seen()
     stale = stale_files(output, wanted.values(), last, seen)
     if any(o.file not in reused.edited for o in stale):
         return None  # a file changed by hand, or missing: the build plans the site
@@ -220,7 +245,8 @@ def _kept(
         return None
     known.signatures = {}  # (for the plan cache, which is kept as it is)
     wanted = kept.wanted
-    return Planned(kept.plan, lambda: wanted, list(wanted.values()), kept.problems, reused=True)
+    stale = list(wanted.values())
+    return Planned(kept.plan, lambda: wanted, stale, kept.problems, nothing_seen(), reused=True)
 
 
 def _plan_afresh(
@@ -246,7 +272,7 @@ def _plan_afresh(
         known.signatures = {}
         return wanted
 
-    return Planned(site_plan, functools.cache(keyed), [], problems)
+    return Planned(site_plan, functools.cache(keyed), [], problems, nothing_seen())
 
 
 def read_inputs(settings: Settings) -> Snapshot:
@@ -311,9 +337,13 @@ def clear_interrupted(settings: Settings, output: Path) -> None:
         remove(mark)
 
 
-@dataclass
 class _Attempt:
-    site: Planned | None = None  # once planned
+    """A build while it writes: its plan, once made."""
+
+    __slots__ = ("site",)
+
+    def __init__(self) -> None:
+        self.site: Planned | None = None
 
 
 @contextlib.contextmanager
@@ -342,22 +372,6 @@ def _marked_while_writing(settings: Settings, output: Path) -> Iterator[_Attempt
                 os.rmdir(output)
         raise
     remove(mark)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the time of a build. A build makes hundreds of
-    thousands of objects that live until it ends (documents, pages, keys), and every full
-    collection walks all of them again: at 10,000 pairs, a tenth of a full build's time
-    (docs/benchmarks.md). What a build frees, reference counting frees; it makes no garbage
-    cycles worth collecting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextlib.contextmanager

@@ -136,7 +136,7 @@ def write_stale(
         workers.return_freed_memory()
     files = {m.file: m.written for m in rendered if m.written is not None}
     entries = {m.file: m.entry.encode("utf-8") for m in rendered if m.entry is not None}
-    spans = _write_feeds(within, feeds, site.keys(), renderer(), entries | old_entries, files)
+    spans = _write_feeds(within, feeds, site.keys(), renderer, entries | old_entries, files)
     return Done(files, spans)
 
 
@@ -246,7 +246,7 @@ def _write_feeds(
     within: Within,
     feeds: list[Output],
     keys: dict[str, Output],
-    renderer: Renderer,
+    renderer: Callable[[], Renderer],
     entries: dict[str, bytes],
     files: dict[str, Written],
 ) -> dict[str, manifest.FeedIndex]:
@@ -257,7 +257,7 @@ def _write_feeds(
     for stale in feeds:
         feed = keys[stale.file]  # with its entries' keys
         # Spliced as bytes: the entries kept are never decoded, nor encoded again.
-        head, tail = (part.encode("utf-8") for part in renderer.feed_frame(feed.lang))
+        head, tail = (part.encode("utf-8") for part in renderer().feed_frame(feed.lang))
         parts = [entries.get(page.file) or entries[key] for page, key in feed.entries]
         files[feed.file] = _emit(within, feed.file, b"".join([head, *parts, tail]))
         spans[feed.file] = _spans(head, parts, feed)
