@@ -170,6 +170,17 @@ def test_an_interrupted_translate_keeps_what_was_done_and_a_rerun_completes(
     assert site.files("locale") == calm.files("locale")
 
 
+def hooked(hook: str, *args: str) -> subprocess.Popen:
+    """``python -c HOOK ARGS...``: the real CLI, run by a hook that stops it somewhere."""
+    return subprocess.Popen(
+        [sys.executable, "-c", hook, *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def published(root: Path) -> dict[str, bytes]:
     """The built site, without the build's own bookkeeping (``public/.pipeline/``, which
     records file times and so differs between any two builds)."""
@@ -189,13 +200,7 @@ def test_an_interrupted_build_leaves_no_half_file_and_a_rerun_completes(
     calm = tmp_path / "calm"
     shutil.copytree(site.root, calm)
     marker = tmp_path / "writing"
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOOK, str(marker), "5", "build", "--root", str(site.root)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = hooked(HOOK, str(marker), "5", "build", "--root", str(site.root))
     wait_for(marker.exists, process)
     assert leftovers(site.root)  # stopped between writing a temporary file and its rename
     process.send_signal(signum)
@@ -305,13 +310,7 @@ def test_an_interrupted_build_with_workers_stops_them_and_the_next_build_clears_
     shutil.copytree(site.root, calm)
     held = tmp_path / "held"
     held.mkdir()
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(held), "sitemap.xml", "build", "--root", str(site.root)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = hooked(HOLD, str(held), "sitemap.xml", "build", "--root", str(site.root))
     stopped = lambda: sorted(p.name.split("-")[0] for p in held.iterdir())  # noqa: E731
     try:
         wait_for(lambda: stopped() == ["build", "worker"], process)

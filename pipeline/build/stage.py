@@ -1,7 +1,7 @@
 """Stage 4, build: the bilingual static site. ``build`` reads as its steps:
 
 1. read what the last build into the output folder recorded (``pipeline.state.manifest``) and
-   what there is to read now, told by the ``stat`` of every content file (``read_inputs``):
+   what there is to read now, told by the ``stat`` of every content file (``read_state``):
    when they are the same, and the files of the site are as that build left them, there is
    nothing to do;
 2. plan (``plan``): which pages exist, their URLs and hreflang sets (``pipeline.build.plan``,
@@ -115,7 +115,7 @@ def build(settings: Settings, out: Path | None = None, full: bool = False) -> Bu
     with _standby(settings, output, full) as standby:
         clear_interrupted(settings, output)
         last = manifest.read_manifest(output)
-        inputs = read_inputs(settings)
+        inputs = read_state(settings)
         if not full and nothing_changed(output, inputs, last):
             return _report(settings, output, last, len(last.outputs))
         from pipeline.build import write  # (what a build with something to do needs)
@@ -275,7 +275,7 @@ def _plan_afresh(
     return Planned(site_plan, functools.cache(keyed), [], problems, nothing_seen())
 
 
-def read_inputs(settings: Settings) -> Snapshot:
+def read_state(settings: Settings) -> Snapshot:
     """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
     file and folder under ``content/`` and of the drafts' records (a racy one as None, see
     ``fingerprints.tree_state``), which tell which drafts hold ``pseudo`` text (never
