@@ -121,7 +121,7 @@ def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
 
     out = args.out.absolute() if args.out else None
     force = getattr(args, "force", False)  # (not an argument of 'all')
-    return build(settings, out, full=args.full, collect=not args.ending, force=force)
+    return build(settings, out, full=args.full, force=force)
 
 
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
@@ -316,15 +316,13 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # unwinds like Ctrl-C: temporary files are removed, no half files
 
 
-def main(argv: list[str] | None = None, ending: bool = False) -> int:
-    """Run one command; return its exit code. ``ending``: the process ends when it returns
-    (``entry``), so what the run made is left to that end (see ``build``'s ``collect``)."""
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return int(exit.code or 0)
-    args.ending = ending
     root = Path(getattr(args, "root", "."))
     if not root.is_dir():
         print(printable(f"pipeline: --root {root}: no such folder"), file=sys.stderr)
@@ -379,14 +377,14 @@ def entry() -> None:
     Every run ends at once when ``main`` returns, its output flushed, without tearing the
     interpreter down: every file was written and closed (or left alone) and every lock let
     go by then, and the teardown frees, one by one, every object still alive (the
-    renderers' templates and locale data, the caches of the run): 0.06 s of a full build
-    of 1,000 pairs, 0.04 s of a build after one edit, a tenth of its time. So an
+    renderers' templates and locale data, the caches of the run): a build after one edit
+    of 1,000 pairs took 0.148 s instead of 0.167 s (docs/benchmarks.md). So an
     interrupted run does not wait for a translation request still in flight in a worker
     thread either (it could take the engine's whole timeout). Output into a pipe whose
     reader has gone exits 1, without a traceback.
     """
     try:
-        code = main(ending=True)
+        code = main()
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (``pipeline status | head``): what is left unread is not an

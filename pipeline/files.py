@@ -21,6 +21,7 @@ import errno
 import fcntl
 import itertools
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -227,6 +228,8 @@ def _temporary(path: str) -> tuple[int, str]:
 def _write_new(path: str, raw: bytes, durable: bool) -> None:
     """Write ``raw`` to a new temporary file beside ``path`` (``_temporary``) and rename it
     over ``path``."""
+    # (an interruption as the file is made leaves it; the next build removes it by its name,
+    # remove_temporaries)
     handle, temporary = _temporary(path)
     try:
         try:
@@ -268,6 +271,42 @@ def write_atomic_with(path: Path, fill: Callable[[IO[bytes]], None], durable: bo
             raise
     except OSError as error:
         raise _cannot_write(error, path) from None
+
+
+TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)(-[0-9]+)?\.tmp")
+"""The name of a temporary file the pipeline writes before it renames it over ``name``
+(``_write_new``: ``.NAME.PID-N.tmp``; the plan cache: ``.NAME.PID.tmp``)."""
+
+
+def remove_temporaries(folder: Path) -> int:
+    """Remove the temporary files that processes of the pipeline no longer running left
+    in ``folder`` and the folders in it (an interrupted run: killed, or stopped between
+    making one and removing it); how many. A file is known by its name (``TEMPORARY``)."""
+    removed = 0
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            found = TEMPORARY.fullmatch(name)
+            if found and not _running(int(found["pid"])):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(parent, name))
+                    removed += 1
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether the process ``pid`` runs (one that has ended but not been waited for does
+    not: it writes nothing more)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stream:
+            return stream.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _file_mode() -> int:

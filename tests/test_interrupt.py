@@ -3,13 +3,16 @@
 Each run is ``python -m pipeline ... --root SITE`` in a process of its own. A run is held at
 a known point before it is signalled: ``translate`` by the fake LibreTranslate server, which
 keeps a request waiting; ``build`` by a hook that stops it at the rename of a file it
-is writing (the temporary file is there, the rename not done). Afterwards the site must be
-intact (``tests/intact.py``), and the next run must finish the work with the result of a run
-that was never interrupted.
+is writing (the temporary file is there, the rename not done); a build with workers, its own
+process and each worker so (``HOLD``), then signalled or killed. Afterwards the site must be
+intact (``tests/intact.py``; after a kill, once the next build has run), the workers gone with
+their build, and the next run must finish the work with the result of a run that was never
+interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -167,6 +170,17 @@ def test_an_interrupted_translate_keeps_what_was_done_and_a_rerun_completes(
     assert site.files("locale") == calm.files("locale")
 
 
+def hooked(hook: str, *args: str) -> subprocess.Popen:
+    """``python -c HOOK ARGS...``: the real CLI, run by a hook that stops it somewhere."""
+    return subprocess.Popen(
+        [sys.executable, "-c", hook, *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def published(root: Path) -> dict[str, bytes]:
     """The built site, without the build's own bookkeeping (``public/.pipeline/``, which
     records file times and so differs between any two builds)."""
@@ -186,13 +200,7 @@ def test_an_interrupted_build_leaves_no_half_file_and_a_rerun_completes(
     calm = tmp_path / "calm"
     shutil.copytree(site.root, calm)
     marker = tmp_path / "writing"
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOOK, str(marker), "5", "build", "--root", str(site.root)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = hooked(HOOK, str(marker), "5", "build", "--root", str(site.root))
     wait_for(marker.exists, process)
     assert leftovers(site.root)  # stopped between writing a temporary file and its rename
     process.send_signal(signum)
@@ -262,3 +270,107 @@ def test_a_run_interrupted_within_a_draft_resumes_to_what_an_uninterrupted_run_m
     calm = translated_without_interruption(tmp_path, server)
     assert site.files("content") == calm.files("content")
     assert site.files("locale") == calm.files("locale")
+
+
+# Run as ``python -c HOLD FOLDER TARGET ARGS...``: the real CLI, whose build's own process
+# stops at the rename of the file named TARGET, and each worker it forks at its first rename
+# (between writing a temporary file and renaming it), each until a signal comes. Each
+# process says where it stopped with a file in FOLDER named after it and its number.
+HOLD = """\
+import os, sys, time
+from pathlib import Path
+
+folder, target, first = Path(sys.argv[1]), sys.argv[2], os.getpid()
+real_replace = os.replace
+
+def replace(source, destination):
+    me = os.getpid()
+    if (os.path.basename(destination) == target) if me == first else me not in held:
+        held.add(me)
+        (folder / f"{'build' if me == first else 'worker'}-{me}").touch()
+        while True:
+            time.sleep(0.05)
+    real_replace(source, destination)
+
+held = set()
+os.replace = replace
+from pipeline.cli import main
+os._exit(main(sys.argv[3:]))
+"""
+PAIRS_WITH_WORKERS = 25  # 50 pages: 3 runs of pipeline.build.write.CHUNK for 2 processes
+
+
+def site_with_workers(root: Path) -> Site:
+    """A site whose build renders its pages in two processes (``build-workers = 2``)."""
+    site = Site(root)
+    site.write("pyproject.toml", '[tool.pipeline]\nsite-url = "https://example.org"\n'
+               'translator = "pseudo"\nbuild-workers = 2\n')  # fmt: skip
+    for number in range(PAIRS_WITH_WORKERS):
+        site.write(
+            f"content/sv/p{number}.md",
+            f"---\nlang: sv\nref: p{number}\ntitle: Inlägg {number}\n"
+            f"date: 2024-01-{number % 28 + 1:02d}\n---\nFörsta stycket om {number}.\n",
+        )
+    shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
+    shutil.copytree(REPO / "locale", root / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    for command in ("translate", "i18n"):
+        code, _, err = run(root, command)
+        assert code == 0, err
+    return site
+
+
+def running(pid: int) -> bool:
+    """Whether the process ``pid`` still runs (an ended one not yet waited for does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != b"Z"
+
+
+@pytest.mark.parametrize(
+    "signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["SIGINT", "SIGTERM", "SIGKILL"]
+)
+def test_an_interrupted_build_with_workers_stops_them_and_the_next_build_clears_up(
+    tmp_path: Path, signum: int
+) -> None:
+    site = site_with_workers(tmp_path / "site")
+    calm = tmp_path / "calm"
+    shutil.copytree(site.root, calm)
+    held = tmp_path / "held"
+    held.mkdir()
+    process = hooked(HOLD, str(held), "sitemap.xml", "build", "--root", str(site.root))
+    stopped = lambda: sorted(p.name.split("-")[0] for p in held.iterdir())  # noqa: E731
+    try:
+        wait_for(lambda: stopped() == ["build", "worker"], process)
+        worker = int(next(held.glob("worker-*")).name.split("-")[1])
+        assert len(leftovers(site.root)) == 2  # each stopped with a temporary file
+        process.send_signal(signum)
+        code, _, err = finish(process)
+        # The worker stops with the build, however the build ends.
+        deadline = time.monotonic() + PATIENCE
+        while running(worker) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not running(worker), "the worker outlived its build"
+    finally:
+        for stray in held.iterdir():
+            with contextlib.suppress(OSError):
+                os.kill(int(stray.name.split("-")[1]), signal.SIGKILL)
+        process.kill()
+        process.wait()
+    if signum == signal.SIGKILL:
+        assert code == -signal.SIGKILL
+        # Only what the killed build itself was writing is left: the worker cleared up.
+        (left,) = leftovers(site.root)
+        assert left.startswith(f"public/.sitemap.xml.{process.pid}-"), left
+    else:
+        assert code == 130, err
+        assert leftovers(site.root) == []
+
+    code, _, err = run(site.root, "build")  # removes what the interrupted build left
+    assert code == 0, err
+    assert_intact(site.root)
+    assert run(calm, "build")[0] == 0
+    assert published(site.root) == published(calm)
+    code, _, err = run(site.root, "check")
+    assert code == 0, err

@@ -30,10 +30,6 @@ again.
 Otherwise the build scans and plans as ever. The file is read back with the unpickler of
 every cache (``pipeline.state.cache.loads_safely``): a planted or damaged one gives no plan
 (or a wrong one at worst), never runs code; one of another version or format is ignored.
-
-Long because: ``_reuse`` remakes the kept plan and its keys in one pass over the values
-kept; issue 17's build step measures whether the kept plan pays its way, then removes it or
-splits that pass.
 """
 
 from __future__ import annotations
@@ -137,6 +133,10 @@ def remember(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         forget(root)
+    except BaseException:  # interrupted: the build is too, and leaves no temporary file
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def forget(root: Path) -> None:
@@ -185,26 +185,11 @@ def _reuse(
     reread: int,
     documents: Sequence[Document] | None,
 ) -> Reused | None:
-    before: dict[str, Any] = stored["stats"]
-    if not isinstance(before, dict) or before.keys() != stats.keys():
-        return None  # a file or folder added, removed or renamed
+    read = _read_changed(settings, stats, stored, open_memo, reread)
+    if read is None:
+        return None
+    fresh, body = read
     digests: dict[str, Any] = stored["digests"]
-    changed = [
-        name
-        for name, stat in stats.items()
-        # A folder's own record changes with any file in it: its names did not change.
-        if (stat is None or stat != before[name]) and not name.endswith("/")
-    ]
-    if len(changed) > reread:
-        return None  # scanning, with the scan cache and the memo, is cheaper
-    body: dict[str, str] = {}
-    fresh: dict[str, Document] = {}
-    memo = open_memo() if changed else None
-    for name in changed:
-        found = _read_again(settings, name, digests.get(name), memo)
-        if found is None:
-            return None
-        fresh[name], body[name] = found
     # The plan as it was; the edited documents' pages get their documents back. Only their
     # pages and the feeds' are made now (the others only if the plan's pages are asked for),
     # unless every page is to get its document.
@@ -232,15 +217,10 @@ def _reuse(
                 key = output_key(fingerprint, "document", records[file], body[shown])
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
-    plan = (
-        SitePlan(settings, pages=list(made_now.values()))
-        if every
-        else _KeptPlan(
-            settings,
-            values,
-            lambda: [made_now.get(v[3]) or _page(v, fresh, settings) for v in values],
-        )
-    )
+    if every:
+        plan = SitePlan(settings, pages=list(made_now.values()))
+    else:
+        plan = _KeptPlan(settings, values, made_now, fresh)
     plan.pseudo = [str(name) for name in stored["pseudo"]]
     for file, kind, key in stored["others"]:
         wanted[file] = Output(file, kind, key)
@@ -257,22 +237,60 @@ def _reuse(
     return Reused(plan, wanted, problems, edited)
 
 
+def _read_changed(
+    settings: Settings,
+    stats: dict[str, Any],
+    stored: dict[str, Any],
+    open_memo: Callable[[], FrontMatterMemo],
+    reread: int,
+) -> tuple[dict[str, Document], dict[str, str]] | None:
+    """The documents whose files changed since the plan was ``stored`` (by the name they
+    are shown with) and the digests of their files, read again; None if a file or folder
+    was added, removed or renamed, if more than ``reread`` files changed, or if one of them
+    changed more than its body (see ``_read_again``)."""
+    before: dict[str, Any] = stored["stats"]
+    if not isinstance(before, dict) or before.keys() != stats.keys():
+        return None  # a file or folder added, removed or renamed
+    digests: dict[str, Any] = stored["digests"]
+    changed = [
+        name
+        for name, stat in stats.items()
+        # A folder's own record changes with any file in it: its names did not change.
+        if (stat is None or stat != before[name]) and not name.endswith("/")
+    ]
+    if len(changed) > reread:
+        return None  # scanning, with the scan cache and the memo, is cheaper
+    body: dict[str, str] = {}
+    fresh: dict[str, Document] = {}
+    memo = open_memo() if changed else None
+    for name in changed:
+        found = _read_again(settings, name, digests.get(name), memo)
+        if found is None:
+            return None
+        fresh[name], body[name] = found
+    return fresh, body
+
+
 class _KeptPlan(SitePlan):
     """The plan of the last build, whose pages are made from the values kept when they are
     first asked for: a build that renders no feed (the edit of an older posting) never asks,
     where making 2,000 pages took a tenth of its time."""
 
-    def __init__(self, settings: Settings, values: Any, make: Callable[[], list[Page]]) -> None:
+    def __init__(
+        self, settings: Settings, values: Any, made: dict[str, Page], fresh: dict[str, Document]
+    ) -> None:
         self.settings = settings
         self.problems = []
         self.pseudo = []
         self.values = values  # each page as ``remember`` kept it
-        self._make = make
+        self._made = made  # the pages made already, by file
+        self._fresh = fresh  # the documents read again, by the name they are shown with
 
     def __getattr__(self, name: str) -> Any:
         if name != "pages":
             raise AttributeError(name)
-        self.pages = self._make()
+        made, fresh = self._made, self._fresh
+        self.pages = [made.get(v[3]) or _page(v, fresh, self.settings) for v in self.values]
         return self.pages
 
     def page_count(self) -> int:

@@ -56,6 +56,19 @@ def workers(setting: int, jobs: int, threshold: int) -> int:
     return cores() if jobs >= threshold else 1
 
 
+def return_freed_memory() -> None:
+    """Give the memory freed so far back to the system (where the C library can): the
+    bodies, and what rendering each page used, are freed in thousands of small holes that
+    the rest of the build, and the processes forked to render pages, would otherwise carry
+    as resident memory (a build of 10,000 pairs peaked 50 MB higher)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused, not given back
+        pass
+
+
 def fork_share(
     work: Callable[[Job], list[Result]],
     jobs: Sequence[Job],
@@ -111,12 +124,31 @@ def _take(
 def _start(work: Callable[[Job], Result], job: Job) -> tuple[int, int]:
     """Fork a child that runs ``work(job)`` and sends back what came of it."""
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         os.close(write)
         return pid, read
-    os.close(read)  # pragma: no cover - the child's side; its results are what is tested
+    _end_with(parent)  # pragma: no cover - the child's side; its results are what is tested
+    os.close(read)  # pragma: no cover
     _answer(write, lambda: work(job))  # pragma: no cover
+
+
+def _end_with(parent: int) -> None:  # pragma: no cover - runs in a child
+    """Have this child process, forked by ``parent``, stopped (SIGTERM, as ``_stop`` stops
+    it) when ``parent`` ends, however it ends: killed (SIGKILL), a build's worker would go
+    on writing into the site, holding the site's lock, after its build has gone."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: fork_share and Standby do not fork there
+        pass
+    if os.getppid() != parent:  # it ended before this process could ask
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _answer(pipe: int, produce: Callable[[], object]) -> NoReturn:  # pragma: no cover
@@ -191,6 +223,7 @@ class Standby(Generic[Job, Result]):
         if not can_fork():
             return None
         pipes: list[int] = []
+        parent = os.getpid()
         try:
             pipes += os.pipe()
             pipes += os.pipe()
@@ -204,7 +237,8 @@ class Standby(Generic[Job, Result]):
             os.close(job_read)
             os.close(result_write)
             return cls(pid, job_write, result_read)
-        os.close(job_write)  # pragma: no cover - the child's side; its results are tested
+        _end_with(parent)  # pragma: no cover - the child's side; its results are tested
+        os.close(job_write)  # pragma: no cover
         os.close(result_read)  # pragma: no cover
         _serve(ready, work, job_read, result_write)  # pragma: no cover
 

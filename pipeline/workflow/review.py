@@ -26,8 +26,8 @@ from dataclasses import dataclass
 import jinja2
 
 from pipeline.build.render import render_template
-from pipeline.build.stage import write_listed
 from pipeline.build.templates import TEMPLATES
+from pipeline.build.write import write_listed
 from pipeline.config import Settings
 from pipeline.content.tree import scan
 from pipeline.report import Report
