@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from pipeline.translate.report import TranslateReport
 
 # Each command imports its stage when it runs: a no-op build must not pay for importing
-# lingua, polib or Babel's catalog tools (see README: Benchmarks).
+# lingua, polib or Babel's catalog tools (see docs/benchmarks.md).
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:

@@ -125,7 +125,7 @@ class Settings:
     build_workers: int = setting(
         0,
         "Processes that render a build's pages (0: one per core when a build renders "
-        "enough pages to pay for it, else one; see README: Benchmarks).",
+        "enough pages to pay for it, else one; see docs/benchmarks.md).",
         rules.at_least(0),
     )
     feed_entries: int = setting(

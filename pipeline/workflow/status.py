@@ -36,7 +36,7 @@ from pipeline.translate.record import BlockRecord, DraftRecord
 from pipeline.translate.segments import Block, document_blocks, recorded_block
 
 JSON_VERSION = 1
-"""Version of the ``status --json`` schema (README: The translator's workflow); a change
+"""Version of the ``status --json`` schema (README: The reviewer's workflow); a change
 that removes or renames a field increases it."""
 
 ORIGINAL, MISSING = "original", "missing"

@@ -5,7 +5,7 @@ draft must render to the same tags and attributes as its original, with the same
 
 A block the stage keeps in Swedish (with a warning) passes: that is the promised outcome
 where a block cannot be translated safely. ``test_how_many_examples_hold`` counts them;
-the README's Guarantees table states its figures.
+docs/guarantees.md states its figures.
 
 Each pair is rendered three ways: as the site renders it (``pipeline.build.markdown.render``:
 raw HTML shown as text; here code must be the same to the byte), as the translate stage
@@ -114,7 +114,7 @@ def test_the_draft_has_the_markup_of_its_original(drafted: Drafted, example: Exa
 
 
 def test_how_many_examples_hold(drafted: Drafted) -> None:
-    """The figures of the README's Guarantees table: every example holds, and so many of
+    """The figures of docs/guarantees.md: every example holds, and so many of
     them by keeping a block in Swedish."""
     kept_commonmark = sum(1 for name in drafted.kept if name.startswith("commonmark"))
     kept_gfm = len(drafted.kept) - kept_commonmark
