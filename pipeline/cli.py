@@ -18,7 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from pipeline import __version__
+from pipeline import __version__, exchange
 from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
@@ -266,6 +266,8 @@ COMMANDS: dict[str, Command] = {
         _no_arguments,
         _run_review,
     ),
+    "export": Command(exchange.EXPORT_HELP, exchange.add_export, exchange.run_export, False),
+    "import": Command(exchange.IMPORT_HELP, exchange.add_import, exchange.run_import),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
         _add_out,
@@ -334,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(root)
         if not is_site(settings.root) and not (args.command == "ingest" and args.paths):
             raise UsageError(NOT_A_SITE.format(root=settings.root))
-        out = [args.out.absolute()] if getattr(args, "out", None) else []  # (anywhere)
+        bounds = [getattr(args, name, None) for name in ("out", "bound")]  # (anywhere)
+        out = [Path(p).absolute() for p in bounds if p]
         with confined(settings.root, settings.output_dir, settings.review_dir, *out):
             if command.writes:
                 with locked(settings.root):
