@@ -50,6 +50,7 @@ FORMATS: dict[str, Format] = {
     "po": Format("pipeline.exchange.po", (".po",), "drafts as a gettext catalog"),
     "xliff": Format("pipeline.exchange.xliff", (".xlf", ".xliff"), "drafts as XLIFF 1.2"),
     "tmx": Format("pipeline.exchange.tmx", (".tmx",), "the memory's reviewed entries as TMX"),
+    "tbx": Format("pipeline.exchange.tbx", (".tbx",), "the glossary as TBX-Basic"),
 }
 """The formats by the name ``--format`` takes (see the module)."""
 
