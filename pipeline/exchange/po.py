@@ -23,7 +23,7 @@ from pipeline.config import Settings
 from pipeline.errors import Problem
 from pipeline.exchange import ExportRequest, deliver
 from pipeline.exchange.drafts import collect
-from pipeline.exchange.units import Unit
+from pipeline.exchange.units import Unit, find_stamp
 from pipeline.exchange.writeback import ImportReport, Returned, write_back
 from pipeline.report import Report, counted
 
@@ -60,7 +60,7 @@ def export(settings: Settings, request: ExportRequest) -> Report:
 
 def entry(unit: Unit) -> polib.POEntry:
     """The PO entry of ``unit``."""
-    comments = [f"{unit.kind}"]
+    comments = [f"{unit.kind}; {unit.stamp}"]
     if unit.placeholders_note():
         comments.append(unit.placeholders_note())
     if unit.suggestion is not None:
@@ -87,7 +87,14 @@ def import_(settings: Settings, path: Path, shown: str) -> Report:
         message = f"the header's Language is {lang!r}, not one of the site's languages"
         return ImportReport(problems=[Problem(shown, 1, message)])
     units = [
-        Returned(item.msgctxt or "", item.msgid, item.msgstr, not item.fuzzy, item.linenum)
+        Returned(
+            item.msgctxt or "",
+            item.msgid,
+            item.msgstr,
+            not item.fuzzy,
+            item.linenum,
+            find_stamp(item.comment),
+        )
         for item in catalog
         if not item.obsolete
     ]

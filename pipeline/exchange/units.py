@@ -16,6 +16,8 @@ as it is written.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,6 +38,22 @@ from pipeline.workflow.status import RefState, Version, survey
 
 FINAL_ORIGINS = (record.REVIEWED, record.COPIED)
 """Origins of blocks exported as final; every other block is machine text (fuzzy)."""
+
+_STAMP = re.compile(r"\bdraft ([0-9a-f]{12})\b")
+
+
+def stamp(text: str) -> str:
+    """A short hash of a unit's text as exported: ``draft 3f9a1c2b7e10`` in its note tells
+    an import whether the translator changed the text, and whether the draft changed since
+    the export (then the file's text is out of date: refused, not written over newer work).
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def find_stamp(note: str) -> str | None:
+    """The stamp a unit's note carries, if any."""
+    match = _STAMP.search(note)
+    return match.group(1) if match else None
 
 
 @dataclass(frozen=True)
@@ -97,6 +115,11 @@ class Unit:
     def note(self) -> str:
         """Where the draft holds the block: ``content/en/a.md:7``."""
         return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    @property
+    def stamp(self) -> str:
+        """``draft 3f9a1c2b7e10``: the draft's text as exported (see ``stamp``)."""
+        return f"draft {stamp(self.masked_target)}"
 
     def placeholders_note(self) -> str:
         """``placeholders: ⟦1⟧ URL https://x.se; ⟦2⟧ code `x```, or "" for none."""

@@ -3,7 +3,10 @@
 Each unit the file holds (``Returned``) is matched to its draft's block by ref and key, and:
 
 - a unit whose text and state are as exported is left alone (an export imported with
-  nothing edited changes no file);
+  nothing edited changes no file), and so is a unit left fuzzy whose block has been
+  reviewed since (by another file, say): a file never takes a review back;
+- a unit the translator changed (or made final) whose block changed in the draft since the
+  export is refused: the file's text is older than the draft's (``units.stamp``);
 - a unit whose source is not the original's block as it is now is refused: the original
   changed since the export (export again);
 - a unit whose placeholders do not match the original's (one lost, repeated, unknown or
@@ -27,12 +30,14 @@ from pipeline.content import document
 from pipeline.content.document import Document
 from pipeline.content.tree import scan, source_hash
 from pipeline.errors import OutputError, Problem
-from pipeline.exchange.units import FINAL_ORIGINS, block_masking, split_id
+from pipeline.exchange.units import FINAL_ORIGINS, block_masking, split_id, stamp
 from pipeline.report import Report, counted
 from pipeline.translate import memory, quality, record
 from pipeline.translate.masking import MaskError
 from pipeline.translate.segments import (
     FRONT_MATTER,
+    Block,
+    Segmented,
     document_blocks,
     memory_context,
     render,
@@ -52,6 +57,7 @@ class Returned:
     target: str
     final: bool
     line: int | None
+    stamp: str | None = None  # the draft's text as exported (``units.stamp``)
 
 
 @dataclass
@@ -145,26 +151,13 @@ def _collect(
             report.problems.append(Problem(shown, unit.line, f"refused: no block '{key}'"))
             report.refused += 1
             continue
-        masking, maskers = block_masking(block, segmented)
-        if unit.source != masking.text:
-            report.problems.append(Problem(shown, unit.line, _CHANGED.format(masking.text)))
-            report.refused += 1
+        text = _text(unit, block, segmented, state.target, state.origin in FINAL_ORIGINS)
+        if isinstance(text, Problem):
+            report.problems.append(Problem(shown, text.line, text.message, text.warning))
+            report.refused += 0 if text.warning else 1
             continue
-        was_final = state.origin in FINAL_ORIGINS
-        if unit.target == masking.mask_target(state.target, maskers) and unit.final == was_final:
-            continue  # as exported
-        if not unit.target.strip():
-            warning = "no translation: the draft keeps its text"
-            report.problems.append(Problem(shown, unit.line, warning, warning=True))
-            continue
-        try:
-            text = masking.restore(unit.target)
-        except MaskError as error:
-            reason = str(error).replace("the engine", "the translation", 1)
-            message = f"placeholders do not match ({reason}): the draft keeps its text"
-            report.problems.append(Problem(shown, unit.line, message))
-            report.refused += 1
-            continue
+        if text is None:
+            continue  # as exported (or reviewed since)
         pair = quality.Pair(
             block,
             text,
@@ -177,11 +170,39 @@ def _collect(
             report.problems.append(Problem(shown, unit.line, str(finding), warning=True))
         if text != state.target:
             change.texts[key] = text
-        if unit.final and not was_final:
+        if unit.final and state.origin not in FINAL_ORIGINS:
             change.final[key] = text
     return change
 
 
+def _text(
+    unit: Returned, block: Block, segmented: Segmented, draft: str, was_final: bool
+) -> str | Problem | None:
+    """The text ``unit`` brings to its block (its placeholders restored); None when it
+    brings nothing (as exported), a ``Problem`` when it is refused or empty."""
+    masking, maskers = block_masking(block, segmented)
+    if unit.source != masking.text:
+        return Problem("", unit.line, _CHANGED.format(masking.text))
+    current = masking.mask_target(draft, maskers)
+    exported = unit.stamp or stamp(current)
+    if stamp(unit.target) == exported and (was_final or not unit.final):
+        return None
+    if exported != stamp(current):
+        return Problem("", unit.line, _STALE)
+    if not unit.target.strip():
+        return Problem("", unit.line, "no translation: the draft keeps its text", warning=True)
+    try:
+        return masking.restore(unit.target)
+    except MaskError as error:
+        reason = str(error).replace("the engine", "the translation", 1)
+        message = f"placeholders do not match ({reason}): the draft keeps its text"
+        return Problem("", unit.line, message)
+
+
+_STALE = (
+    "refused: this block of the draft changed since the export (by hand, or by another "
+    "import): export again"
+)
 _CHANGED = (
     "refused: the original of this block changed since the export (it now reads {!r}): export again"
 )

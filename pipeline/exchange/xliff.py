@@ -29,7 +29,7 @@ from pipeline.config import Settings
 from pipeline.errors import Problem
 from pipeline.exchange import ExportRequest, deliver
 from pipeline.exchange.drafts import collect
-from pipeline.exchange.units import Unit
+from pipeline.exchange.units import Unit, find_stamp
 from pipeline.exchange.writeback import ImportReport, Returned, write_back
 from pipeline.report import Report, counted
 from pipeline.translate.masking import CLOSE, OPEN, PLACEHOLDER
@@ -70,7 +70,7 @@ def _add(store: xliff.xlifffile, unit: Unit, target: str) -> None:
     item.markapproved(unit.final)
     if not unit.final:
         item.xmlelement.attrib.pop("approved", None)
-    item.addnote(f"{unit.note} ({unit.kind})", origin=NOTE_FROM)
+    item.addnote(f"{unit.note} ({unit.kind}; {unit.stamp})", origin=NOTE_FROM)
     if unit.suggestion is not None:
         found = unit.suggestion
         item.addalttrans(
@@ -134,5 +134,7 @@ def import_(settings: Settings, path: Path, shown: str) -> Report:
         final = item.isapproved() or state in FINAL_STATES
         source = plain(item.getlanguageNode(lang=None, index=0))
         identifier = item.xmlelement.get("id", "")
-        units.append(Returned(identifier, source, plain(target), final, item.xmlelement.sourceline))
+        line = item.xmlelement.sourceline
+        exported = find_stamp(item.getnotes(NOTE_FROM))
+        units.append(Returned(identifier, source, plain(target), final, line, exported))
     return write_back(settings, lang, units, shown)
