@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 from translate.storage import xliff
+from translate.storage.placeables import StringElem
 
 from pipeline.exchange.units import stamp
 from pipeline.translate import memory, record
@@ -330,3 +331,30 @@ def test_bad_files_are_reported_at_their_lines(drafted, run) -> None:
     ]
     usage = run(drafted.root, "export", "--format", "po", "no-such-ref")
     assert usage.code == 2
+
+
+def test_an_xliff_target_written_around_its_ph_tags_comes_back_whole(drafted, run) -> None:
+    """A CAT tool keeps the ``<ph>`` tags as they are and lets the translator write around
+    them: the draft gets the original's code and link back in their places."""
+    xlf = export(run, drafted, "xliff", "drafts.xlf")
+    store = xliff.xlifffile(xlf.read_bytes())
+    unit = store.units[2]
+    source = unit.rich_source[0]
+    tags = [part for part in source.sub if getattr(part, "id", None)]  # the <ph> elements
+    assert len(tags) == 3
+    unit.rich_target = [
+        StringElem(
+            ["We seek a developer who knows ", tags[0], ", see ", tags[1], "the page", tags[2], "."]
+        )
+    ]
+    unit.markapproved(True)
+    xlf.write_bytes(bytes(store))
+
+    result = run(drafted.root, "import", "drafts.xlf")
+
+    assert result.code == 0, result.err
+    assert result.out.endswith("import: 1 block changed, 1 reviewed, in 1 draft\n")
+    assert (
+        "We seek a developer who knows `Python`, see [the page](https://example.org/jobb).\n"
+        in drafted.read(draft_path(drafted))
+    )
