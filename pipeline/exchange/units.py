@@ -25,7 +25,7 @@ from pipeline.config import Settings
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
 from pipeline.translate import memory, record
-from pipeline.translate.masking import CLOSE, OPEN, Masked, mask, unmask
+from pipeline.translate.masking import CLOSE, OPEN, Masked, Masker, mask, unmask
 from pipeline.translate.segments import (
     Block,
     Segmented,
@@ -71,7 +71,7 @@ class Masking:
         """Each placeholder's number, what masked it (``URL``) and what it stands for."""
         return [(n, name, text) for n, (name, text) in enumerate(self.masked.pieces, start=1)]
 
-    def mask_target(self, target: str, maskers: list) -> str:  # type: ignore[type-arg]
+    def mask_target(self, target: str, maskers: list[Masker]) -> str:
         """``target`` with the source's placeholders where it holds the same pieces."""
         found = mask(target, maskers)
         free = {n: text for n, _, text in self.pieces()}
@@ -136,7 +136,7 @@ def split_id(identifier: str) -> tuple[str, str] | None:
     return (ref, key) if colon and ref and key else None
 
 
-def block_masking(block: Block, segmented: Segmented) -> tuple[Masking, list]:  # type: ignore[type-arg]
+def block_masking(block: Block, segmented: Segmented) -> tuple[Masking, list[Masker]]:
     """A block's ``Masking`` and the maskers it was made with."""
     maskers = maskers_for(block, segmented)
     return Masking(mask(block.text, maskers)), maskers

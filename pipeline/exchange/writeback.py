@@ -13,7 +13,8 @@ Each unit the file holds (``Returned``) is matched to its draft's block by ref a
   garbled) keeps the draft's text and is reported at its line in the file;
 - any other unit's text goes into the draft, after every quality check (``quality``) has
   run on it: what they find is reported at its line, as a warning;
-- a unit marked final becomes reviewed: its block enters the memory as a reviewed
+- a unit marked final becomes reviewed (unless it is the ``pseudo`` engine's text, never a
+  translation: refused, as ``approve`` refuses it): its block enters the memory as a reviewed
   translation, as ``approve`` puts it there, and a draft whose every block is then final
   becomes ``reviewed`` (its ``source_hash`` the original's as it is now, as ``approve``
   sets it). A unit left fuzzy stays machine text (``hand``, edited, when its text changed).
@@ -33,6 +34,7 @@ from pipeline.errors import OutputError, Problem
 from pipeline.exchange.units import FINAL_ORIGINS, block_masking, split_id, stamp
 from pipeline.report import Report, counted
 from pipeline.translate import memory, quality, record
+from pipeline.translate.engines import looks_pseudo
 from pipeline.translate.masking import MaskError
 from pipeline.translate.segments import (
     FRONT_MATTER,
@@ -171,7 +173,11 @@ def _collect(
         if text != state.target:
             change.texts[key] = text
         if unit.final and state.origin not in FINAL_ORIGINS:
-            change.final[key] = text
+            if looks_pseudo(text):  # (never a translation, as approve refuses it)
+                report.problems.append(Problem(shown, unit.line, _PSEUDO))
+                report.refused += 1
+            else:
+                change.final[key] = text
     return change
 
 
@@ -199,6 +205,7 @@ def _text(
         return Problem("", unit.line, message)
 
 
+_PSEUDO = "not reviewed: the pseudo engine's text is never a translation; write one in its place"
 _STALE = (
     "refused: this block of the draft changed since the export (by hand, or by another "
     "import): export again"

@@ -358,3 +358,28 @@ def test_an_xliff_target_written_around_its_ph_tags_comes_back_whole(drafted, ru
         "We seek a developer who knows `Python`, see [the page](https://example.org/jobb).\n"
         in drafted.read(draft_path(drafted))
     )
+
+
+def test_pseudo_text_marked_final_is_not_reviewed(site, run, monkeypatch) -> None:
+    monkeypatch.chdir(site.root)
+    site.write(ORIGINAL, POSTING)
+    assert run(site.root, "translate").code == 0  # the offline pseudo engine
+    po = export(run, site, "po", "drafts.po")
+    catalog = polib.pofile(str(po))
+    for entry in catalog:
+        entry.flags.remove("fuzzy")
+    catalog.save(str(po))
+    before = snapshot(site)
+
+    result = run(site.root, "import", "drafts.po")
+
+    assert result.code == 1
+    assert len(result.err_lines) == 5
+    assert all(
+        line.endswith(
+            ": not reviewed: the pseudo engine's text is never a translation; "
+            "write one in its place"
+        )
+        for line in result.err_lines
+    )
+    assert snapshot(site) == before
