@@ -17,7 +17,8 @@ Each unit the file holds (``Returned``) is matched to its draft's block by ref a
   translation: refused, as ``approve`` refuses it): its block enters the memory as a reviewed
   translation, as ``approve`` puts it there, and a draft whose every block is then final
   becomes ``reviewed`` (its ``source_hash`` the original's as it is now, as ``approve``
-  sets it). A unit left fuzzy stays machine text (``hand``, edited, when its text changed).
+  sets it). A unit left fuzzy stays machine text (``hand``, edited, when its text changed),
+  and a reviewed draft with such a unit is ``machine`` again, to be reviewed.
 
 The drafts are then recorded by the translate stage, as ``approve`` has them recorded.
 """
@@ -86,6 +87,7 @@ class _Change:
 
     texts: dict[str, str] = field(default_factory=dict)
     final: dict[str, str] = field(default_factory=dict)  # key -> the text reviewed
+    unconfirmed: set[str] = field(default_factory=set)  # new texts left for review
 
 
 def write_back(settings: Settings, lang: str, units: list[Returned], shown: str) -> ImportReport:
@@ -172,7 +174,9 @@ def _collect(
             report.problems.append(Problem(shown, unit.line, str(finding), warning=True))
         if text != state.target:
             change.texts[key] = text
-        if unit.final and state.origin not in FINAL_ORIGINS:
+            if not unit.final:
+                change.unconfirmed.add(key)
+        if unit.final and (state.origin not in FINAL_ORIGINS or text != state.target):
             if looks_pseudo(text):  # (never a translation, as approve refuses it)
                 report.problems.append(Problem(shown, unit.line, _PSEUDO))
                 report.refused += 1
@@ -216,8 +220,9 @@ _CHANGED = (
 
 
 def _apply(settings: Settings, version: Version, change: _Change, report: ImportReport) -> None:
-    """Write the new texts into the draft, mark it reviewed when every block is final, have
-    it recorded, and put the final blocks into the memory as reviewed."""
+    """Write the new texts into the draft, mark it reviewed when every block is final (and
+    no longer reviewed when a block was edited and left for review), have it recorded, and
+    put the final blocks into the memory as reviewed."""
     draft, original = version.doc, version.original
     assert draft is not None and original is not None
     metadata = dict(draft.metadata)
@@ -231,12 +236,14 @@ def _apply(settings: Settings, version: Version, change: _Change, report: Import
         else:
             targets.append(text)
     finals = {s.key for s in version.blocks if s.origin in FINAL_ORIGINS} | set(change.final)
-    wholly = finals >= {s.key for s in version.blocks}
+    wholly = finals - change.unconfirmed >= {s.key for s in version.blocks}
+    translation = dict(draft.translation or {})
     if wholly:
-        translation = dict(draft.translation or {})
         translation["status"] = "reviewed"
         translation["source_hash"] = source_hash(original, settings)
-        metadata["translation"] = translation
+    elif translation.get("status") == "reviewed":
+        translation["status"] = "machine"  # (a block edited and left for review)
+    metadata["translation"] = translation
     if change.texts or wholly:
         body = render(segmented, targets)
         try:

@@ -383,3 +383,23 @@ def test_pseudo_text_marked_final_is_not_reviewed(site, run, monkeypatch) -> Non
         for line in result.err_lines
     )
     assert snapshot(site) == before
+
+
+def test_a_reviewed_draft_edited_and_left_fuzzy_is_to_review_again(drafted, run) -> None:
+    assert run(drafted.root, "approve", "ny-tjanst", "--force").code == 0
+    po = export(run, drafted, "po", "drafts.po", "--all")
+    catalog = polib.pofile(str(po))
+    assert not any(entry.fuzzy for entry in catalog)
+    catalog[4].msgstr = "Apply by 1 May."
+    catalog[4].flags.append("fuzzy")  # a new wording, not confirmed yet
+    catalog.save(str(po))
+
+    result = run(drafted.root, "import", "drafts.po")
+
+    assert result.code == 0, result.err
+    versions = json.loads(run(drafted.root, "status", "--json").out)["refs"][0]["versions"]
+    assert versions[1]["status"] == "machine"
+    origins = {b.key: b.origin for b in record.load(drafted.settings, "en", "ny-tjanst").blocks}
+    assert origins["body.3"] == record.HAND
+    assert origins["body.2"] == record.REVIEWED
+    assert "Apply by 1 May." in drafted.read(draft_path(drafted))
