@@ -114,7 +114,9 @@ def add_export(parser: argparse.ArgumentParser) -> None:
     """The arguments of ``pipeline export``."""
     names = ", ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
     parser.add_argument("--format", required=True, choices=list(FORMATS), help=names)
-    parser.add_argument("--lang", metavar="LANG", help="the drafts' language (po, xliff)")
+    parser.add_argument(
+        "--lang", metavar="LANG", help="the drafts' language (po, xliff), the memory's (tmx)"
+    )
     parser.add_argument(
         "-o", "--output", metavar="PATH", action=_Output, help="write here (default: stdout)"
     )
