@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.content.dates import WrittenDate, WrittenDatetime
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import write_atomic
 
@@ -242,22 +243,51 @@ def _read_raw(path: Path, shown: str) -> bytes:
         raise ContentError(f"cannot read: {error.strerror}", shown) from None
 
 
-def dumps(doc: Document) -> str:
-    """The file text of ``doc``: front matter between ``---`` lines, the body, a final newline."""
+def dumps(doc: Document, base: Path | None = None) -> str:
+    """The file text of ``doc``: front matter between ``---`` lines, the body, a final newline.
+
+    When the file ``base`` (by default ``doc.path``) exists and has front matter, that is
+    the text edited (``pipeline.content.edit.rewrite``): only the keys whose values differ
+    are written anew, and its comments, styles, byte-order mark and line ends stay. Else
+    the front matter is written afresh, in the style of ``front_matter.HANDLER.export``.
+    """
+    body = doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n"
+    written = _written(base or doc.path)
+    if written is not None:
+        from pipeline.content.edit import rewrite
+
+        edited = rewrite(written, doc.metadata, body)
+        if edited is not None:
+            return edited
     from pipeline.content.front_matter import HANDLER
 
     metadata = HANDLER.export(doc.metadata) if doc.metadata else ""
     head = f"---\n{metadata}\n---\n" if metadata else "---\n---\n"
-    return head + (doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n")
+    return head + body
 
 
-def save(doc: Document) -> bool:
-    """Write ``doc`` to ``doc.path`` atomically; False if the file already held this text.
+def _written(path: Path) -> str | None:
+    """The text of the posting at ``path`` exactly as written (BOM and CRLF kept), if any."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if len(raw) > MAX_BYTES:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def save(doc: Document, base: Path | None = None) -> bool:
+    """Write ``doc`` to ``doc.path`` atomically (as ``dumps`` writes it, editing the file
+    ``base`` or the one at ``doc.path``); False if the file already held this text.
 
     Raises ``OutputError`` rather than write a posting that reading would refuse (larger
     than ``MAX_BYTES``: a draft can be longer than its original).
     """
-    raw = dumps(doc).encode("utf-8")
+    raw = dumps(doc, base).encode("utf-8")
     if len(raw) > MAX_BYTES:
         raise OutputError(
             f"not written: it would be {len(raw) // 1024} KiB, and "
@@ -265,6 +295,19 @@ def save(doc: Document) -> bool:
             doc.shown or str(doc.path),
         )
     return write_atomic(doc.path, raw)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two front matter values mean the same and would be written the same: the
+    written form of dates included, the order of keys not (an edited file keeps its own)."""
+    if isinstance(a, dict):
+        same_keys = isinstance(b, dict) and a.keys() == b.keys()
+        return same_keys and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(map(same_value, a, b))
+    if isinstance(a, (WrittenDate, WrittenDatetime)):
+        return type(a) is type(b) and a.text == b.text
+    return type(a) is type(b) and a == b
 
 
 def same_text(a: Document, b: Document) -> bool:

@@ -176,7 +176,7 @@ def _normalize_in_place(
 
 def _move(old: Document, new: Document, report: IngestReport) -> None:
     """Write ``new`` at its path and remove ``old``; finish a move an earlier run began."""
-    text = document.dumps(new)
+    text = document.dumps(new, base=old.path)  # the file as its editor wrote it
     if new.path.exists():
         if new.path.read_text(encoding="utf-8") != text:
             raise OutputError(
@@ -225,7 +225,7 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
     new.path = target
     new.shown = settings.relative(target)
     try:
-        written = document.save(new)
+        written = document.save(new, base=source.path)  # as its editor wrote it
     except OutputError as error:
         report.problems.append(error.as_problem())
         return

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pipeline.content import document
-from pipeline.content.document import Document
+from pipeline.content.document import Document, same_value
 from pipeline.content.tree import source_hash
 from pipeline.errors import OutputError, Problem
 from pipeline.files import move
@@ -26,7 +26,6 @@ from pipeline.translate.drafts import (
     draft_metadata,
     key_line,
     new_path,
-    same_value,
     under_content,
 )
 from pipeline.translate.engines import looks_pseudo

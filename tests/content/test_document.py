@@ -17,10 +17,22 @@ CASES = sorted(p for p in HERE.glob("*.md") if not p.name.endswith(".saved.md"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_saved_text_is_expected(case: Path) -> None:
+def test_saved_text_is_expected(case: Path, tmp_path: Path) -> None:
+    """Written as a new file (no file to edit at its path): the expected fresh style."""
     doc = document.read(case)
+    doc.path = tmp_path / case.name
     expected = case.with_name(case.stem + ".saved.md").read_text(encoding="utf-8")
     assert document.dumps(doc) == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_saving_an_unchanged_file_keeps_every_byte(case: Path, tmp_path: Path) -> None:
+    """Saved over the file it was read from (BOM, CRLF, quotes and all): nothing changes."""
+    path = tmp_path / case.name
+    path.write_bytes(case.read_bytes())
+    doc = document.read(path)
+    assert document.dumps(doc).encode("utf-8") == case.read_bytes()
+    assert not document.save(doc)
 
 
 @pytest.mark.parametrize("case", CASES + SEEDS, ids=[c.name for c in CASES + SEEDS])
@@ -47,8 +59,10 @@ def test_dates_keep_their_text_and_their_value() -> None:
     assert again["date"].text == date.text and again["updated"].text == "2020-05-27"
 
 
-def test_unicode_is_written_as_is_and_long_lines_are_not_wrapped() -> None:
-    text = document.dumps(document.read(HERE / "key-order-unicode.md"))
+def test_unicode_is_written_as_is_and_long_lines_are_not_wrapped(tmp_path: Path) -> None:
+    doc = document.read(HERE / "key-order-unicode.md")
+    doc.path = tmp_path / "new.md"  # written afresh
+    text = document.dumps(doc)
     assert "Öppen tjänst" in text and "\\u" not in text
     assert max(len(line) for line in text.splitlines()) > 100
 
