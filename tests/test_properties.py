@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.content import document
+from pipeline.content import document, edit
 from pipeline.content.document import Document
 from pipeline.slugs import MAX_LENGTH, is_slug, ref_from_filename, slugify
 
@@ -48,13 +48,13 @@ front_matter = st.dictionaries(st.text(), values, max_size=8)
 @given(front_matter, st.text())
 def test_front_matter_survives_save_and_load(metadata: dict, body: str) -> None:
     body = body.replace("\r", "")
-    saved = document.dumps(Document(Path("a.md"), metadata, body))
+    saved = edit.dumps(Document(Path("a.md"), metadata, body))
     loaded = document.loads(saved, Path("a.md"))
     assert loaded.metadata == metadata
     assert list(loaded.metadata) == list(metadata)
-    again = document.loads(document.dumps(loaded), Path("a.md"))
+    again = document.loads(edit.dumps(loaded), Path("a.md"))
     assert again.metadata == loaded.metadata
-    assert document.dumps(again) == document.dumps(loaded)
+    assert edit.dumps(again) == edit.dumps(loaded)
 
 
 @given(st.text())

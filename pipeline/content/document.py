@@ -1,14 +1,13 @@
 """The content model: one Markdown file with YAML front matter, read and written faithfully.
 
-``read``/``loads`` and ``dumps``/``save`` are a pair around ``Document``. Loading and saving
-keeps what an editor wrote: key order, values, Unicode, long strings on one line, dates
-exactly as written (unless a stage normalizes them on purpose) and the body byte for byte.
+``read``/``loads`` here and ``dumps``/``save`` in ``pipeline.content.edit`` are a pair around
+``Document``. Loading and saving keeps what an editor wrote: key order, values, Unicode, long
+strings on one line, dates exactly as written (unless a stage normalizes them on purpose),
+comments and styles, and the body byte for byte.
 
-``pipeline.content.front_matter`` loads and dumps the YAML (python-frontmatter's handler, configured
-for this). Its ``loads``/``dumps`` are not used for the file as a whole, because they strip
-the body (an indented code block at the top would change meaning) and do not remove a
-byte-order mark. ``split`` cuts a posting into front matter and body without parsing either,
-so a build can tell from hashes which of the two changed.
+``pipeline.content.front_matter`` loads the YAML (safely). ``split`` cuts a posting into
+front matter and body without parsing either, so a build can tell from hashes which of the
+two changed.
 """
 
 from __future__ import annotations
@@ -21,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.content.dates import WrittenDate, WrittenDatetime
-from pipeline.errors import ContentError, OutputError, Problem
-from pipeline.files import write_atomic
+from pipeline.errors import ContentError, Problem
 
 if TYPE_CHECKING:
     from pipeline.content.parse_cache import FrontMatterMemo
@@ -243,60 +241,6 @@ def _read_raw(path: Path, shown: str) -> bytes:
         raise ContentError(f"cannot read: {error.strerror}", shown) from None
 
 
-def dumps(doc: Document, base: Path | None = None) -> str:
-    """The file text of ``doc``: front matter between ``---`` lines, the body, a final newline.
-
-    When the file ``base`` (by default ``doc.path``) exists and has front matter, that is
-    the text edited (``pipeline.content.edit.rewrite``): only the keys whose values differ
-    are written anew, and its comments, styles, byte-order mark and line ends stay. Else
-    the front matter is written afresh, in the style of ``front_matter.HANDLER.export``.
-    """
-    body = doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n"
-    written = _written(base or doc.path)
-    if written is not None:
-        from pipeline.content.edit import rewrite
-
-        edited = rewrite(written, doc.metadata, body)
-        if edited is not None:
-            return edited
-    from pipeline.content.front_matter import HANDLER
-
-    metadata = HANDLER.export(doc.metadata) if doc.metadata else ""
-    head = f"---\n{metadata}\n---\n" if metadata else "---\n---\n"
-    return head + body
-
-
-def _written(path: Path) -> str | None:
-    """The text of the posting at ``path`` exactly as written (BOM and CRLF kept), if any."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    if len(raw) > MAX_BYTES:
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def save(doc: Document, base: Path | None = None) -> bool:
-    """Write ``doc`` to ``doc.path`` atomically (as ``dumps`` writes it, editing the file
-    ``base`` or the one at ``doc.path``); False if the file already held this text.
-
-    Raises ``OutputError`` rather than write a posting that reading would refuse (larger
-    than ``MAX_BYTES``: a draft can be longer than its original).
-    """
-    raw = dumps(doc, base).encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        raise OutputError(
-            f"not written: it would be {len(raw) // 1024} KiB, and "
-            f"postings larger than {MAX_BYTES // 1024} KiB are refused",
-            doc.shown or str(doc.path),
-        )
-    return write_atomic(doc.path, raw)
-
-
 def same_value(a: Any, b: Any) -> bool:
     """Whether two front matter values mean the same and would be written the same: the
     written form of dates included, the order of keys not (an edited file keeps its own)."""
@@ -308,8 +252,3 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, (WrittenDate, WrittenDatetime)):
         return type(a) is type(b) and a.text == b.text
     return type(a) is type(b) and a == b
-
-
-def same_text(a: Document, b: Document) -> bool:
-    """Whether saving ``a`` and ``b`` would write the same file."""
-    return dumps(a) == dumps(b)

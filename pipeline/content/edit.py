@@ -25,6 +25,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -39,13 +40,76 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from pipeline.content import document
 from pipeline.content.dates import WrittenDate, WrittenDatetime
-from pipeline.content.document import BOUNDARY, same_value
+from pipeline.content.document import BOUNDARY, Document, same_value
 from pipeline.content.front_matter import HANDLER, _Loader
+from pipeline.errors import OutputError
+from pipeline.files import write_atomic
 
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
-_STYLED = (DoubleQuotedScalarString, SingleQuotedScalarString, FoldedScalarString)
+_STYLED = (
+    DoubleQuotedScalarString,
+    SingleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+)
+
+
+def dumps(doc: Document, base: Path | None = None) -> str:
+    """The file text of ``doc``: front matter between ``---`` lines, the body, a final newline.
+
+    When the file ``base`` (by default ``doc.path``) exists and has front matter, that is
+    the text edited (``rewrite``): only the keys whose values differ
+    are written anew, and its comments, styles, byte-order mark and line ends stay. Else
+    the front matter is written afresh, in the style of ``front_matter.HANDLER.export``.
+    """
+    body = doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n"
+    written = _written(base or doc.path)
+    if written is not None:
+        edited = rewrite(written, doc.metadata, body)
+        if edited is not None:
+            return edited
+    metadata = HANDLER.export(doc.metadata) if doc.metadata else ""
+    head = f"---\n{metadata}\n---\n" if metadata else "---\n---\n"
+    return head + body
+
+
+def _written(path: Path) -> str | None:
+    """The text of the posting at ``path`` exactly as written (BOM and CRLF kept), if any."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if len(raw) > document.MAX_BYTES:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def save(doc: Document, base: Path | None = None) -> bool:
+    """Write ``doc`` to ``doc.path`` atomically (as ``dumps`` writes it, editing the file
+    ``base`` or the one at ``doc.path``); False if the file already held this text.
+
+    Raises ``OutputError`` rather than write a posting that reading would refuse (larger
+    than ``MAX_BYTES``: a draft can be longer than its original).
+    """
+    raw = dumps(doc, base).encode("utf-8")
+    if len(raw) > document.MAX_BYTES:
+        raise OutputError(
+            f"not written: it would be {len(raw) // 1024} KiB, and "
+            f"postings larger than {document.MAX_BYTES // 1024} KiB are refused",
+            doc.shown or str(doc.path),
+        )
+    return write_atomic(doc.path, raw)
+
+
+def same_text(a: Document, b: Document) -> bool:
+    """Whether saving ``a`` and ``b`` would write the same file."""
+    return dumps(a) == dumps(b)
 
 
 def update(text: str, changes: Mapping[str, Any], removals: Iterable[str] = ()) -> str:
@@ -77,8 +141,7 @@ def rewrite(text: str, metadata: Mapping[str, Any], body: str) -> str | None:
         return None
     if not isinstance(old, dict):
         return None
-    as_read = parts.body.replace("\r\n", "\n")
-    same_body = body in (as_read, as_read + "\n")  # (reading adds a missing last newline)
+    same_body = parts.body.replace("\r\n", "\n") == body  # (a missing last newline is added)
     if body and not body.endswith("\n"):
         body += "\n"
     return parts.joined(_edited(parts.front, old, dict(metadata)), None if same_body else body)
@@ -244,8 +307,8 @@ def _assign(container: Any, key: Any, old: Any, new: Any) -> None:
             _assign(current, index, old[index], new[index])
         del current[len(new) :]
         current.extend(_converted(v) for v in new[len(old) :])
-    elif isinstance(new, str) and isinstance(current, (*_STYLED, LiteralScalarString)):
-        container[key] = type(current)(new)
+    elif isinstance(new, str) and isinstance(current, _STYLED) and current:
+        container[key] = type(current)(new)  # (an empty text's quotes are no style)
     else:
         container[key] = _converted(new)
 
