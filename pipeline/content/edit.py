@@ -125,7 +125,7 @@ def update(text: str, changes: Mapping[str, Any], removals: Iterable[str] = ()) 
     old = HANDLER.parse(parts.front).data or {}
     new = {k: v for k, v in old.items() if k not in set(removals)}
     new.update(changes)
-    return parts.joined(_edited(parts.front, old, new), parts.body)
+    return parts.joined(_edited(parts.front, old, new), None)
 
 
 def rewrite(text: str, metadata: Mapping[str, Any], body: str) -> str | None:
