@@ -192,6 +192,8 @@ def _edited(front: str, old: dict[str, Any], new: dict[str, Any]) -> str:
         finally:
             loader.dispose()
         lines = front.splitlines(keepends=True)
+        if node is None and new:  # nothing but comments (or nothing): the keys after them
+            return front + HANDLER.export(new) + "\n"
         if isinstance(node, yaml.MappingNode) and not node.flow_style:
             edits = _mapping_edits(lines, node, old, new, 0)
             for start, end, replacement in sorted(edits, key=lambda e: e[:2], reverse=True):
