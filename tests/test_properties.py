@@ -71,3 +71,21 @@ def test_refs_from_file_names_are_safe(date: dt.date, name: str) -> None:
     ref = ref_from_filename(f"{date:%Y-%m-%d}-{name}")
     assert is_slug(ref)
     assert ref == ref_from_filename(f"{date:%Y-%m-%d}-{name}")
+
+
+@given(front_matter, front_matter, st.text())
+def test_an_edited_front_matter_holds_exactly_the_values_asked_for(
+    old: dict, changes: dict, body: str
+) -> None:
+    """``edit.update`` on any front matter, with any changes and removals: the file reads as
+    the old values with those applied, the body as it was, and no change changes no byte."""
+    body = body.replace("\r", "")
+    text = edit.dumps(Document(Path("/nonexistent/a.md"), old, body))
+    removals = [key for key in old if len(key) % 2 and key not in changes]
+    updated = edit.update(text, changes, removals)
+    expected = {k: v for k, v in old.items() if k not in removals}
+    expected.update(changes)
+    loaded = document.loads(updated, Path("a.md"))
+    assert loaded.metadata == expected
+    assert loaded.body == document.loads(text, Path("a.md")).body
+    assert edit.update(updated, {}, []) == updated

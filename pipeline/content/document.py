@@ -249,6 +249,13 @@ def same_value(a: Any, b: Any) -> bool:
         return same_keys and all(same_value(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return isinstance(b, list) and len(a) == len(b) and all(map(same_value, a, b))
-    if isinstance(a, (WrittenDate, WrittenDatetime)):
-        return type(a) is type(b) and a.text == b.text
+    if isinstance(a, dt.date):  # as written: a written date's text, else ISO 8601
+        return isinstance(b, dt.date) and _as_written(a) == _as_written(b)
     return type(a) is type(b) and a == b
+
+
+def _as_written(value: dt.date) -> tuple[bool, str]:
+    """Whether ``value`` has a time of day, and its text as it is written."""
+    if isinstance(value, (WrittenDate, WrittenDatetime)):
+        return isinstance(value, dt.datetime), value.text
+    return isinstance(value, dt.datetime), value.isoformat()

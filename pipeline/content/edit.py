@@ -227,7 +227,7 @@ def _mapping_edits(
             and isinstance(new[key], dict)
             and isinstance(value_node, yaml.MappingNode)
             and not value_node.flow_style
-            and value_node.start_mark.line > start
+            and _on_own_lines(lines, value_node)
         ):
             inner = value_node.value[0][0].start_mark.column
             edits += _mapping_edits(lines, value_node, old[key], new[key], inner)
@@ -242,6 +242,12 @@ def _mapping_edits(
         else:
             added.setdefault(at, []).extend(_indented(_fresh(key, value), indent))
     return edits + [(at, at, pair_lines) for at, pair_lines in added.items()]
+
+
+def _on_own_lines(lines: list[str], node: yaml.MappingNode) -> bool:
+    """Whether a block mapping's keys begin lines (not ``? key`` / ``: first: pair``)."""
+    mark = node.value[0][0].start_mark
+    return not lines[mark.line][: mark.column].strip()
 
 
 def _span(lines: list[str], key: yaml.Node, value: yaml.Node) -> tuple[int, int]:

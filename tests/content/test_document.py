@@ -27,12 +27,16 @@ def test_saved_text_is_expected(case: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_saving_an_unchanged_file_keeps_every_byte(case: Path, tmp_path: Path) -> None:
-    """Saved over the file it was read from (BOM, CRLF, quotes and all): nothing changes."""
+    """Saved over the file it was read from (BOM, CRLF, quotes and all): nothing changes
+    but a missing last newline, which is no content."""
+    raw = case.read_bytes()
+    expected = raw if raw.endswith(b"\n") else raw + b"\n"
     path = tmp_path / case.name
-    path.write_bytes(case.read_bytes())
+    path.write_bytes(raw)
     doc = document.read(path)
-    assert edit.dumps(doc).encode("utf-8") == case.read_bytes()
-    assert not edit.save(doc)
+    assert edit.dumps(doc).encode("utf-8") == expected
+    assert edit.save(doc) is (raw != expected)
+    assert path.read_bytes() == expected and not edit.save(document.read(path))
 
 
 @pytest.mark.parametrize("case", CASES + SEEDS, ids=[c.name for c in CASES + SEEDS])
