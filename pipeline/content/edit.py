@@ -1,10 +1,13 @@
-"""Front matter edited in place: what the pipeline writes into a file a person edits.
+"""Postings written: a new file afresh, a file that exists edited in place.
 
-``update`` (a few keys set or removed) and ``rewrite`` (the front matter made a given
-mapping, the body replaced) are the one way every stage writes a posting that exists
-already. Only the key–value pairs whose values change are written anew; every other byte
-of the file stays as it was: comments (on their own lines and after values), blank lines,
-key order, quoting, flow lists, folded and literal strings, dates as written, anchors, the
+``dumps``/``save`` (the pair of ``document.read``/``loads``) write a ``Document``: where its
+file exists (or the file it came from, ``base``), through ``rewrite`` (the front matter made
+the document's, the body replaced); ``update`` sets or removes a few keys of a posting's
+text (what ``import`` needs). They are the one way every stage writes a posting.
+
+Editing writes anew only the key–value pairs whose values change; every other byte of the
+file stays as it was: comments (on their own lines and after values), blank lines, key
+order, quoting, flow lists, folded and literal strings, dates as written, anchors, the
 byte-order mark, the line ends and the body.
 
 How: the front matter is composed by the same safe YAML 1.1 loader that reads it (so a
@@ -107,14 +110,11 @@ def save(doc: Document, base: Path | None = None) -> bool:
     return write_atomic(doc.path, raw)
 
 
-def same_text(a: Document, b: Document) -> bool:
-    """Whether saving ``a`` and ``b`` would write the same file."""
-    return dumps(a) == dumps(b)
-
-
 def update(text: str, changes: Mapping[str, Any], removals: Iterable[str] = ()) -> str:
     """``text`` (a posting's whole text) with its top-level keys ``changes`` set and
     ``removals`` removed, every other byte as it was (see the module). A new key goes last.
+    Raises ``ValueError`` if ``text`` has no front matter, ``yaml.YAMLError`` if it does not
+    load (``document.loads`` says where).
 
     >>> update("---\\ntitle: Hej # mine\\ntags: [a, b]\\n---\\nText\\n", {"tags": ["a", "c"]})
     '---\\ntitle: Hej # mine\\ntags: [a, c]\\n---\\nText\\n'
@@ -123,7 +123,10 @@ def update(text: str, changes: Mapping[str, Any], removals: Iterable[str] = ()) 
     if parts is None:
         raise ValueError("no front matter to update")
     old = HANDLER.parse(parts.front).data or {}
-    new = {k: v for k, v in old.items() if k not in set(removals)}
+    if not isinstance(old, dict):
+        raise ValueError("front matter is not a mapping")
+    gone = set(removals)
+    new = {k: v for k, v in old.items() if k not in gone}
     new.update(changes)
     return parts.joined(_edited(parts.front, old, new), None)
 
