@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.config import Settings
-from pipeline.content import document
+from pipeline.content import edit
 from pipeline.content.document import Document
 from pipeline.content.tree import scan, source_hash
 from pipeline.errors import OutputError, Problem
@@ -247,7 +247,7 @@ def _apply(settings: Settings, version: Version, change: _Change, report: Import
     if change.texts or wholly:
         body = render(segmented, targets)
         try:
-            document.save(Document(draft.path, metadata, body, draft.shown))
+            edit.save(Document(draft.path, metadata, body, draft.shown))
         except OutputError as error:
             report.problems.append(error.as_problem())
             return

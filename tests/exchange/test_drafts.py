@@ -403,3 +403,22 @@ def test_a_reviewed_draft_edited_and_left_fuzzy_is_to_review_again(drafted, run)
     assert origins["body.3"] == record.HAND
     assert origins["body.2"] == record.REVIEWED
     assert "Apply by 1 May." in drafted.read(draft_path(drafted))
+
+
+def test_an_import_keeps_what_people_wrote_in_the_front_matter(drafted, run) -> None:
+    path = draft_path(drafted)
+    drafted.edit(path, "lang: en\n", "lang: en   # set by the pipeline\n# a translator's note\n")
+    assert run(drafted.root, "translate").code == 0
+    before = drafted.read(path)
+    po = export(run, drafted, "po", "drafts.po")
+    catalog = polib.pofile(str(po))
+    catalog[1].msgstr = "Digidem Lab is looking for a developer."
+    catalog.save(str(po))
+
+    assert run(drafted.root, "import", "drafts.po").code == 0
+
+    after = drafted.read(path)
+    assert after == before.replace(
+        "excerpt: DIGIDEM LAB SÖKER EN UTVECKLARE.",
+        "excerpt: Digidem Lab is looking for a developer.",
+    )
