@@ -14,8 +14,10 @@ is not loaded by a build), and holds two functions:
   ``path:line``. A format that is exported only leaves ``suffixes`` empty and needs no
   ``import_``.
 
-A new format is a module with those functions and one line in ``FORMATS``. This module
-stays light: the CLI imports it to list the formats in ``--help``.
+A new format is a module with those functions and one line in ``FORMATS``. ``-o PATH`` may
+name a file or a folder anywhere: the command may write inside PATH's parent folder (the CLI's
+``confined`` bound, ``bound``), and nowhere else outside the site. This module stays light:
+the CLI imports it to list the formats in ``--help``.
 """
 
 from __future__ import annotations
