@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
+from pipeline.exchange import add_export, run_export
 from pipeline.files import confined, locked
 from pipeline.report import Report
 from pipeline.state import cache
@@ -159,9 +160,10 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     reported (once, however many stages meet it) and skipped, and the good ones go all the
     way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
     args.fill, args.out, args.full = False, None, False  # the other stages' defaults
+    args.format, args.wire = "jekyll", False  # export: into the jekyll-site setting's site
     shown: set[str] = set()
     worst = ExitCode.OK
-    for name in STAGES:
+    for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
         try:
             report = COMMANDS[name].run(settings, args)
         except PipelineError as error:
@@ -250,6 +252,7 @@ COMMANDS: dict[str, Command] = {
         _add_build,
         _run_build,
     ),
+    "export": Command("drafts out into a Jekyll site (--format jekyll)", add_export, run_export),
     "status": Command(
         "every ref with its languages' files, roles, statuses and problems; what needs review",
         _add_status,
