@@ -18,10 +18,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from pipeline import __version__
+from pipeline import __version__, exchange
 from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
-from pipeline.exchange import add_export, run_export
 from pipeline.files import confined, locked
 from pipeline.report import Report
 from pipeline.state import cache
@@ -160,7 +159,7 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     reported (once, however many stages meet it) and skipped, and the good ones go all the
     way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
     args.fill, args.out, args.full = False, None, False  # the other stages' defaults
-    args.format, args.wire = "jekyll", False  # export: into the jekyll-site setting's site
+    vars(args).update(format="jekyll", output=None, wire=False, lang=None, refs=[], every=False)
     shown: set[str] = set()
     worst = ExitCode.OK
     for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
@@ -252,7 +251,6 @@ COMMANDS: dict[str, Command] = {
         _add_build,
         _run_build,
     ),
-    "export": Command("drafts out into a Jekyll site (--format jekyll)", add_export, run_export),
     "status": Command(
         "every ref with its languages' files, roles, statuses and problems; what needs review",
         _add_status,
@@ -269,6 +267,8 @@ COMMANDS: dict[str, Command] = {
         _no_arguments,
         _run_review,
     ),
+    "export": Command(exchange.EXPORT_HELP, exchange.add_export, exchange.run_export, False),
+    "import": Command(exchange.IMPORT_HELP, exchange.add_import, exchange.run_import),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
         _add_out,
@@ -337,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(root)
         if not is_site(settings.root) and not (args.command == "ingest" and args.paths):
             raise UsageError(NOT_A_SITE.format(root=settings.root))
-        out = [args.out.absolute()] if getattr(args, "out", None) else []  # (anywhere)
+        bounds = [getattr(args, name, None) for name in ("out", "bound")]  # (anywhere)
+        out = [Path(p).absolute() for p in bounds if p]
         with confined(settings.root, settings.output_dir, settings.review_dir, *out):
             if command.writes:
                 with locked(settings.root):

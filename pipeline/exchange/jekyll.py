@@ -28,6 +28,7 @@ from pipeline.content import document
 from pipeline.content.document import Document
 from pipeline.content.tree import is_pseudo, scan
 from pipeline.errors import ContentError, OutputError, Problem, UsageError
+from pipeline.exchange import ExportRequest
 from pipeline.exchange import jekyll_head as head
 from pipeline.exchange.jekyll_files import Written
 from pipeline.exchange.jekyll_place import Convention, Sample, learn, place
@@ -76,12 +77,17 @@ class Held:
     source: Source
 
 
+def export(settings: Settings, request: ExportRequest) -> JekyllExportReport:
+    """``pipeline export --format jekyll [-o SITE] [--wire]`` (the registry's entry)."""
+    return export_jekyll(settings, request.output, request.shown, request.wire)
+
+
 def export_jekyll(
-    settings: Settings, target: Path | None, wire: bool = False
+    settings: Settings, target: Path | None, shown: str = "", wire: bool = False
 ) -> JekyllExportReport:
-    """Write the drafts and the hreflang into the Jekyll site at ``target`` (default: the
-    ``jekyll-site`` setting)."""
-    root, name = _site_root(settings, target)
+    """Write the drafts and the hreflang into the Jekyll site at ``target`` (named ``shown``
+    in messages; default: the ``jekyll-site`` setting's)."""
+    root, name = _site_root(settings, target, shown)
     with confined(root):  # the site named, anywhere (as 'build --out' names its folder)
         return _export(settings, root, name, wire)
 
@@ -129,7 +135,7 @@ def _export(settings: Settings, root: Path, name: str, wire: bool) -> JekyllExpo
     return report
 
 
-def _site_root(settings: Settings, target: Path | None) -> tuple[Path, str]:
+def _site_root(settings: Settings, target: Path | None, shown: str) -> tuple[Path, str]:
     """The Jekyll site's folder and how messages name it; a usage error when none is named
     or it is no Jekyll site."""
     if target is None:
@@ -140,7 +146,7 @@ def _site_root(settings: Settings, target: Path | None) -> tuple[Path, str]:
             )
         target, name = settings.root / settings.jekyll_site, settings.jekyll_site
     else:
-        name = str(target)
+        name = shown or str(target)
     if not (target / "_config.yml").is_file():
         raise UsageError(f"export --format jekyll: {name} is no Jekyll site (no _config.yml)")
     return target.absolute(), name
