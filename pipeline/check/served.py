@@ -9,14 +9,11 @@ is audited as it is served, not against what the content plans.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
+from pipeline.ingest.jekyll_urls import link
 from pipeline.state.manifest import FOLDER
-
-PATH_SAFE = "/!$&'()*+,;=:@-._~"
-"""What a path may hold unescaped (RFC 3986's ``pchar``), as Jekyll escapes paths."""
 
 
 def normal(url: str) -> str:
@@ -29,8 +26,7 @@ def normal(url: str) -> str:
     'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
     """
     parts = urlsplit(url)
-    path = quote(unicodedata.normalize("NFC", unquote(parts.path)), safe=PATH_SAFE)
-    return urlunsplit(parts._replace(path=path))
+    return urlunsplit(parts._replace(path=link(parts.path)))
 
 
 def built_here(output: Path) -> bool:
