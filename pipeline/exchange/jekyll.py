@@ -104,7 +104,9 @@ def _export(settings: Settings, root: Path, name: str, wire: bool) -> JekyllExpo
     content = scan(settings)
     taken = {h.url for h in held}
     versions = [
-        head.Version(h.entry.relative, h.lang, h.ref, h.url, True) for h in held if h.published
+        head.Version(jekyll_path(site, h.entry), h.lang, h.ref, h.url, True)
+        for h in held
+        if h.published
     ]
     by_key = {(h.lang, h.ref): h for h in held}
     conventions: dict[str, dict[str, Convention]] = {}
@@ -122,9 +124,7 @@ def _export(settings: Settings, root: Path, name: str, wire: bool) -> JekyllExpo
         written.write(exported.relative, exported.text, draft.shown)
         report.drafts += 1
         if exported.published:
-            versions.append(
-                head.Version(exported.relative, lang, original.ref, exported.url, False)
-            )
+            versions.append(head.Version(exported.path, lang, original.ref, exported.url, False))
         else:
             report.held_back += 1
     _write_head(site, settings, versions, written, wire, report)
@@ -217,6 +217,7 @@ class Exported:
     """A draft as a document of the Jekyll site."""
 
     relative: str
+    path: str  # as Liquid's page.path names it
     text: bytes
     url: str
     published: bool
@@ -250,7 +251,7 @@ def _export_draft(
     if "{{" in body or "{%" in body:  # text, not Liquid: ingest resolved the site's
         meta = _with(meta, "render_with_liquid", False, after="ref")
     text = document.dumps(Document(entry.path, meta, body)).encode("utf-8")
-    return Exported(relative, text, url, published)
+    return Exported(relative, jekyll_path(site, entry), text, url, published)
 
 
 def _front_matter(
@@ -317,8 +318,11 @@ def _write_head(
     data = head.hreflang_data(versions, address, baseurl, settings.default_language)
     written.write(head.DATA, head.data_text(data).encode("utf-8"), "the pipeline's pairs")
     written.write(head.INCLUDE, head.TEMPLATE.encode("utf-8"), "the pipeline")
-    layouts = site.config.text("layouts_dir", "_layouts")
-    for needed in head.unwired(site.root, layouts):
+    folders = [site.config.text(f"{k}_dir", f"_{k}") for k in ("layouts", "includes")]
+    heads = head.unwired(site.root, folders)
+    if heads is None:
+        report.problems.append(head.headless_problem(site.name))
+    for needed in heads or []:
         if not wire:
             report.problems.append(head.unwired_problem(site.name, needed))
             continue

@@ -120,26 +120,28 @@ class Head:
     wanted: str
 
 
-def unwired(root: Path, layouts: str = "_layouts") -> list[Head]:
-    """Every layout of the site whose ``<head>`` lacks the include, with the line to add
-    (the include without its canonical link where the layout writes one already)."""
+def unwired(root: Path, folders: list[str]) -> list[Head] | None:
+    """Every layout or include of the site (in ``folders``) that closes a ``<head>`` without
+    the include, with the line to add (the include without its canonical link where the
+    ``<head>`` writes one already); None when none closes a ``<head>`` (a theme's layouts)."""
     found = []
-    folder = root / layouts
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        if not path.is_file() or path.is_symlink():
+    heads = 0
+    for path in sorted(p for f in folders if (root / f).is_dir() for p in (root / f).rglob("*")):
+        if not path.is_file() or path.is_symlink() or path.name == Path(INCLUDE).name:
             continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
         end = HEAD_END.search(text)
+        heads += end is not None
         if end is None or "hreflang.html" in text:
             continue
         head = text[: end.start()]
         wanted = WITHOUT_CANONICAL if CANONICAL.search(head) else INCLUDE_LINE
         line = text.count("\n", 0, end.start()) + 1
         found.append(Head(path.relative_to(root).as_posix(), line, wanted))
-    return found
+    return found if heads else None
 
 
 def wire(root: Path, head: Head) -> bytes:
@@ -165,3 +167,12 @@ def unwired_problem(name: str, head: Head) -> Problem:
         "before </head> (or run the export with --wire)"
     )
     return Problem(f"{name.rstrip('/')}/{head.layout}", head.line, message, warning=True)
+
+
+def headless_problem(name: str) -> Problem:
+    """What the export says when no layout or include of the site closes a ``<head>``."""
+    message = (
+        "no layout or include of the site writes a <head> (a theme's does): add the line "
+        f"'{INCLUDE_LINE}' to the <head> of the site's pages (a copy of the theme's head.html)"
+    )
+    return Problem(name.rstrip("/"), None, message, warning=True)

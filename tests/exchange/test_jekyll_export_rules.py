@@ -159,3 +159,15 @@ def test_a_site_must_be_named_and_be_a_jekyll_site(tmp_path: Path, args: tuple[s
     assert done.returncode == 2
     wanted = "name the Jekyll site with -o SITE" if not args else "nowhere is no Jekyll site"
     assert wanted in done.stderr
+
+
+def test_a_site_whose_head_is_a_themes_is_told_where_the_line_goes(tmp_path: Path) -> None:
+    moved_in(tmp_path)
+    shutil.rmtree(tmp_path / NAME / "_layouts")
+    done = export(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        f"{NAME}: warning: no layout or include of the site writes a <head> (a theme's does): "
+        "add the line '{% include hreflang.html %}' to the <head> of the site's pages (a copy "
+        "of the theme's head.html)"
+    ]
