@@ -33,6 +33,22 @@ def moved_in(tmp_path: Path, engine: str = "pseudo", extra: str = "") -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def pseudo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture moved in and drafted by ``pseudo``, once for the module."""
+    folder = tmp_path_factory.mktemp("moved")
+    moved_in(folder)
+    return folder
+
+
+@pytest.fixture
+def pseudo(pseudo_template: Path, tmp_path: Path) -> Path:
+    """A copy of ``pseudo_template`` in the test's own folder; the site root."""
+    for name in (NAME, "root"):
+        shutil.copytree(pseudo_template / name, tmp_path / name, symlinks=True)
+    return tmp_path / "root"
+
+
 def export(tmp_path: Path, *args: str):
     return pipeline(
         tmp_path / "root", "export", "--format", "jekyll", "-o", NAME, *args, cwd=tmp_path
@@ -44,9 +60,8 @@ def listed(site: Path) -> dict[str, dict[str, str]]:
 
 
 def test_pseudo_drafts_are_written_unpublished_and_a_layout_is_named_at_its_line(
-    tmp_path: Path,
+    tmp_path: Path, pseudo: Path
 ) -> None:
-    moved_in(tmp_path)
     site = tmp_path / NAME
     layout = (site / "_layouts/default.html").read_bytes()
     done = export(tmp_path)
@@ -93,9 +108,8 @@ def test_unreviewed_drafts_wait_for_review_when_the_site_says_so(tmp_path: Path,
 
 
 def test_the_sites_own_files_and_edits_in_the_jekyll_tree_are_never_overwritten(
-    tmp_path: Path,
+    tmp_path: Path, pseudo: Path
 ) -> None:
-    moved_in(tmp_path)
     site = tmp_path / NAME
     assert export(tmp_path).returncode == 0
     drafts = {e["from"]: p for p, e in listed(site).items()}
@@ -129,8 +143,10 @@ def test_the_sites_own_files_and_edits_in_the_jekyll_tree_are_never_overwritten(
     assert (site / drafts["content/en/skolval.md"]).read_bytes() == skolval  # kept, not removed
 
 
-def test_ingest_leaves_the_exports_files_out_and_changes_nothing(tmp_path: Path) -> None:
-    root = moved_in(tmp_path)
+def test_ingest_leaves_the_exports_files_out_and_changes_nothing(
+    tmp_path: Path, pseudo: Path
+) -> None:
+    root = pseudo
     assert export(tmp_path, "--wire").returncode == 0
     before = {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()}
     again = pipeline(root, "ingest", NAME, cwd=tmp_path)
@@ -143,8 +159,8 @@ def test_ingest_leaves_the_exports_files_out_and_changes_nothing(tmp_path: Path)
     assert {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()} == before
 
 
-def test_all_exports_into_the_site_the_setting_names(tmp_path: Path) -> None:
-    root = moved_in(tmp_path)
+def test_all_exports_into_the_site_the_setting_names(tmp_path: Path, pseudo: Path) -> None:
+    root = pseudo
     done = pipeline(root, "all", cwd=tmp_path)
     assert "export jekyll: 9 drafts (9 with published: false); 11 files written" in done.stdout
     assert (tmp_path / NAME / "_includes/hreflang.html").is_file()
@@ -161,8 +177,9 @@ def test_a_site_must_be_named_and_be_a_jekyll_site(tmp_path: Path, args: tuple[s
     assert wanted in done.stderr
 
 
-def test_a_site_whose_head_is_a_themes_is_told_where_the_line_goes(tmp_path: Path) -> None:
-    moved_in(tmp_path)
+def test_a_site_whose_head_is_a_themes_is_told_where_the_line_goes(
+    tmp_path: Path, pseudo: Path
+) -> None:
     shutil.rmtree(tmp_path / NAME / "_layouts")
     done = export(tmp_path)
     assert done.returncode == 0, done.stderr
