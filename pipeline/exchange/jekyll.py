@@ -123,8 +123,11 @@ def _export(settings: Settings, root: Path, name: str, wire: bool) -> JekyllExpo
         exported = _export_draft(draft, original, site, settings, conventions[lang], taken)
         written.write(exported.relative, exported.text, draft.shown)
         report.drafts += 1
+        unindexed = settings.noindex_unreviewed and status_of(draft) in UNREVIEWED
         if exported.published:
-            versions.append(head.Version(exported.path, lang, original.ref, exported.url, False))
+            versions.append(
+                head.Version(exported.path, lang, original.ref, exported.url, False, unindexed)
+            )
         else:
             report.held_back += 1
     _write_head(site, settings, versions, written, wire, report)

@@ -42,8 +42,10 @@ TEMPLATE = """\
 {%- unless include.canonical == "no" %}
 <link rel="canonical" href="{{ own }}">
 {%- endunless -%}
-{%- if hreflang -%}
-  {%- for version in hreflang.versions %}
+{%- if hreflang.noindex %}
+<meta name="robots" content="noindex">
+{%- elsif hreflang -%}
+  {%- for version in hreflang.alternates %}
 <link rel="alternate" hreflang="{{ version.lang }}" href="{{ version.url }}">
   {%- endfor %}
 <link rel="alternate" hreflang="x-default" href="{{ hreflang.x_default }}">
@@ -64,6 +66,7 @@ class Version:
     ref: str
     url: str
     original: bool
+    noindex: bool = False  # an unreviewed draft with noindex-unreviewed = true
 
 
 def absolute(site_url: str, baseurl: str, url: str) -> str:
@@ -78,25 +81,27 @@ def absolute(site_url: str, baseurl: str, url: str) -> str:
 def hreflang_data(
     versions: list[Version], site_url: str, baseurl: str, default_language: str
 ) -> dict[str, dict[str, object]]:
-    """Each document's entry of ``_data/hreflang.json``, by its path."""
+    """Each document's entry of ``_data/hreflang.json``, by its path: its ``versions`` (the
+    language switcher's: every published one), its ``alternates`` (those indexed, as the
+    pipeline's pages name them; none on a ``noindex`` page) and ``x_default``."""
     groups: dict[str, dict[str, Version]] = {}
     for version in versions:
         groups.setdefault(version.ref, {})[version.lang] = version
     data: dict[str, dict[str, object]] = {}
     for group in groups.values():
-        languages = sorted(group)
+        urls = {lang: absolute(site_url, baseurl, v.url) for lang, v in sorted(group.items())}
+        indexed = [lang for lang in urls if not group[lang].noindex]
         original = next((lang for lang, v in group.items() if v.original), None)
-        default = x_default(languages, default_language, original)
-        listed = [
-            {"lang": lang, "url": absolute(site_url, baseurl, group[lang].url)}
-            for lang in languages
-        ]
+        default = x_default(indexed, default_language, original) if indexed else None
         for lang, version in group.items():
+            named = [] if version.noindex else indexed
             data[version.path] = {
                 "lang": lang,
-                "url": absolute(site_url, baseurl, version.url),
-                "versions": listed,
-                "x_default": absolute(site_url, baseurl, group[default].url),
+                "url": urls[lang],
+                "noindex": version.noindex,
+                "versions": [{"lang": k, "url": u} for k, u in urls.items()],
+                "alternates": [{"lang": k, "url": urls[k]} for k in named],
+                "x_default": urls[default] if default and named else None,
             }
     return dict(sorted(data.items()))
 

@@ -189,8 +189,10 @@ def test_the_switcher_data_is_right_for_every_document(exported: Exported) -> No
     assert set(data) == set(expected)
     for path, wanted in expected.items():
         entry = data[path]
-        versions = {(v["lang"], v["url"]) for v in entry["versions"]}
-        assert versions | {("x-default", entry["x_default"])} == wanted, path
+        for key in ("versions", "alternates"):  # the switcher's, the hreflang's: the same here
+            versions = {(v["lang"], v["url"]) for v in entry[key]}
+            assert versions | {("x-default", entry["x_default"])} == wanted, path
+        assert entry["noindex"] is False
 
 
 def test_git_sees_only_what_the_export_added_and_the_wired_line(exported: Exported) -> None:

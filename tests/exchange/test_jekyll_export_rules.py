@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.check.audit import read_site as read_built
+from pipeline.config import load_settings
 from pipeline.content import document
 from tests.conftest import engine_pyproject
 from tests.exchange.test_jekyll_export import NAME, English
-from tests.jekyll_site import FIXTURE
+from tests.jekyll_site import FIXTURE, jekyll_build
 from tests.test_hostile import pipeline
 
 
@@ -188,3 +190,28 @@ def test_a_site_whose_head_is_a_themes_is_told_where_the_line_goes(
         "add the line '{% include hreflang.html %}' to the <head> of the site's pages (a copy "
         "of the theme's head.html)"
     ]
+
+
+def test_unreviewed_drafts_are_noindex_and_named_by_no_page_when_the_site_says_so(
+    tmp_path: Path, libre
+) -> None:
+    libre.answers = English()
+    root = moved_in(tmp_path, "libre", "noindex-unreviewed = true\n")
+    assert export(tmp_path, "--wire").returncode == 0
+    site = tmp_path / NAME
+    data = json.loads((site / "_data/hreflang.json").read_text("utf-8"))
+    draft = next(p for p, e in data.items() if e["noindex"])
+    original = data[document.read(site / draft).translation["source"]]
+    assert data[draft]["alternates"] == [] and data[draft]["x_default"] is None
+    assert [v["lang"] for v in original["versions"]] == ["en", "sv"]  # the switcher's
+    assert [v["lang"] for v in original["alternates"]] == ["sv"]
+    built = jekyll_build(site, tmp_path / "built")
+    done = pipeline(root, "check", "--out", str(built.output), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pages = read_built(load_settings(root), built.output).pages
+    assert pages[data[draft]["url"]].noindex
+    assert pages[data[draft]["url"]].alternates == []
+    assert pages[original["url"]].hreflang_set() == {
+        ("sv", original["url"]),
+        ("x-default", original["url"]),
+    }
