@@ -34,10 +34,10 @@ from pipeline.exchange.jekyll_files import Written
 from pipeline.exchange.jekyll_place import Convention, Sample, learn, place
 from pipeline.files import confined, write_atomic
 from pipeline.ingest import kramdown
-from pipeline.ingest.jekyll import Entry, Site, read_site
+from pipeline.ingest.jekyll import POST_NAME, Entry, Site, read_site
 from pipeline.ingest.jekyll_defaults import defaults
 from pipeline.ingest.jekyll_import import import_site
-from pipeline.ingest.jekyll_served import document_url, jekyll_path
+from pipeline.ingest.jekyll_served import document_url, jekyll_path, name_date
 from pipeline.ingest.postings import Source
 from pipeline.ingest.stage import normalized
 from pipeline.report import Report
@@ -241,10 +241,20 @@ def _export_draft(
     convention = conventions.get(collection) or conventions["*"]
     relative = place(original.entry.relative, draft.path.name, lang, convention)
     entry = Entry(site.root / relative, relative, collection)
-    scoped = defaults(site.config.defaults, jekyll_path(site, entry), collection, site.root)
+    scoped = defaults(
+        site.config.defaults,
+        jekyll_path(site, entry),
+        collection,
+        site.root,
+        site.config.text("collections_dir"),
+    )
     meta = _front_matter(draft, original, scoped, settings)
     timezone = site.config.timezone or settings.timezone
-    url = document_url(site, entry, {**scoped, **meta}, timezone)
+    read = {**scoped, **meta}
+    dated = POST_NAME.match(jekyll_path(site, entry)) if collection != "pages" else None
+    if dated and "date" not in read:  # as Jekyll dates it: by its name
+        read["date"] = name_date(dated.group(1))
+    url = document_url(site, entry, read, timezone)
     if url in taken:  # the site's pattern gives it another page's URL
         url = document_path(settings, draft, lang)
         meta = _with(meta, "permalink", url, after="ref")
@@ -271,8 +281,12 @@ def _front_matter(
         ):
             continue
         meta[key] = value
+    written = _written(original)
+    if "date" in meta:  # as the original writes it (Jekyll reads it in its own zone), or none
+        meta.pop("date") if "date" not in written else meta.update(date=written["date"])
     meta["lang"] = draft.lang
-    meta["ref"] = _written_ref(original) or original.ref
+    ref = written.get("ref")
+    meta["ref"] = str(ref) if isinstance(ref, (str, int)) and str(ref).strip() else original.ref
     unreviewed = status_of(draft) in UNREVIEWED and not settings.publish_unreviewed
     if is_pseudo(draft, settings) or unreviewed or not draft.published or not original.published:
         meta["published"] = False
@@ -286,13 +300,12 @@ def _front_matter(
     return meta
 
 
-def _written_ref(original: Held) -> str | None:
-    """The ref as the original's own file writes it (``Open.Data.2022``), if it has one."""
+def _written(original: Held) -> dict[str, Any]:
+    """The front matter of the original's own file, as written (none if it cannot be read)."""
     try:
-        value = document.read(original.entry.path).metadata.get("ref")
+        return document.read(original.entry.path).metadata
     except ContentError:
-        return None
-    return str(value) if isinstance(value, (str, int)) and str(value).strip() else None
+        return {}
 
 
 def _with(meta: dict[str, Any], key: str, value: Any, after: str) -> dict[str, Any]:

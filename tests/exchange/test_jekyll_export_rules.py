@@ -215,3 +215,50 @@ def test_unreviewed_drafts_are_noindex_and_named_by_no_page_when_the_site_says_s
         ("sv", original["url"]),
         ("x-default", original["url"]),
     }
+
+
+SMALL_SITE = {
+    "_config.yml": (
+        'title: Labbet\nurl: "https://example.org"\ncollections_dir: samlingar\n'
+        "defaults:\n  - scope: {path: ''}\n    values: {layout: default, lang: sv}\n"
+        "  - scope: {path: samlingar/en}\n    values: {lang: en}\n"
+    ),
+    "_layouts/default.html": (
+        '<!DOCTYPE html>\n<html lang="{{ page.lang }}">\n<head>\n  <title>{{ page.title }}'
+        "</title>\n</head>\n<body>{{ content }}</body>\n</html>\n"
+    ),
+    "samlingar/_posts/2021-05-01-hej.md": (
+        "---\ntitle: Hej\nref: hej\n---\nVi har öppet hus på lördag för alla som vill komma.\n"
+    ),
+    "samlingar/en/_posts/2021-05-01-hello.md": (
+        "---\ntitle: Hello\nref: hej\n---\nWe have an open house on Saturday for all.\n"
+    ),
+    "samlingar/_posts/2021-06-01-sommar.md": (
+        "---\ntitle: Sommar\n---\nKontoret är stängt under juli och öppnar igen i augusti.\n"
+    ),
+}
+
+
+def test_a_site_with_collections_dir_keeps_its_posts_there(tmp_path: Path, libre) -> None:
+    libre.answers = English()
+    site = tmp_path / NAME
+    for name, text in SMALL_SITE.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(engine_pyproject("libre", timeout=5), "utf-8")
+    for command in (("ingest", NAME), ("translate",)):
+        assert pipeline(root, *command, cwd=tmp_path).returncode == 0
+    done = export(tmp_path, "--wire")
+    assert done.returncode == 0, done.stderr
+    drafts = [p for p, e in listed(site).items() if e["from"].startswith("content/")]
+    assert len(drafts) == 1 and drafts[0].startswith("samlingar/en/_posts/2021-06-01-")
+    data = json.loads((site / "_data/hreflang.json").read_text("utf-8"))
+    # keyed by page.path, which Jekyll gives without collections_dir
+    assert sorted(data) == sorted(p.removeprefix("samlingar/") for p in [*SMALL_SITE][2:] + drafts)
+    built = jekyll_build(site, tmp_path / "built")
+    check = pipeline(root, "check", "--out", str(built.output), cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    pages = read_built(load_settings(root), built.output).pages
+    assert all(len(page.hreflang_set()) == 3 for page in pages.values())  # sv, en, x-default
