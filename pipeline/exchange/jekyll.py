@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.build.urls import UNREVIEWED, document_path, status_of
 from pipeline.config import Settings
-from pipeline.content import document
+from pipeline.content import document, edit
 from pipeline.content.document import Document
 from pipeline.content.tree import is_pseudo, scan
 from pipeline.errors import ContentError, OutputError, Problem, UsageError
@@ -186,7 +186,8 @@ def _edited_since_ingest(held: list[Held], settings: Settings, report: Report) -
         made = normalized(doc, item.lang, item.ref, settings.timezone, source.timezone)
         stored = settings.content_dir / item.lang / source.name
         try:
-            same = stored.read_text(encoding="utf-8") == document.dumps(made)
+            # as ingest writes it: the Jekyll file's text, edited (pipeline.content.edit)
+            same = stored.read_text(encoding="utf-8") == edit.dumps(made, base=source.path)
         except OSError:
             same = False
         if not same:
@@ -263,7 +264,7 @@ def _export_draft(
     body = kramdown.to_kramdown(draft.body)
     if "{{" in body or "{%" in body:  # text, not Liquid: ingest resolved the site's
         meta = _with(meta, "render_with_liquid", False, after="ref")
-    text = document.dumps(Document(entry.path, meta, body)).encode("utf-8")
+    text = edit.dumps(Document(entry.path, meta, body)).encode("utf-8")
     return Exported(relative, jekyll_path(site, entry), text, url, published)
 
 
