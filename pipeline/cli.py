@@ -159,9 +159,10 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     reported (once, however many stages meet it) and skipped, and the good ones go all the
     way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
     args.fill, args.out, args.full = False, None, False  # the other stages' defaults
+    vars(args).update(format="jekyll", output=None, wire=False, lang=None, refs=[], every=False)
     shown: set[str] = set()
     worst = ExitCode.OK
-    for name in STAGES:
+    for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
         try:
             report = COMMANDS[name].run(settings, args)
         except PipelineError as error:

@@ -163,6 +163,12 @@ class Settings:
         "a section without a pattern keeps the default scheme.",
         rules.permalink_patterns,
     )
+    jekyll_site: str = setting(
+        "",
+        "Folder of a Jekyll site (its _config.yml) that 'pipeline all' writes the drafts and "
+        "the hreflang back into each time ('pipeline export --format jekyll'; "
+        "docs/jekyll-export.md); '' for none.",
+    )
     catalog_coverage: dict[str, float] = setting(
         {},
         "Minimum share of translated UI strings per language in percent, such as { en = 90 }; "

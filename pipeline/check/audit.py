@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.build.plan import SITEMAP, plan_site
+from pipeline.check.served import built_here, difference, is_absolute, normal
 from pipeline.config import LANGUAGE_CODE, Settings
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
@@ -48,7 +49,9 @@ class BuiltPage:
 
     def hreflang_set(self) -> set[tuple[str, str]]:
         """The page's set as (lowercase code, absolute URL) pairs."""
-        return {(code.lower(), urljoin(self.url, href)) for code, href, _ in self.alternates}
+        return {
+            (code.lower(), normal(urljoin(self.url, href))) for code, href, _ in self.alternates
+        }
 
 
 class _Reader(HTMLParser):
@@ -119,7 +122,7 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
         if any(part.startswith(".") for part in Path(file).parts) or path.is_symlink():
             continue  # (a build writes no symlink: where one is, its page is missing)
         served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
-        page = BuiltPage(file, settings.site_url + served)
+        page = BuiltPage(file, normal(settings.site_url + served))
         _Reader(page).feed(path.read_text(encoding="utf-8", errors="replace"))
         site.pages[page.url] = page
     return site
@@ -143,7 +146,7 @@ def codes_and_urls(site: BuiltSite) -> list[Problem]:
             if code.lower() in seen:
                 found.append(site.problem(page, f"hreflang '{code}' is in the set twice", line))
             seen.add(code.lower())
-            if not _is_absolute(href):
+            if not is_absolute(href):
                 found.append(
                     site.problem(
                         page, f"hreflang '{code}' href '{href}' is not an absolute URL", line
@@ -174,7 +177,7 @@ def targets_and_return_links(site: BuiltSite) -> list[Problem]:
         own = page.hreflang_set()
         code_of_page = (_own_code(page) or "").lower()
         for code, href, line in page.alternates:
-            url = urljoin(page.url, href)
+            url = normal(urljoin(page.url, href))
             if url == page.url:
                 continue
             target = site.pages.get(url) if site.file_of(url) else None
@@ -198,11 +201,9 @@ def targets_and_return_links(site: BuiltSite) -> list[Problem]:
                     )
                 )
             elif target.hreflang_set() != own:
-                difference = _difference(own, target.hreflang_set(), "here", "there")
+                differs = difference(own, target.hreflang_set(), "here", "there")
                 found.append(
-                    site.problem(
-                        page, f"hreflang set differs from that of {url} ({difference})", line
-                    )
+                    site.problem(page, f"hreflang set differs from that of {url} ({differs})", line)
                 )
     return found
 
@@ -220,7 +221,7 @@ def _own_code(page: BuiltPage) -> str | None:
         (
             code
             for code, href, _ in page.alternates
-            if urljoin(page.url, href) == page.url and code.lower() != "x-default"
+            if normal(urljoin(page.url, href)) == page.url and code.lower() != "x-default"
         ),
         None,
     )
@@ -240,9 +241,9 @@ def canonical_and_lang(site: BuiltSite) -> list[Problem]:
                 site.problem(page, f"{len(page.canonical)} canonical links; a page has one")
             )
         for href, line in page.canonical:
-            if not _is_absolute(href):
+            if not is_absolute(href):
                 found.append(site.problem(page, f"canonical '{href}' is not an absolute URL", line))
-            elif href != page.url:
+            elif normal(href) != page.url:
                 found.append(
                     site.problem(
                         page, f"canonical {href} is not the page's own URL {page.url}", line
@@ -271,10 +272,10 @@ def sitemap(site: BuiltSite) -> list[Problem]:
     found = []
     listed: set[str] = set()
     for entry in root.iter(f"{SITEMAP_NS}url"):
-        loc = (entry.findtext(f"{SITEMAP_NS}loc") or "").strip()
+        loc = normal((entry.findtext(f"{SITEMAP_NS}loc") or "").strip())
         listed.add(loc)
         alternates = {
-            (link.get("hreflang", "").lower(), link.get("href", ""))
+            (link.get("hreflang", "").lower(), normal(link.get("href", "")))
             for link in entry.iter(f"{XHTML_NS}link")
             if link.get("rel") == "alternate"
         }
@@ -283,12 +284,12 @@ def sitemap(site: BuiltSite) -> list[Problem]:
             state = "noindex" if page else "not in the built site"
             found.append(Problem(shown, None, f"{loc} is {state}"))
         elif alternates != page.hreflang_set():
-            difference = _difference(page.hreflang_set(), alternates, "in <head>", "in the sitemap")
+            differs = difference(page.hreflang_set(), alternates, "in <head>", "in the sitemap")
             found.append(
                 Problem(
                     shown,
                     None,
-                    f"{loc}: alternates differ from the page's <head> set ({difference})",
+                    f"{loc}: alternates differ from the page's <head> set ({differs})",
                 )
             )
     for page in _indexed(site):
@@ -316,23 +317,6 @@ def internal_links(site: BuiltSite) -> list[Problem]:
 
 def _indexed(site: BuiltSite) -> list[BuiltPage]:
     return [page for page in site.pages.values() if not page.noindex]
-
-
-def _is_absolute(href: str) -> bool:
-    parts = urlsplit(href)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def _difference(
-    ours: set[tuple[str, str]], theirs: set[tuple[str, str]], we: str, they: str
-) -> str:
-    """What two hreflang sets do not share, as ``only here: en URL; only there: ...``."""
-    parts = [
-        f"only {where}: " + ", ".join(f"{code} {url}" for code, url in sorted(pairs))
-        for where, pairs in ((we, ours - theirs), (they, theirs - ours))
-        if pairs
-    ]
-    return "; ".join(parts)
 
 
 Audit = Callable[[BuiltSite], list[Problem]]
@@ -363,10 +347,13 @@ def site_problems(settings: Settings, content: Content) -> list[Problem]:
                 warning=True,
             )
         ]
-    found = _against_plan(settings, content, output)
+    # Another tool's build (Jekyll's _site) is audited as served, its sitemap where it has one.
+    ours = built_here(output)
+    found = _against_plan(settings, content, output) if ours else []
     site = read_site(settings, output)
     for _name, audit in AUDITS:
-        found += audit(site)
+        if ours or audit is not sitemap or (output / SITEMAP).is_file():
+            found += audit(site)
     return found
 
 

@@ -53,6 +53,7 @@ FORMATS: dict[str, Format] = {
     "xliff": Format("pipeline.exchange.xliff", (".xlf", ".xliff"), "drafts as XLIFF 1.2"),
     "tmx": Format("pipeline.exchange.tmx", (".tmx",), "the memory's reviewed entries as TMX"),
     "tbx": Format("pipeline.exchange.tbx", (".tbx",), "the glossary as TBX-Basic"),
+    "jekyll": Format("pipeline.exchange.jekyll", (), "drafts and hreflang into a Jekyll site"),
 }
 """The formats by the name ``--format`` takes (see the module)."""
 
@@ -67,6 +68,7 @@ class ExportRequest:
     every: bool = False  # every draft (``--all``), not only those that need review
     output: Path | None = None  # the file (or folder) to write; None: standard output
     shown: str = ""  # ``output`` as the user named it
+    wire: bool = False  # jekyll: add the include's line to each layout's <head> lacking it
 
 
 def deliver(request: ExportRequest, text: str, report: Report, what: str) -> Report:
@@ -125,6 +127,9 @@ def add_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--all", dest="every", action="store_true", help="every draft, reviewed ones too"
     )
+    parser.add_argument(
+        "--wire", action="store_true", help="jekyll: add the hreflang include to each <head>"
+    )
     parser.add_argument("refs", nargs="*", metavar="REF", help="only these documents")
 
 
@@ -132,7 +137,7 @@ def run_export(settings: Settings, args: argparse.Namespace) -> Report:
     """``pipeline export``: the format's ``export``."""
     output = Path(args.output).absolute() if args.output else None
     request = ExportRequest(
-        args.format, args.lang, list(args.refs), args.every, output, args.output or ""
+        args.format, args.lang, list(args.refs), args.every, output, args.output or "", args.wire
     )
     return FORMATS[args.format].load().export(settings, request)  # type: ignore[no-any-return]
 
