@@ -203,7 +203,7 @@ def _place(
         return path
     if file in taken:
         plan.problems.append(
-            doc.problem(f"its URL {path} is already that of {taken[file]}; change one", "url")
+            doc.problem(f"its URL {path} is already that of {taken[file]}; rename one", "url")
         )
         return None
     taken[file] = doc.shown
