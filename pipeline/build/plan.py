@@ -225,9 +225,7 @@ def _aliases(settings: Settings, plan: SitePlan, taken: dict[str, str]) -> list[
                 plan.problems.append(page.doc.problem(f"aliases: {alias} {wrong}", "aliases"))
                 continue
             taken[file] = f"an alias of {page.doc.shown}"
-            pages.append(
-                _page(settings, "alias", page.lang, alias, noindex=True, target=page.url)
-            )
+            pages.append(_page(settings, "alias", page.lang, alias, noindex=True, target=page.url))
     return pages
 
 
@@ -263,8 +261,11 @@ def _language_pages(settings: Settings, listed: list[tuple[str, str]]) -> list[P
     pages = []
     for home in _counterparts(settings, "home", homes):
         path = urls.not_found_path(settings, home.lang)
-        pages += [home, replace(home, kind="not-found", path=path, file=urls.output_file(path),
-                                url=urls.absolute(settings, path), alternates=(), noindex=True)]  # fmt: skip
+        switcher = home.switcher
+        pages += [
+            home,
+            _page(settings, "not-found", home.lang, path, switcher=switcher, noindex=True),
+        ]
     for section in sorted({section for section, _ in listed}):
         paths = {
             lang: urls.list_path(settings, section, lang)
