@@ -136,12 +136,24 @@ def test_a_section_has_a_list_page_per_language_and_a_page_at_its_url_is_its_con
     assert run(built.root, "check").code == 0
 
 
-def test_a_page_at_a_home_is_its_content(built, run) -> None:
-    doc(built, "content/en/home.md", "Welcome, reader.\n", title="Welcome", ref="h", url="/en/")
+def test_a_page_at_a_home_is_its_content_and_so_is_its_translation(built, run) -> None:
+    doc(built, "content/sv/hem.md", "Välkommen, läsare.\n", title="Välkommen", ref="h", url="/")
+    draft = {"from": "sv", "status": "reviewed"}
+    doc(
+        built,
+        "content/en/home.md",
+        "Welcome, reader.\n",
+        title="Welcome",
+        ref="h",
+        translation=draft,
+    )
     build(built, run)
+    assert "<h1>Välkommen</h1>\n<p>Välkommen, läsare.</p>" in built.read("public/index.html")
     home = built.read("public/en/index.html")
     assert "<h1>Welcome</h1>\n<p>Welcome, reader.</p>" in home
     assert '<a href="/en/about/">About</a>' in home  # and still the site's listing
+    assert not (built.root / "public/en/home").exists()
+    assert '"h": {"en": {"file": "content/en/home.md"' in built.read("public/pairs.json")
 
 
 def test_an_html_document_is_its_html(built, run) -> None:
