@@ -49,7 +49,8 @@ def listed(
             continue
         path = settings.root / name
         if record is None and os.path.islink(path):
-            problems.append(Problem(name, None, "a symbolic link: not copied into the output"))
+            said = "a symbolic link: not copied into the output (copy the file itself here)"
+            problems.append(Problem(name, None, said, True))
             continue
         found[name[len(top) :]] = StaticFile(name, _token(path, record))
     return found, problems

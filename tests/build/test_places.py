@@ -185,6 +185,18 @@ def test_static_files_are_copied_as_they_are_and_only_when_changed(built, run) -
     assert counts(first.out)[0] == 14
 
 
+def test_a_symbolic_link_in_static_is_not_followed(built, run, tmp_path) -> None:
+    (tmp_path / "secret.txt").write_text("secret\n", encoding="utf-8")
+    (built.root / "static").mkdir()
+    (built.root / "static/leak.txt").symlink_to(tmp_path / "secret.txt")
+    result = build(built, run)
+    assert result.err_lines == [
+        "static/leak.txt: warning: a symbolic link: not copied into the output (copy the file "
+        "itself here)"
+    ]
+    assert not (built.root / "public/leak.txt").exists()
+
+
 def test_a_static_file_where_a_page_is_is_refused(built, run) -> None:
     built.write("static/om/Åsa Ö.html", "<p>mine</p>")
     built.write("static/sitemap.xml", "<urlset/>")
