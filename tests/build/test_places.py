@@ -5,6 +5,7 @@ what is refused, at its line; and what a change to each renders again."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 import yaml
@@ -233,4 +234,11 @@ def test_changing_a_url_an_alias_or_a_static_file_renders_what_depends_on_it(bui
     step(lambda: built.write("static/a.txt", "b\n"), 1, 0)
     step(lambda: built.write("static/b/c.txt", "c\n"), 1, 0)
     step(lambda: (built.root / "static/a.txt").unlink(), 0, 1)
+    # A build into an empty folder from the same content takes the last plan (plan_cache):
+    # the aliases' targets and the static files' sources are kept there too.
+    step(lambda: built.edit("content/sv/om.md", "ref: om\n", "ref: om\naliases: [/om/]\n"), 1, 0)
+    made = tree(public)
+    shutil.rmtree(public)
+    assert counts(build(built, run).out) == (len(made), len(made), 0)
+    assert tree(public) == made
     assert re.search(r"https://example.org/om-oss/", built.read("public/sitemap.xml"))
