@@ -153,13 +153,19 @@ def plan_site(
     taken = {file: "a page of the site itself" for file in own}
     taken.update((file, "a file of the site itself") for file in plan.files())
     held: dict[str, Page] = {}  # the language pages that took a document, by file
+    claimed = {  # the language pages some document's own url names
+        urls.output_file(url)
+        for versions in published.values()
+        for doc in versions.values()
+        if isinstance(url := doc.metadata.get("url"), str)
+    }
     for key, versions in published.items():
         placed: dict[str, str] = {}
         like: Page | None = None  # the language page the first version is the content of
         for lang, doc in versions.items():
             if doc.shown in content.pseudo:
                 continue
-            path = _place(settings, plan, doc, lang, (taken, own, held), like)
+            path = _place(settings, plan, doc, lang, (taken, own, held, claimed), like)
             if path is not None:
                 placed[lang] = path
                 like = like or held.get(urls.output_file(path))
@@ -185,20 +191,21 @@ def _place(
     plan: SitePlan,
     doc: Document,
     lang: str,
-    pages: tuple[dict[str, str], dict[str, Page], dict[str, Page]],
+    pages: tuple[dict[str, str], dict[str, Page], dict[str, Page], set[str]],
     like: Page | None,
 ) -> str | None:
     """The path of ``doc``'s page in ``lang``, taken (``taken``: by file, whose it is), or
     None with the problem said. A document at the path of its language's home, 404 or list
     page of its own language is that page's content (``held``); so is a version without a
     ``url`` of its own whose other version is (``like``): the English draft of the Swedish
-    home page's content is the English home page's."""
-    taken, own, held = pages
+    home page's content is the English home page's, unless another document's ``url`` is
+    that page's (``claimed``)."""
+    taken, own, held, claimed = pages
     try:
-        if like is not None and not doc.metadata.get("url"):
-            path = _same_page(settings, like, lang)
-        else:
-            path = urls.document_path(settings, doc, lang)
+        path = _same_page(settings, like, lang) if like and not doc.metadata.get("url") else ""
+        file = urls.output_file(path)
+        if file not in own or file in held or file in claimed:
+            path = urls.document_path(settings, doc, lang)  # (that page has its own content)
     except urls.PathError as error:
         plan.problems.append(doc.problem(str(error), error.key))
         return None

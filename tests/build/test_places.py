@@ -157,6 +157,16 @@ def test_a_page_at_a_home_is_its_content_and_so_is_its_translation(built, run) -
     assert '"h": {"en": {"file": "content/en/home.md"' in built.read("public/pairs.json")
 
 
+def test_a_translation_finds_its_home_page_taken_and_keeps_a_page_of_its_own(built, run) -> None:
+    doc(built, "content/sv/hem.md", "Hej.\n", title="Hem", ref="h", url="/")
+    doc(built, "content/en/start.md", "Start.\n", title="Start", ref="s", url="/en/")
+    draft = {"from": "sv", "status": "reviewed"}
+    doc(built, "content/en/home.md", "Hello.\n", title="Home", ref="h", translation=draft)
+    build(built, run)
+    assert "<h1>Start</h1>" in built.read("public/en/index.html")
+    assert "<h1>Home</h1>" in built.read("public/en/home/index.html")
+
+
 def test_an_html_document_is_its_html(built, run) -> None:
     body = '<h2 class="x">Kontakt</h2>\n<p>Ring<br/>oss</p>\n'
     built.write("content/sv/kontakt.html", "---\ntitle: Kontakt\nref: k\n---\n" + body)
