@@ -27,7 +27,7 @@ from pipeline.errors import Problem
 
 # Files of the whole site besides the pages and each language's feed.
 SITEMAP = "sitemap.xml"
-ROBOTS = "robots.txt"
+ROBOTS = static.ROBOTS
 PAIRS = "pairs.json"
 STYLE = "style.css"
 
@@ -173,7 +173,11 @@ def plan_site(
         plan.pages += [page for page in pages if page.file not in held]
     plan.pages[:0] = [held.get(file, page) for file, page in own.items()]
     plan.pages += _aliases(settings, plan, taken)
-    plan.statics = _statics(settings, plan, taken, statics)
+    if statics is None:
+        statics, links = static.listed(settings)
+        plan.problems += links
+    plan.statics, refused = static.placed(statics, taken)
+    plan.problems += refused
     return plan
 
 
@@ -250,30 +254,6 @@ def _aliases(settings: Settings, plan: SitePlan, taken: dict[str, str]) -> list[
             taken[file] = f"an alias of {page.doc.shown}"
             pages.append(_page(settings, "alias", page.lang, alias, noindex=True, target=page.url))
     return pages
-
-
-def _statics(
-    settings: Settings,
-    plan: SitePlan,
-    taken: dict[str, str],
-    statics: Mapping[str, StaticFile] | None,
-) -> dict[str, StaticFile]:
-    """The files of ``static/`` the build copies: each at its own path, but where a page
-    or another file of the site is (a ``robots.txt`` of the site's own replaces the
-    pipeline's)."""
-    if statics is None:
-        statics, problems = static.listed(settings)
-        plan.problems += problems
-    kept: dict[str, StaticFile] = {}
-    for file, found in statics.items():
-        owner = taken.get(file)
-        if owner is not None and file != ROBOTS:
-            plan.problems.append(
-                Problem(found.source, None, f"/{file} is already that of {owner}; move one")
-            )
-            continue
-        kept[file] = found
-    return kept
 
 
 def _language_pages(settings: Settings, listed: list[tuple[str, str]]) -> list[Page]:
