@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -20,7 +21,14 @@ from markupsafe import Markup
 
 from pipeline.build import urls
 from pipeline.build.plan import Page, SitePlan, Switch
-from pipeline.build.templates import TEMPLATES, environment, markdown_html, prepare, safe_url
+from pipeline.build.templates import (
+    PACKAGE_PREFIX,
+    TEMPLATES,
+    environment,
+    markdown_html,
+    prepare,
+    safe_url,
+)
 from pipeline.config import Settings
 from pipeline.content import document
 from pipeline.errors import PipelineError
@@ -198,24 +206,43 @@ class Renderer:
         try:
             return self.env(lang).get_template(name)
         except jinja2.TemplateSyntaxError as error:
-            raise TemplateError(
-                error.message or str(error), f"{TEMPLATES_SHOWN}/{name}", error.lineno
-            ) from None
+            shown = _shown(error.filename, name, TEMPLATES_SHOWN, self.settings.root)
+            raise TemplateError(error.message or str(error), shown, error.lineno) from None
 
     def template(self, lang: str, name: str, context: dict[str, Any]) -> str:
         """One template rendered; a template's mistake is reported with its file, not raised
         as a traceback."""
-        return render_template(self.env(lang), name, context)
+        return render_template(self.env(lang), name, context, root=self.settings.root)
 
 
 def render_template(
-    env: jinja2.Environment, name: str, context: dict[str, Any], folder: str = TEMPLATES_SHOWN
+    env: jinja2.Environment,
+    name: str,
+    context: dict[str, Any],
+    folder: str = TEMPLATES_SHOWN,
+    root: Path | None = None,
 ) -> str:
     """One template of ``env`` rendered (for pages other than the site's, such as the review
-    pages); a template's mistake is reported with its file (in ``folder``)."""
+    pages); a template's mistake is reported with its file: in the site's own templates
+    (under ``root``) or in the package's (``folder``)."""
+    filename = None
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        filename = template.filename
+        return template.render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(error.message or str(error), f"{folder}/{name}", error.lineno) from None
+        shown = _shown(error.filename, name, folder, root)
+        raise TemplateError(error.message or str(error), shown, error.lineno) from None
     except (jinja2.TemplateError, KeyError, ValueError, TypeError) as error:
-        raise TemplateError(f"cannot be rendered: {error}", f"{folder}/{name}") from None
+        shown = _shown(filename, name, folder, root)
+        raise TemplateError(f"cannot be rendered: {error}", shown) from None
+
+
+def _shown(filename: str | None, name: str, folder: str, root: Path | None) -> str:
+    """The template file as the user reads it: from the site root if it is the site's own,
+    else in the package's ``folder``."""
+    if filename and root is not None and Path(filename).is_relative_to(root):
+        return Path(filename).relative_to(root).as_posix()
+    if filename:
+        name = Path(filename).name if Path(filename).is_relative_to(TEMPLATES) else name
+    return f"{folder}/{name.removeprefix(PACKAGE_PREFIX)}"

@@ -36,6 +36,7 @@ __all__ = ["SAFE_SCHEMES", "TEMPLATES", "Site", "environment", "markdown_html", 
 
 TEMPLATES = Path(__file__).parent.parent / "templates"  # pipeline/templates/
 PRECOMPILED = Path(__file__).parent / "precompiled"
+PACKAGE_PREFIX = "package:"  # {% extends "package:base.html" %}: the package's, not the site's
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ class _Compiled(jinja2.BytecodeCache):
         self.code: dict[tuple[str, str], CodeType] = {}
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        """A template is known by its name (its file is always in ``TEMPLATES``)."""
-        return name
+        """A template is known by its name, ``package:base.html`` as ``base.html`` (a site's
+        own ``base.html`` has another source, so another checksum: never the package's code)."""
+        return name.removeprefix(PACKAGE_PREFIX)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         """The code compiled from this very source, if it was."""
@@ -136,11 +138,25 @@ def precompile(folder: Path = PRECOMPILED) -> list[str]:
     return sorted(made)
 
 
-def _bare_environment() -> jinja2.Environment:
+def loader(site_templates: Path | None = None) -> jinja2.BaseLoader:
+    """Where templates are found: ``package:NAME`` always in ``TEMPLATES``; any other name
+    in ``site_templates`` (the site's own folder, the ``templates`` setting) first, then in
+    ``TEMPLATES``. A site's ``page.html`` thus replaces the package's, and one that says
+    ``{% extends "package:page.html" %}`` changes only the blocks it names."""
+    package = jinja2.FileSystemLoader(TEMPLATES)
+    found: list[jinja2.BaseLoader] = [
+        jinja2.PrefixLoader({PACKAGE_PREFIX[:-1]: package}, delimiter=":")
+    ]
+    if site_templates is not None and site_templates.is_dir():
+        found.append(jinja2.FileSystemLoader(site_templates))
+    return jinja2.ChoiceLoader([*found, package])
+
+
+def _bare_environment(site_templates: Path | None = None) -> jinja2.Environment:
     """An environment with the options of every language's, before its catalog and
     filters: the templates compile alike in all of them."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=loader(site_templates),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
@@ -164,7 +180,7 @@ def environment(settings: Settings, lang: str) -> jinja2.Environment:
     Raises ``CatalogError`` when the language's ``.mo`` is missing: pages are never
     rendered with the English msgids in place of a catalog.
     """
-    env = _bare_environment()
+    env = _bare_environment(settings.templates_dir)
     catalog = translations(settings, lang)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = env.globals["gettext"] = _gettext(catalog.gettext)
