@@ -71,6 +71,10 @@ class Page:
     section: str | None = None
     status: str = "original"
     original: Switch | None = None  # where the notice on an unreviewed draft links to
+    # What a teaser of the document shows on other pages (home, lists, related items).
+    excerpt: str = ""
+    image: str = ""  # a link to the hero image (front matter ``image``)
+    thumbnail: str = ""  # a link to the teaser's picture (``thumbnail``, else ``image``)
 
     @property
     def notice(self) -> bool:
@@ -187,6 +191,7 @@ def _document_pages(
         )
         back = original in placed and original != lang
         date = doc.metadata.get("date")
+        image = urls.picture(settings, doc.metadata.get("image"))
         page = _page(
             settings,
             "document",
@@ -201,6 +206,9 @@ def _document_pages(
             section=urls.section_of(doc),
             status=urls.status_of(doc),
             original=Switch(original, urls.href(settings, placed[original])) if back else None,
+            excerpt=str(doc.metadata.get("excerpt") or "").strip(),
+            image=image,
+            thumbnail=urls.picture(settings, doc.metadata.get("thumbnail")) or image,
         )
         pages.append(page)
     return pages

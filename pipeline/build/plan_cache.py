@@ -44,7 +44,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from pipeline.build.keys import Output, output_key, record
+from pipeline.build.keys import LISTING, Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
 from pipeline.content.dates import parse_date
@@ -58,7 +58,7 @@ from pipeline.state import cache
 from pipeline.state.cache import loads_safely
 
 FILE = cache.FOLDER / "plan.pickle"
-FORMAT = 1
+FORMAT = 2
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
 
@@ -107,6 +107,7 @@ def remember(
         "digests": {name: (*known.digests[name], sign) for name, sign in known.signatures.items()},
         "pages": pages,
         "keys": {file: o.key for file, o in wanted.items() if o.kind == "page"},
+        "listings": {name: value for name, value in records.items() if name.startswith(LISTING)},
         "others": [(file, o.kind, o.key) for file, o in wanted.items() if o.kind != "page"],
         "feeds": {
             file: (o.lang, [page.file for page, _ in o.entries])
@@ -205,7 +206,7 @@ def _reuse(
     wanted: dict[str, Output] = {}
     edited: set[str] = set()
     for v in values:
-        file, shown, records[file] = v[3], v[16], v[17]
+        file, shown, records[file] = v[3], v[-2], v[-1]
         if every and shown is not None and shown not in fresh:
             return None  # a document the scan did not give: the build plans the site
         if every or file in in_feeds or shown in fresh:
@@ -214,7 +215,8 @@ def _reuse(
         if shown is not None:
             shown_of[file] = shown
             if shown in body:
-                key = output_key(fingerprint, "document", records[file], body[shown])
+                listing = stored["listings"][LISTING + v[1]]
+                key = output_key(fingerprint, "document", records[file], body[shown], listing)
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
     if every:
@@ -326,7 +328,7 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
     """The page kept as ``values`` (see ``remember``); with its document if that was read
     again (``fresh``), whose date is then parsed as the plan parses it."""
     (kind, lang, path, file, url, home, feed, style, alternates, switcher, noindex, title,
-     date, section, status, original, shown, _) = values  # fmt: skip
+     date, section, status, original, excerpt, image, thumbnail, shown, _) = values  # fmt: skip
     doc = fresh.get(shown) if shown is not None else None
     when = None
     if doc is not None and doc.metadata.get("date") is not None:
@@ -352,4 +354,7 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
         section=section,
         status=status,
         original=Switch(*original) if original else None,
+        excerpt=excerpt,
+        image=image,
+        thumbnail=thumbnail,
     )

@@ -10,6 +10,7 @@ what it is asked for; ``pipeline.build.stage`` decides what that is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.build import urls
+from pipeline.build.context import SiteData, Teaser, site_pages
 from pipeline.build.plan import Page, SitePlan, Switch
 from pipeline.build.templates import (
     PACKAGE_PREFIX,
@@ -62,6 +64,11 @@ class Entry:
     links: list[dict[str, str | None]]
     notice: bool
     original: Switch | None
+    params: dict[str, Any]  # every key of its front matter, as written
+    image: str
+    thumbnail: str
+    section: str | None
+    status: str
 
 
 class Renderer:
@@ -72,21 +79,45 @@ class Renderer:
         self.plan = plan
         self.envs: dict[str, jinja2.Environment] = {}
         self.read_bodies = read_bodies  # documents' bodies are read from their files
+        self.teasers: dict[str, list[Teaser]] = {}
 
     def env(self, lang: str) -> jinja2.Environment:
-        """The environment of ``lang`` (``CatalogError`` when its catalog is missing)."""
+        """The environment of ``lang`` (``CatalogError`` when its catalog is missing; a
+        ``DataError`` when a file of the site's data cannot be read)."""
         if lang not in self.envs:
-            self.envs[lang] = environment(self.settings, lang)
+            env = environment(self.settings, lang)
+            env.globals["data"], env.globals["collections"] = self.site_data().in_language(
+                lang, self.settings
+            )
+            self.envs[lang] = env
         return self.envs[lang]
+
+    @functools.cache  # noqa: B019 (a renderer lives for one build)
+    def site_data(self) -> SiteData:
+        """The site's data files and data-only collections, read once."""
+        return SiteData.load(self.settings)
 
     def page(self, page: Page, body: Markup | None = None) -> str:
         """The HTML of ``page``; a document's ``body`` (its HTML) is rendered if not given."""
-        context: dict[str, Any] = {"page": page}
+        context: dict[str, Any] = {
+            "page": page,
+            "here": urls.href(self.settings, page.path),
+            "site_pages": self.site_pages(page.lang),
+        }
         if page.kind == "document":
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
+            context["section_pages"] = [
+                t for t in context["site_pages"] if t.section == page.section
+            ]
         if page.kind == "home":
             context.update(self.listings(page.lang))
         return self.template(page.lang, TEMPLATE_OF[page.kind], context)
+
+    def site_pages(self, lang: str) -> list[Teaser]:
+        """The teasers of every document page of ``lang``, newest first."""
+        if lang not in self.teasers:
+            self.teasers[lang] = site_pages(self.plan, lang)
+        return self.teasers[lang]
 
     def body(self, page: Page) -> Markup:
         """A document page's Markdown body as HTML (read from its file if ``read_bodies``)."""
@@ -115,14 +146,19 @@ class Renderer:
             links=links,
             notice=page.notice,
             original=page.original,
+            params=dict(meta),
+            image=page.image,
+            thumbnail=page.thumbnail,
+            section=page.section,
+            status=page.status,
         )
 
-    def listings(self, lang: str) -> dict[str, list[Entry]]:
+    def listings(self, lang: str) -> dict[str, list[Teaser]]:
         """A home page's lists: open positions, news, other pages; each newest first."""
-        lists: dict[str, list[Entry]] = {"jobs": [], "news": [], "pages": []}
+        lists: dict[str, list[Teaser]] = {"jobs": [], "news": [], "pages": []}
         kinds = {self.settings.jobs_section: "jobs", urls.NEWS: "news"}
-        for page in self.plan.documents(lang):
-            lists[kinds.get(page.section or "", "pages")].append(self.entry(page, Markup("")))
+        for shown in self.site_pages(lang):
+            lists[kinds.get(shown.section or "", "pages")].append(shown)
         return lists
 
     def feed_entry(self, page: Page, body: Markup) -> str:

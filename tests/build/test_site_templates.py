@@ -4,7 +4,9 @@ the incremental build follows an override added, changed and removed."""
 
 from __future__ import annotations
 
-from tests.build.test_build import SV_NEWS
+import shutil
+
+from tests.build.test_build import EN_NEWS, SV_NEWS, SV_POST, write_doc
 
 BLOCK_OVERRIDE = """\
 {% extends "package:page.html" %}
@@ -55,3 +57,61 @@ def test_the_templates_folder_is_a_setting(seed_site, run) -> None:
     site.write("layouts/page.html", BLOCK_OVERRIDE)
     assert run(site.root, "build").code == 0
     assert "<title>Egen titel: Ansökan stängd" in site.read(SV_NEWS)
+
+
+WHAT_A_PAGE_KNOWS = """\
+{% extends "package:page.html" %}
+{% block content %}
+<p id="params">{{ doc.params.get("image") }} {{ doc.params.get("kategori", "-") }} {{ doc.image }}</p>
+<p id="data">{{ data.contact.email }} {{ data.menu.main[0].title }} {{ data.social.links|length }}</p>
+<ul id="team">{% for person in collections.team %}<li>{{ person.name }}: {{ person.role }}{{ person.content }}</li>{% endfor %}</ul>
+<ul id="section">{% for other in section_pages %}<li><a href="{{ other.path }}">{{ other.title }}</a></li>{% endfor %}</ul>
+<ul id="site">{% for other in site_pages %}<li>{{ other.title }} {{ other.status }}</li>{% endfor %}</ul>
+{% endblock %}
+"""
+
+
+def test_a_page_knows_its_front_matter_the_sites_data_and_its_other_documents(
+    seed_site, run
+) -> None:
+    site = seed_site
+    site.write("templates/page.html", WHAT_A_PAGE_KNOWS)
+    site.write("data/contact.yml", "email: info@example.org\n")
+    site.write(
+        "data/menu.yaml",
+        "main:\n  - title: {sv: Om oss, en: About us}\n    url: {sv: /om/, en: /en/about/}\n",
+    )
+    site.write("data/social/links.json", '[{"name": "Mastodon"}, {"name": "GitHub"}]')
+    site.write("data/team/anna.md", "---\nrole: {sv: ordförande, en: chair}\n---\nHej *Anna*.\n")
+    site.edit(SV_POST, "title:", "kategori: verkstad\ntitle:")
+    write_doc(
+        site, "content/sv/2021-01-01-en-nyhet.md", "Text.\n", lang="sv", ref="ny", title="En nyhet"
+    )
+    result = run(site.root, "build")
+    assert result.code == 0, result.err
+    sv, en = site.read(SV_NEWS), site.read(EN_NEWS)
+    assert '<p id="params">/uploads/workshop.jpg verkstad /uploads/workshop.jpg</p>' in sv
+    assert '<p id="data">info@example.org Om oss 2</p>' in sv
+    assert '<p id="data">info@example.org About us 2</p>' in en
+    assert "<li>anna: ordförande<p>Hej <em>Anna</em>.</p>\n</li>" in sv
+    assert "<li>anna: chair<p>Hej <em>Anna</em>.</p>\n</li>" in en
+    assert '<a href="/nyheter/en-nyhet/">En nyhet</a>' in sv
+    assert "/en/news/" in en.split('id="section"')[1] and "En nyhet" not in en
+
+    # Another document's title changes: this page shows it at the next incremental build,
+    # as a full build into an empty folder does.
+    site.edit("content/sv/2021-01-01-en-nyhet.md", "En nyhet", "Ny rubrik")
+    assert run(site.root, "build").code == 0
+    assert '<a href="/nyheter/en-nyhet/">Ny rubrik</a>' in site.read(SV_NEWS)
+    incremental = site.files("public")
+    shutil.rmtree(site.root / "public")
+    assert run(site.root, "build").code == 0
+    assert site.files("public") == incremental
+
+
+def test_a_data_file_that_cannot_be_read_is_said_with_its_line(seed_site, run) -> None:
+    site = seed_site
+    site.write("data/contact.yml", "email: a\n  bad: [\n")
+    result = run(site.root, "build")
+    assert result.code == 1
+    assert "data/contact.yml:2: not valid YAML" in result.err
