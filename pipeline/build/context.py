@@ -78,6 +78,37 @@ def site_pages(plan: SitePlan, lang: str) -> list[Teaser]:
 
 
 @dataclass(frozen=True)
+class MenuSection:
+    """A section in the default menu: ``kind`` news, jobs or other (the templates name the
+    first two in the reader's language), its URL ``folder`` there, and where it is listed."""
+
+    name: str
+    kind: str
+    folder: str
+    path: str
+
+
+def menu_sections(plan: SitePlan, lang: str, teasers: list[Teaser]) -> list[MenuSection]:
+    """The sections of ``lang`` that have documents, in the order of the ``sections``
+    setting (then by name), each leading to where its documents are listed: its part of
+    the home page."""
+    settings = plan.settings
+    named = list(settings.sections)
+    found = sorted(
+        {t.section for t in teasers if t.section},
+        key=lambda s: (named.index(s) if s in named else len(named), s),
+    )
+    home = urls.href(settings, urls.home_path(settings, lang))
+    sections = []
+    for name in found:
+        kind = "news" if name == urls.NEWS else "jobs" if name == settings.jobs_section else "other"
+        anchor = {"news": "news", "jobs": "jobs"}.get(kind, "pages")
+        folder = urls.section_folder(settings, name, lang)
+        sections.append(MenuSection(name, kind, folder, f"{home}#{anchor}"))
+    return sections
+
+
+@dataclass(frozen=True)
 class SiteData:
     """The site's data files and data-only collections, as written (every language's values)."""
 

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.build import urls
-from pipeline.build.context import SiteData, Teaser, site_pages
+from pipeline.build.context import SiteData, Teaser, menu_sections, site_pages
 from pipeline.build.plan import Page, SitePlan, Switch
 from pipeline.build.templates import (
     PACKAGE_PREFIX,
@@ -104,6 +104,7 @@ class Renderer:
             "here": urls.href(self.settings, page.path),
             "site_pages": self.site_pages(page.lang),
         }
+        context["menu_sections"] = menu_sections(self.plan, page.lang, context["site_pages"])
         if page.kind == "document":
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
             context["section_pages"] = [

@@ -18,6 +18,7 @@ from hashlib import blake2b
 from pathlib import Path
 from types import CodeType
 from typing import Any
+from urllib.parse import urljoin
 
 import jinja2
 from babel import Locale
@@ -27,7 +28,7 @@ from jinja2.bccache import Bucket
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
-from pipeline.build import markdown
+from pipeline.build import markdown, urls
 from pipeline.build.markdown import SAFE_SCHEMES, safe_url
 from pipeline.config import Settings
 from pipeline.i18n.catalogs import translations
@@ -114,7 +115,7 @@ def precompile(folder: Path = PRECOMPILED) -> list[str]:
     """
     env = _bare_environment()
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    _add_filters(env, "en")  # (the compiler checks that each filter exists)
+    _add_filters(env, "en", Settings())  # (the compiler checks that each filter exists)
     made: dict[str, str] = {}
     for path in sorted(TEMPLATES.iterdir()):
         if path.suffix not in (".html", ".xml"):
@@ -184,16 +185,27 @@ def environment(settings: Settings, lang: str) -> jinja2.Environment:
     catalog = translations(settings, lang)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = env.globals["gettext"] = _gettext(catalog.gettext)
-    _add_filters(env, lang)
+    _add_filters(env, lang, settings)
     env.globals["site"] = Site(settings.site_name, settings.site_url)
     return env
 
 
-def _add_filters(env: jinja2.Environment, lang: str) -> None:
+def _add_filters(env: jinja2.Environment, lang: str, settings: Settings) -> None:
+    env.filters["link"] = functools.partial(urls.picture, settings)
+    env.filters["absolute"] = functools.partial(absolute_url, settings)
     env.filters["long_date"] = functools.partial(long_date, lang=lang)
     env.filters["language_name"] = functools.partial(language_name, lang=lang)
     env.filters["autonym"] = autonym
     env.filters["og_locale"] = og_locale
+
+
+def absolute_url(settings: Settings, link: str) -> str:
+    """A link of the site (``/lab/a.jpg``) as an absolute URL, for ``og:image``.
+
+    >>> absolute_url(Settings(site_url="https://example.org/lab"), "/lab/a.jpg")
+    'https://example.org/lab/a.jpg'
+    """
+    return urljoin(settings.site_url + "/", link)
 
 
 def _gettext(lookup: Callable[[str], str]) -> Callable[..., str]:
