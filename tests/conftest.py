@@ -201,6 +201,7 @@ def ui_site(site: Site) -> Site:
 def seed_site(ui_site: Site, run) -> Site:
     """The repository's own site (the seeds and their English versions), catalogs compiled."""
     shutil.copytree(REPO / "content", ui_site.root / "content")
+    shutil.copytree(REPO / "static", ui_site.root / "static")  # (the postings' images)
     result = run(ui_site.root, "i18n")
     assert result.code == 0, result.err
     return ui_site

@@ -90,21 +90,19 @@ class MenuSection:
 
 def menu_sections(plan: SitePlan, lang: str, teasers: list[Teaser]) -> list[MenuSection]:
     """The sections of ``lang`` that have documents, in the order of the ``sections``
-    setting (then by name), each leading to where its documents are listed: its part of
-    the home page."""
+    setting (then by name), each leading to its list page."""
     settings = plan.settings
     named = list(settings.sections)
     found = sorted(
         {t.section for t in teasers if t.section},
         key=lambda s: (named.index(s) if s in named else len(named), s),
     )
-    home = urls.href(settings, urls.home_path(settings, lang))
     sections = []
     for name in found:
         kind = "news" if name == urls.NEWS else "jobs" if name == settings.jobs_section else "other"
-        anchor = {"news": "news", "jobs": "jobs"}.get(kind, "pages")
         folder = urls.section_folder(settings, name, lang)
-        sections.append(MenuSection(name, kind, folder, f"{home}#{anchor}"))
+        path = urls.href(settings, urls.list_path(settings, name, lang))
+        sections.append(MenuSection(name, kind, folder, path))
     return sections
 
 

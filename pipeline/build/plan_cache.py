@@ -108,7 +108,9 @@ def remember(
         "pages": pages,
         "keys": {file: o.key for file, o in wanted.items() if o.kind == "page"},
         "listings": {name: value for name, value in records.items() if name.startswith(LISTING)},
-        "others": [(file, o.kind, o.key) for file, o in wanted.items() if o.kind != "page"],
+        "others": [
+            (file, o.kind, o.key, o.source) for file, o in wanted.items() if o.kind != "page"
+        ],
         "feeds": {
             file: (o.lang, [page.file for page, _ in o.entries])
             for file, o in wanted.items()
@@ -215,6 +217,8 @@ def _reuse(
         if shown is not None:
             shown_of[file] = shown
             if shown in body:
+                if v[0] != "document":
+                    return None  # a home or list page's own document: the build plans
                 listing = stored["listings"][LISTING + v[1]]
                 key = output_key(fingerprint, "document", records[file], body[shown], listing)
                 edited.add(file)
@@ -224,8 +228,8 @@ def _reuse(
     else:
         plan = _KeptPlan(settings, values, made_now, fresh)
     plan.pseudo = [str(name) for name in stored["pseudo"]]
-    for file, kind, key in stored["others"]:
-        wanted[file] = Output(file, kind, key)
+    for file, kind, key, source in stored["others"]:
+        wanted[file] = Output(file, kind, key, source=source)
     for file, (lang, files) in stored["feeds"].items():
         entries = []
         for name in files:
@@ -328,7 +332,8 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
     """The page kept as ``values`` (see ``remember``); with its document if that was read
     again (``fresh``), whose date is then parsed as the plan parses it."""
     (kind, lang, path, file, url, home, feed, style, alternates, switcher, noindex, title,
-     date, section, status, original, excerpt, image, thumbnail, shown, _) = values  # fmt: skip
+     date, section, status, original, excerpt, image, thumbnail, target, shown,
+     _) = values  # fmt: skip
     doc = fresh.get(shown) if shown is not None else None
     when = None
     if doc is not None and doc.metadata.get("date") is not None:
@@ -357,4 +362,5 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
         excerpt=excerpt,
         image=image,
         thumbnail=thumbnail,
+        target=target,
     )

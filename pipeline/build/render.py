@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.build import urls
-from pipeline.build.context import SiteData, Teaser, menu_sections, site_pages
+from pipeline.build.context import SiteData, Teaser, menu_sections, site_pages, teaser
 from pipeline.build.plan import Page, SitePlan, Switch
 from pipeline.build.templates import (
     PACKAGE_PREFIX,
@@ -40,6 +40,8 @@ TEMPLATE_OF = {
     "home": "home.html",
     "not-found": "404.html",
     "redirect": "redirect.html",
+    "list": "list.html",
+    "alias": "alias.html",
 }
 DOCUMENT_TEMPLATES = ("base.html", "page.html", "feed-entry.xml")  # what a document needs
 TEMPLATES_SHOWN = "pipeline/templates"
@@ -101,17 +103,23 @@ class Renderer:
         """The HTML of ``page``; a document's ``body`` (its HTML) is rendered if not given."""
         context: dict[str, Any] = {
             "page": page,
+            "doc": None,
             "here": urls.href(self.settings, page.path),
             "site_pages": self.site_pages(page.lang),
         }
         context["menu_sections"] = menu_sections(self.plan, page.lang, context["site_pages"])
-        if page.kind == "document":
+        if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
             context["section_pages"] = [
                 t for t in context["site_pages"] if t.section == page.section
             ]
         if page.kind == "home":
             context.update(self.listings(page.lang))
+        if page.kind == "list":
+            listed = self.plan.listed(page.section or "", page.lang)
+            context["entries"] = [teaser(p, urls.href(self.settings, p.path)) for p in listed]
+            context["news"] = page.section == urls.NEWS
+            context["jobs"] = page.section == self.settings.jobs_section
         return self.template(page.lang, TEMPLATE_OF[page.kind], context)
 
     def site_pages(self, lang: str) -> list[Teaser]:
@@ -121,11 +129,15 @@ class Renderer:
         return self.teasers[lang]
 
     def body(self, page: Page) -> Markup:
-        """A document page's Markdown body as HTML (read from its file if ``read_bodies``)."""
+        """A document's body as HTML (read from its file if ``read_bodies``): Markdown
+        rendered, or the body of an ``.html`` document as it is."""
         assert page.doc is not None
+        text = page.doc.body
         if self.read_bodies:
-            return markdown_html(document.read_body(page.doc.path, page.doc.shown))
-        return markdown_html(page.doc.body)
+            text = document.read_body(page.doc.path, page.doc.shown)
+        if page.doc.path.suffix == ".html":
+            return Markup(text)  # the site's own HTML, as Jekyll served it
+        return markdown_html(text)
 
     def entry(self, page: Page, body: Markup) -> Entry:
         """What the templates show of a document page (``body`` as HTML)."""

@@ -63,7 +63,7 @@ WHAT_A_PAGE_KNOWS = """\
 {% extends "package:page.html" %}
 {% block content %}
 <p id="params">{{ doc.params.get("image") }} {{ doc.params.get("kategori", "-") }} {{ doc.image }}</p>
-<p id="data">{{ data.contact.email }} {{ data.menu.main[0].title }} {{ data.social.links|length }}</p>
+<p id="data">{{ data.contact.email }} {{ data.menu[0].title }} {{ data.org.links|length }}</p>
 <ul id="team">{% for person in collections.team %}<li>{{ person.name }}: {{ person.role }}{{ person.content }}</li>{% endfor %}</ul>
 <ul id="section">{% for other in section_pages %}<li><a href="{{ other.path }}">{{ other.title }}</a></li>{% endfor %}</ul>
 <ul id="site">{% for other in site_pages %}<li>{{ other.title }} {{ other.status }}</li>{% endfor %}</ul>
@@ -79,9 +79,9 @@ def test_a_page_knows_its_front_matter_the_sites_data_and_its_other_documents(
     site.write("data/contact.yml", "email: info@example.org\n")
     site.write(
         "data/menu.yaml",
-        "main:\n  - title: {sv: Om oss, en: About us}\n    url: {sv: /om/, en: /en/about/}\n",
+        "- title: {sv: Om oss, en: About us}\n  url: {sv: /om/, en: /en/about/}\n",
     )
-    site.write("data/social/links.json", '[{"name": "Mastodon"}, {"name": "GitHub"}]')
+    site.write("data/org/links.json", '[{"name": "Mastodon"}, {"name": "GitHub"}]')
     site.write("data/team/anna.md", "---\nrole: {sv: ordförande, en: chair}\n---\nHej *Anna*.\n")
     site.edit(SV_POST, "title:", "kategori: verkstad\ntitle:")
     write_doc(

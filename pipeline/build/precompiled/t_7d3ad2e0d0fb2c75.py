@@ -9,17 +9,17 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     parent_template = None
-    l_0_cards = missing
+    l_0_listing = missing
     pass
     parent_template = environment.get_template('base.html', 'page.html')
     for name, parent_block in parent_template.blocks.items():
         context.blocks.setdefault(name, []).append(parent_block)
-    included_template = environment.get_template('parts.html', 'page.html')._get_default_module(context)
-    l_0_cards = getattr(included_template, 'cards', missing)
-    if l_0_cards is missing:
-        l_0_cards = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'page.html') does not export the requested name 'cards'", name='cards')
-    context.vars['cards'] = l_0_cards
-    context.exported_vars.discard('cards')
+    included_template = environment.get_template('listing.html', 'page.html')._get_default_module(context)
+    l_0_listing = getattr(included_template, 'listing', missing)
+    if l_0_listing is missing:
+        l_0_listing = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'page.html') does not export the requested name 'listing'", name='listing')
+    context.vars['listing'] = l_0_listing
+    context.exported_vars.discard('listing')
     yield from parent_template.root_render_func(context)
 
 def block_title(context, missing=missing, environment=environment):
@@ -216,7 +216,7 @@ def block_related(context, missing=missing, environment=environment):
     l_0_section_pages = resolve('section_pages')
     l_0_doc = resolve('doc')
     l_0__ = resolve('_')
-    l_0_cards = resolve('cards')
+    l_0_listing = resolve('listing')
     l_0_related = missing
     try:
         t_7 = environment.filters['list']
@@ -238,7 +238,7 @@ def block_related(context, missing=missing, environment=environment):
         yield '<section class="related" aria-labelledby="related">\n<h2 id="related">'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'More like this', _block_vars=_block_vars))
         yield '</h2>\n'
-        yield escape(context.call((undefined(name='cards') if l_0_cards is missing else l_0_cards), (undefined(name='related') if l_0_related is missing else l_0_related)[:3], _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='listing') if l_0_listing is missing else l_0_listing), (undefined(name='related') if l_0_related is missing else l_0_related)[:3], _block_vars=_block_vars))
         yield '\n</section>\n'
 
 blocks = {'title': block_title, 'meta': block_meta, 'hero': block_hero, 'content': block_content, 'related': block_related}

@@ -180,14 +180,17 @@ def block_menu(context, missing=missing, environment=environment):
     if t_2(environment.getattr((undefined(name='data') if l_0_data is missing else l_0_data), 'menu')):
         pass
         for l_1_item in environment.getattr((undefined(name='data') if l_0_data is missing else l_0_data), 'menu'):
+            l_1_url = missing
             _loop_vars = {}
             pass
-            yield escape(context.call((undefined(name='menu_link') if l_0_menu_link is missing else l_0_menu_link), environment.getattr(l_1_item, 'title'), t_1(environment.getattr(l_1_item, 'url')), (undefined(name='here') if l_0_here is missing else l_0_here), environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home'), _loop_vars=_loop_vars))
+            l_1_url = t_1(environment.getattr(l_1_item, 'url'))
+            _loop_vars['url'] = l_1_url
+            yield escape(context.call((undefined(name='menu_link') if l_0_menu_link is missing else l_0_menu_link), environment.getattr(l_1_item, 'title'), (undefined(name='url') if l_1_url is missing else l_1_url), ('page' if ((undefined(name='url') if l_1_url is missing else l_1_url) == (undefined(name='here') if l_0_here is missing else l_0_here)) else ('true' if (((undefined(name='url') if l_1_url is missing else l_1_url) != environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home')) and context.call(environment.getattr((undefined(name='here') if l_0_here is missing else l_0_here), 'startswith'), (undefined(name='url') if l_1_url is missing else l_1_url), _loop_vars=_loop_vars)) else '')), _loop_vars=_loop_vars))
             yield '\n'
-        l_1_item = missing
+        l_1_item = l_1_url = missing
     else:
         pass
-        yield escape(context.call((undefined(name='menu_link') if l_0_menu_link is missing else l_0_menu_link), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Home', _block_vars=_block_vars), environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home'), (undefined(name='here') if l_0_here is missing else l_0_here), environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home'), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='menu_link') if l_0_menu_link is missing else l_0_menu_link), context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Home', _block_vars=_block_vars), environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home'), ('page' if (environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home') == (undefined(name='here') if l_0_here is missing else l_0_here)) else ''), _block_vars=_block_vars))
         yield '\n'
         for l_1_section in (undefined(name='menu_sections') if l_0_menu_sections is missing else l_0_menu_sections):
             l_1_title = resolve('title')
@@ -205,7 +208,7 @@ def block_menu(context, missing=missing, environment=environment):
                 pass
                 l_1_title = t_3(environment.getattr(l_1_section, 'folder'))
                 _loop_vars['title'] = l_1_title
-            yield escape(context.call((undefined(name='menu_link') if l_0_menu_link is missing else l_0_menu_link), (undefined(name='title') if l_1_title is missing else l_1_title), environment.getattr(l_1_section, 'path'), (undefined(name='here') if l_0_here is missing else l_0_here), environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home'), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='menu_link') if l_0_menu_link is missing else l_0_menu_link), (undefined(name='title') if l_1_title is missing else l_1_title), environment.getattr(l_1_section, 'path'), ('page' if (environment.getattr(l_1_section, 'path') == (undefined(name='here') if l_0_here is missing else l_0_here)) else ('true' if (environment.getattr(l_1_section, 'name') == environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'section')) else '')), _loop_vars=_loop_vars))
             yield '\n'
         l_1_section = l_1_title = missing
     yield '</ul>\n</nav>\n'
@@ -354,4 +357,4 @@ def block_footer(context, missing=missing, environment=environment):
     yield '</a></li>\n</ul>\n</section>\n</div>\n</footer>\n'
 
 blocks = {'title': block_title, 'meta': block_meta, 'head': block_head, 'header': block_header, 'logo': block_logo, 'menu': block_menu, 'languages': block_languages, 'hero': block_hero, 'content': block_content, 'footer': block_footer}
-debug_info = '2=15&4=22&8=24&9=26&12=32&13=34&14=38&17=43&18=45&19=49&20=51&23=53&24=55&68=56&70=58&72=60&8=63&17=74&20=83&24=92&27=101&36=102&54=103&27=106&28=130&29=132&30=135&34=141&36=144&38=177&40=179&41=181&42=184&45=189&46=191&47=195&48=207&54=212&55=235&57=237&58=241&60=249&68=258&70=267&72=276&75=307&77=310&79=312&80=319&81=326&85=332&88=335&90=337&91=341&97=348&99=350'
+debug_info = '2=15&4=22&8=24&9=26&12=32&13=34&14=38&17=43&18=45&19=49&20=51&23=53&24=55&69=56&71=58&73=60&8=63&17=74&20=83&24=92&27=101&36=102&55=103&27=106&28=130&29=132&30=135&34=141&36=144&38=177&40=179&41=181&42=185&43=187&46=192&47=194&48=198&49=210&55=215&56=238&58=240&59=244&61=252&69=261&71=270&73=279&76=310&78=313&80=315&81=322&82=329&86=335&89=338&91=340&92=344&98=351&100=353'

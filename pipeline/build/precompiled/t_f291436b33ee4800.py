@@ -9,17 +9,17 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     parent_template = None
-    l_0_cards = missing
+    l_0_listing = missing
     pass
     parent_template = environment.get_template('base.html', 'home.html')
     for name, parent_block in parent_template.blocks.items():
         context.blocks.setdefault(name, []).append(parent_block)
-    included_template = environment.get_template('parts.html', 'home.html')._get_default_module(context)
-    l_0_cards = getattr(included_template, 'cards', missing)
-    if l_0_cards is missing:
-        l_0_cards = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'home.html') does not export the requested name 'cards'", name='cards')
-    context.vars['cards'] = l_0_cards
-    context.exported_vars.discard('cards')
+    included_template = environment.get_template('listing.html', 'home.html')._get_default_module(context)
+    l_0_listing = getattr(included_template, 'listing', missing)
+    if l_0_listing is missing:
+        l_0_listing = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'home.html') does not export the requested name 'listing'", name='listing')
+    context.vars['listing'] = l_0_listing
+    context.exported_vars.discard('listing')
     yield from parent_template.root_render_func(context)
 
 def block_meta(context, missing=missing, environment=environment):
@@ -58,11 +58,12 @@ def block_content(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_doc = resolve('doc')
     l_0_site = resolve('site')
     l_0__ = resolve('_')
     l_0_jobs = resolve('jobs')
     l_0_ngettext = resolve('ngettext')
-    l_0_cards = resolve('cards')
+    l_0_listing = resolve('listing')
     l_0_news = resolve('news')
     l_0_pages = resolve('pages')
     try:
@@ -72,11 +73,22 @@ def block_content(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
-    yield '<div class="intro">\n<h1>'
-    yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'name'))
-    yield '</h1>\n<p>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Democracy lab and worker-owned cooperative', _block_vars=_block_vars))
-    yield '</p>\n</div>\n<section aria-labelledby="jobs">\n<h2 id="jobs">'
+    yield '<div class="intro">\n'
+    if (undefined(name='doc') if l_0_doc is missing else l_0_doc):
+        pass
+        yield '<h1>'
+        yield escape(environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'title'))
+        yield '</h1>\n'
+        yield escape(environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'body'))
+        yield '\n'
+    else:
+        pass
+        yield '<h1>'
+        yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'name'))
+        yield '</h1>\n<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Democracy lab and worker-owned cooperative', _block_vars=_block_vars))
+        yield '</p>\n'
+    yield '</div>\n<section aria-labelledby="jobs">\n<h2 id="jobs">'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Open positions', _block_vars=_block_vars))
     yield '</h2>\n'
     if (undefined(name='jobs') if l_0_jobs is missing else l_0_jobs):
@@ -84,7 +96,7 @@ def block_content(context, missing=missing, environment=environment):
         yield '<p>'
         yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), '%(num)d open position', '%(num)d open positions', t_2((undefined(name='jobs') if l_0_jobs is missing else l_0_jobs)), _block_vars=_block_vars))
         yield '</p>\n'
-        yield escape(context.call((undefined(name='cards') if l_0_cards is missing else l_0_cards), (undefined(name='jobs') if l_0_jobs is missing else l_0_jobs), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='listing') if l_0_listing is missing else l_0_listing), (undefined(name='jobs') if l_0_jobs is missing else l_0_jobs), _block_vars=_block_vars))
         yield '\n'
     else:
         pass
@@ -96,7 +108,7 @@ def block_content(context, missing=missing, environment=environment):
     yield '</h2>\n'
     if (undefined(name='news') if l_0_news is missing else l_0_news):
         pass
-        yield escape(context.call((undefined(name='cards') if l_0_cards is missing else l_0_cards), (undefined(name='news') if l_0_news is missing else l_0_news), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='listing') if l_0_listing is missing else l_0_listing), (undefined(name='news') if l_0_news is missing else l_0_news), _block_vars=_block_vars))
         yield '\n'
     else:
         pass
@@ -109,8 +121,8 @@ def block_content(context, missing=missing, environment=environment):
         yield '<section aria-labelledby="pages">\n<h2 id="pages">'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Pages', _block_vars=_block_vars))
         yield '</h2>\n'
-        yield escape(context.call((undefined(name='cards') if l_0_cards is missing else l_0_cards), (undefined(name='pages') if l_0_pages is missing else l_0_pages), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='listing') if l_0_listing is missing else l_0_listing), (undefined(name='pages') if l_0_pages is missing else l_0_pages), _block_vars=_block_vars))
         yield '\n</section>\n'
 
 blocks = {'meta': block_meta, 'content': block_content}
-debug_info = '2=13&3=16&4=24&5=42&7=44&8=46&9=48&10=50&13=53&15=75&16=77&19=79&20=81&21=84&22=86&24=91&28=94&29=96&30=98&32=103&35=106&37=109&38=111'
+debug_info = '2=13&3=16&4=24&5=42&7=44&8=46&9=48&10=50&13=53&15=76&16=79&17=81&19=86&20=88&24=91&25=93&26=96&27=98&29=103&33=106&34=108&35=110&37=115&40=118&42=121&43=123'
