@@ -240,15 +240,15 @@ def _statics(
     statics: Mapping[str, StaticFile] | None,
 ) -> dict[str, StaticFile]:
     """The files of ``static/`` the build copies: each at its own path, but where a page
-    or another file of the site is (a ``robots.txt`` of the site's own replaces the
-    pipeline's)."""
+    or another file of the site is (a ``robots.txt`` or ``style.css`` of the site's own
+    replaces the pipeline's)."""
     if statics is None:
         statics, problems = static.listed(settings)
         plan.problems += problems
     kept: dict[str, StaticFile] = {}
     for file, found in statics.items():
         owner = taken.get(file)
-        if owner is not None and file != ROBOTS:
+        if owner is not None and file not in (ROBOTS, STYLE):
             plan.problems.append(
                 Problem(found.source, None, f"/{file} is already that of {owner}; move one")
             )
