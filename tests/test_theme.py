@@ -35,7 +35,9 @@ OWN_TEMPLATE = """\
 {% extends "package:page.html" %}
 {% block hero %}
 {{ super() }}
-{% if doc.params.get("kategori") %}<p class="kategori">Kategori: {{ doc.params.kategori }}</p>{% endif %}
+{% if doc.params.get("kategori") %}
+<p class="kategori">Kategori: {{ doc.params.kategori }}</p>
+{% endif %}
 {% endblock %}
 """
 
