@@ -60,27 +60,23 @@ def planned(
         return digests.get(page.doc.shown, UNKNOWN)
 
     # Each page's record is hashed once, then stands for it in every key that covers it.
-    if records is None:
-        records = {}
+    records = {} if records is None else records
     records.update((page.file, _hashed(repr(record(page)))) for page in plan.pages)
     _listings(plan, records)
     found: dict[str, Output] = {}
     for file, made in unkeyed(plan).items():
         page = made.page
         if page is not None:
+            teasers = records[LISTING + page.lang]  # (what every page shows of the others)
             if page.kind == "document":
-                made_key = key(
-                    "document", records[file], digests_of(page).whole, records[LISTING + page.lang]
-                )
+                made_key = key("document", records[file], digests_of(page).whole, teasers)
             else:
                 # A home or list page: its own document, and the documents it lists.
                 own = digests_of(page).whole if page.doc is not None else ""
                 listed = "".join(
                     records[p.file] + digests_of(p).front_matter for p in listing(plan, page)
                 )
-                made_key = key(
-                    page.kind, records[file], own, listed, records.get(LISTING + page.lang, "")
-                )
+                made_key = key(page.kind, records[file], own, listed, teasers)
             # (made anew: dataclasses.replace costs a page as much as its key)
             made = Output(file, "page", made_key, page=page, lang=page.lang)
         elif made.kind == "feed":

@@ -193,18 +193,16 @@ def _reuse(
         return None
     fresh, body = read
     digests: dict[str, Any] = stored["digests"]
-    # The plan as it was; the edited documents' pages get their documents back. Only their
-    # pages and the feeds' are made now (the others only if the plan's pages are asked for),
-    # unless every page is to get its document.
+    # The plan as it was; the edited documents' pages get their documents back, and only
+    # they and the feeds' are made now (unless every page is to get its document).
     every = documents is not None
     if documents is not None:
         fresh = {doc.shown: doc for doc in documents} | fresh
     values = stored["pages"]
     in_feeds = {name for _, files in stored["feeds"].values() for name in files}
-    made_now: dict[str, Page] = {}
     keys: dict[str, str] = stored["keys"]
-    records: dict[str, str] = {}
-    shown_of: dict[str, str] = {}
+    made_now: dict[str, Page] = {}
+    records, shown_of = {}, {}
     wanted: dict[str, Output] = {}
     edited: set[str] = set()
     for v in values:
@@ -219,8 +217,8 @@ def _reuse(
             if shown in body:
                 if v[0] != "document":
                     return None  # a home or list page's own document: the build plans
-                listing = stored["listings"][LISTING + v[1]]
-                key = output_key(fingerprint, "document", records[file], body[shown], listing)
+                teasers = stored["listings"][LISTING + v[1]]  # (unchanged by a body)
+                key = output_key(fingerprint, "document", records[file], body[shown], teasers)
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
     if every:
