@@ -72,15 +72,10 @@ def teaser(page: Page, path: str) -> Teaser:
     )
 
 
-def site_pages(plan: SitePlan, lang: str) -> list[Teaser]:
-    """The teasers of every document page of ``lang`` in ``plan``, newest first."""
-    return [teaser(p, urls.href(plan.settings, p.path)) for p in plan.documents(lang)]
-
-
 @dataclass(frozen=True)
 class MenuSection:
     """A section in the default menu: ``kind`` news, jobs or other (the templates name the
-    first two in the reader's language), its URL ``folder`` there, and where it is listed."""
+    first two in the reader's language), its URL ``folder`` there, and its list page."""
 
     name: str
     kind: str
@@ -88,22 +83,31 @@ class MenuSection:
     path: str
 
 
-def menu_sections(plan: SitePlan, lang: str, teasers: list[Teaser]) -> list[MenuSection]:
-    """The sections of ``lang`` that have documents, in the order of the ``sections``
-    setting (then by name), each leading to its list page."""
+@dataclass(frozen=True)
+class Language:
+    """What every page of a language shows of the others: the ``teasers`` of its documents
+    (newest first) and the ``sections`` that have a list page (for the menu)."""
+
+    teasers: list[Teaser]
+    sections: list[MenuSection]
+
+
+def language(plan: SitePlan, lang: str) -> Language:
+    """The teasers and the menu's sections of ``lang`` in ``plan``."""
     settings = plan.settings
+    teasers = [teaser(p, urls.href(settings, p.path)) for p in plan.documents(lang)]
     named = list(settings.sections)
-    found = sorted(
-        {t.section for t in teasers if t.section},
-        key=lambda s: (named.index(s) if s in named else len(named), s),
+    lists = sorted(
+        (p for p in plan.pages if p.kind == "list" and p.lang == lang and p.section),
+        key=lambda p: (named.index(p.section) if p.section in named else len(named), p.path),
     )
     sections = []
-    for name in found:
+    for page in lists:
+        name = page.section or ""
         kind = "news" if name == urls.NEWS else "jobs" if name == settings.jobs_section else "other"
         folder = urls.section_folder(settings, name, lang)
-        path = urls.href(settings, urls.list_path(settings, name, lang))
-        sections.append(MenuSection(name, kind, folder, path))
-    return sections
+        sections.append(MenuSection(name, kind, folder, urls.href(settings, page.path)))
+    return Language(teasers, sections)
 
 
 @dataclass(frozen=True)

@@ -159,12 +159,14 @@ def plan_site(
     held: dict[str, Page] = {}  # the language pages that took a document, by file
     for key, versions in published.items():
         placed: dict[str, str] = {}
+        like: Page | None = None  # the language page the first version is the content of
         for lang, doc in versions.items():
             if doc.shown in content.pseudo:
                 continue
-            path = _place(settings, plan, doc, lang, taken, own, held)
+            path = _place(settings, plan, doc, lang, (taken, own, held), like)
             if path is not None:
                 placed[lang] = path
+                like = like or held.get(urls.output_file(path))
         pages = _document_pages(settings, groups[key], placed)
         plan.pages += [page for page in pages if page.file not in held]
     plan.pages[:0] = [held.get(file, page) for file, page in own.items()]
@@ -187,15 +189,20 @@ def _place(
     plan: SitePlan,
     doc: Document,
     lang: str,
-    taken: dict[str, str],
-    own: dict[str, Page],
-    held: dict[str, Page],
+    pages: tuple[dict[str, str], dict[str, Page], dict[str, Page]],
+    like: Page | None,
 ) -> str | None:
     """The path of ``doc``'s page in ``lang``, taken (``taken``: by file, whose it is), or
     None with the problem said. A document at the path of its language's home, 404 or list
-    page of its own language is that page's content (``held``)."""
+    page of its own language is that page's content (``held``); so is a version without a
+    ``url`` of its own whose other version is (``like``): the English draft of the Swedish
+    home page's content is the English home page's."""
+    taken, own, held = pages
     try:
-        path = urls.document_path(settings, doc, lang)
+        if like is not None and not doc.metadata.get("url"):
+            path = _same_page(settings, like, lang)
+        else:
+            path = urls.document_path(settings, doc, lang)
     except urls.PathError as error:
         plan.problems.append(doc.problem(str(error), error.key))
         return None
@@ -207,11 +214,20 @@ def _place(
         return path
     if file in taken:
         plan.problems.append(
-            doc.problem(f"its URL {path} is already that of {taken[file]}; change one", "url")
+            doc.problem(f"its URL {path} is already that of {taken[file]}; rename one", "url")
         )
         return None
     taken[file] = doc.shown
     return path
+
+
+def _same_page(settings: Settings, like: Page, lang: str) -> str:
+    """The path of the page of ``lang`` that is what ``like`` is in its own language."""
+    if like.kind == "home":
+        return urls.home_path(settings, lang)
+    if like.kind == "not-found":
+        return urls.not_found_path(settings, lang)
+    return urls.list_path(settings, like.section or "", lang)
 
 
 def _aliases(settings: Settings, plan: SitePlan, taken: dict[str, str]) -> list[Page]:
@@ -265,8 +281,11 @@ def _language_pages(settings: Settings, listed: list[tuple[str, str]]) -> list[P
     pages = []
     for home in _counterparts(settings, "home", homes):
         path = urls.not_found_path(settings, home.lang)
-        pages += [home, replace(home, kind="not-found", path=path, file=urls.output_file(path),
-                                url=urls.absolute(settings, path), alternates=(), noindex=True)]  # fmt: skip
+        switcher = home.switcher
+        pages += [
+            home,
+            _page(settings, "not-found", home.lang, path, switcher=switcher, noindex=True),
+        ]
     for section in sorted({section for section, _ in listed}):
         paths = {
             lang: urls.list_path(settings, section, lang)

@@ -207,16 +207,14 @@ def _reuse(
     edited: set[str] = set()
     for v in values:
         file, shown, records[file] = v[3], v[-2], v[-1]
-        if every and shown is not None and shown not in fresh:
-            return None  # a document the scan did not give: the build plans the site
+        if (every and shown is not None and shown not in fresh) or _held(v, body):
+            return None  # a document the scan did not give, or a home or list page's own
         if every or file in in_feeds or shown in fresh:
             made_now[file] = _page(v, fresh, settings)
         key = keys[file]
         if shown is not None:
             shown_of[file] = shown
             if shown in body:
-                if v[0] != "document":
-                    return None  # a home or list page's own document: the build plans
                 teasers = stored["listings"][LISTING + v[1]]  # (unchanged by a body)
                 key = output_key(fingerprint, "document", records[file], body[shown], teasers)
                 edited.add(file)
@@ -273,6 +271,12 @@ def _read_changed(
             return None
         fresh[name], body[name] = found
     return fresh, body
+
+
+def _held(values: Any, body: dict[str, str]) -> bool:
+    """Whether the page kept as ``values`` is a home, 404 or list page whose own document
+    changed (its key is not a document page's: the build plans the site)."""
+    return values[0] != "document" and values[-2] in body
 
 
 class _KeptPlan(SitePlan):

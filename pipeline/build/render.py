@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.build import urls
-from pipeline.build.context import SiteData, Teaser, menu_sections, site_pages, teaser
+from pipeline.build.context import Language, SiteData, Teaser, language, teaser
 from pipeline.build.plan import Page, SitePlan, Switch
 from pipeline.build.templates import (
     PACKAGE_PREFIX,
@@ -81,7 +81,7 @@ class Renderer:
         self.plan = plan
         self.envs: dict[str, jinja2.Environment] = {}
         self.read_bodies = read_bodies  # documents' bodies are read from their files
-        self.teasers: dict[str, list[Teaser]] = {}
+        self.languages: dict[str, Language] = {}
 
     def env(self, lang: str) -> jinja2.Environment:
         """The environment of ``lang`` (``CatalogError`` when its catalog is missing; a
@@ -105,9 +105,9 @@ class Renderer:
             "page": page,
             "doc": None,
             "here": urls.href(self.settings, page.path),
-            "site_pages": self.site_pages(page.lang),
+            "site_pages": self.language(page.lang).teasers,
+            "menu_sections": self.language(page.lang).sections,
         }
-        context["menu_sections"] = menu_sections(self.plan, page.lang, context["site_pages"])
         if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
             context["section_pages"] = [
@@ -122,11 +122,11 @@ class Renderer:
             context["jobs"] = page.section == self.settings.jobs_section
         return self.template(page.lang, TEMPLATE_OF[page.kind], context)
 
-    def site_pages(self, lang: str) -> list[Teaser]:
-        """The teasers of every document page of ``lang``, newest first."""
-        if lang not in self.teasers:
-            self.teasers[lang] = site_pages(self.plan, lang)
-        return self.teasers[lang]
+    def language(self, lang: str) -> Language:
+        """What the pages of ``lang`` show of the others: teasers, the menu's sections."""
+        if lang not in self.languages:
+            self.languages[lang] = language(self.plan, lang)
+        return self.languages[lang]
 
     def body(self, page: Page) -> Markup:
         """A document's body as HTML (read from its file if ``read_bodies``): Markdown
@@ -170,7 +170,7 @@ class Renderer:
         """A home page's lists: open positions, news, other pages; each newest first."""
         lists: dict[str, list[Teaser]] = {"jobs": [], "news": [], "pages": []}
         kinds = {self.settings.jobs_section: "jobs", urls.NEWS: "news"}
-        for shown in self.site_pages(lang):
+        for shown in self.language(lang).teasers:
             lists[kinds.get(shown.section or "", "pages")].append(shown)
         return lists
 

@@ -17,6 +17,7 @@ site published below a folder) and ``absolute`` the whole of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from urllib.parse import quote, urlsplit
@@ -24,7 +25,7 @@ from urllib.parse import quote, urlsplit
 from pipeline.config import Settings
 from pipeline.content.document import Document
 from pipeline.content.tree import is_post, slug_of
-from pipeline.slugs import is_slug, slugify
+from pipeline.slugs import DATE_PREFIX, is_slug, slugify
 
 NEWS = "news"  # the section of dated posts in the ``sections`` setting
 UNREVIEWED = ("machine", "outdated")
@@ -152,9 +153,15 @@ def expand(settings: Settings, pattern: str, doc: Document, section: str, lang: 
         name = match.group(1)
         if name in ("year", "month", "day"):
             date = doc.metadata.get("date")
-            if date is None:
-                raise PathError(f"has no date for :{name} of 'permalinks.{section}'", "title")
-            when = parse_date(date, settings.timezone)
+            written = DATE_PREFIX.match(doc.path.name)
+            if date is None and written is None:
+                where = f"'permalinks.{section}'"
+                raise PathError(f"its URL has no date for :{name} of {where}", "title")
+            when = (
+                parse_date(date, settings.timezone)
+                if date is not None
+                else dt.date(*(int(part) for part in written.groups()))  # type: ignore[union-attr]
+            )
             return {"year": f"{when.year:04d}", "month": f"{when.month:02d}"}.get(
                 name, f"{when.day:02d}"
             )
@@ -178,8 +185,10 @@ def path_problem(path: str) -> str | None:
     (None, None)
     >>> path_problem("/en/om")
     "must end in '/' or '.html'"
-    >>> path_problem("/.pipeline/x.html"), path_problem("//x/")
-    ("must not hold a part that starts with '.' or is empty", "must not hold a part that starts with '.' or is empty")
+    >>> path_problem("/.pipeline/x.html") == path_problem("//x/")
+    True
+    >>> path_problem("//x/")
+    "must not hold a part that starts with '.' or is empty"
     """
     parts = path.split("/")[1:]
     if not path.startswith("/") or any(p.startswith(".") or not p for p in parts[:-1]):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.build import static, workers
-from pipeline.build.context import site_pages
+from pipeline.build.context import language
 from pipeline.build.stale import Planned, Seen
 from pipeline.config import Settings
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
@@ -30,7 +30,7 @@ from pipeline.state.fingerprints import Snapshot, digest, settled, stat_list, st
 from pipeline.state.manifest import OutputRecord
 
 if TYPE_CHECKING:
-    from pipeline.build.context import Teaser
+    from pipeline.build.context import Language
     from pipeline.build.keys import Output
     from pipeline.build.plan import Page, SitePlan
     from pipeline.build.render import Renderer
@@ -47,13 +47,13 @@ PARALLEL_PAGES = 400
 class DocumentJob(NamedTuple):
     """Document pages for a process to render and write into ``output``: the pages named in
     ``stale`` are written, the feed entries of those named in ``entries`` rendered; with each
-    language's ``teasers`` (which a standby process, ready before the plan was, lacks)."""
+    language's teasers and menu (which a standby process, ready before the plan was, lacks)."""
 
     output: Path
     pages: Sequence[Page]
     stale: set[str]
     entries: set[str]
-    teasers: dict[str, list[Teaser]] | None = None
+    languages: dict[str, Language] | None = None
 
 
 class Written(NamedTuple):
@@ -161,8 +161,8 @@ def _document_job(
             if key not in old_entries:
                 documents.setdefault(page.file, page)
     pages = sorted((p for p in documents.values() if p is not None), key=lambda p: p.file)
-    teasers = {lang: site_pages(plan, lang) for lang in {page.lang for page in pages}}
-    return DocumentJob(output, pages, {o.file for o in stale if o.kind == "page"}, wanted, teasers)
+    shown = {lang: language(plan, lang) for lang in {page.lang for page in pages}}
+    return DocumentJob(output, pages, {o.file for o in stale if o.kind == "page"}, wanted, shown)
 
 
 def _render_documents_beside(
@@ -226,7 +226,7 @@ def render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     """Render and write the document pages of ``job``."""
     within = Within(job.output)
     made: list[Made] = []
-    renderer.teasers.update(job.teasers or {})
+    renderer.languages.update(job.languages or {})
     for page in job.pages:
         body = renderer.body(page)
         html = renderer.page(page, body) if page.file in job.stale else None

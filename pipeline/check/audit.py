@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.build.plan import SITEMAP, plan_site
+from pipeline.build.urls import encoded
 from pipeline.config import LANGUAGE_CODE, Settings
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
@@ -119,7 +120,7 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
         if any(part.startswith(".") for part in Path(file).parts) or path.is_symlink():
             continue  # (a build writes no symlink: where one is, its page is missing)
         served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
-        page = BuiltPage(file, settings.site_url + served)
+        page = BuiltPage(file, settings.site_url + encoded(served))  # as the build writes it
         _Reader(page).feed(path.read_text(encoding="utf-8", errors="replace"))
         site.pages[page.url] = page
     return site

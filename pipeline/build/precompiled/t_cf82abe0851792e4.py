@@ -68,9 +68,15 @@ def root(context, missing=missing, environment=environment):
                 escape(environment.getattr(l_1_entry, 'excerpt')),
                 '</p>\n',
             ))
-        t_2.append(
-            '</div>\n</li>',
-        )
+        t_2.extend((
+            '<p class="more"><a href="',
+            escape(environment.getattr(l_1_entry, 'path')),
+            '">',
+            escape(context.call((undefined(name='_') if l_1__ is missing else l_1__), 'Read more')),
+            '<span class="visually-hidden">: ',
+            escape(environment.getattr(l_1_entry, 'title')),
+            '</span></a></p>\n</div>\n</li>',
+        ))
         return concat(t_2)
     context.exported_vars.add('card')
     context.vars['card'] = l_0_card = Macro(environment, macro, 'card', ('entry', 'heading'), False, False, False, context.eval_ctx.autoescape)
@@ -100,4 +106,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['listing'] = l_0_listing = Macro(environment, macro, 'listing', ('entries', 'heading'), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '2=18&4=29&5=33&8=38&9=47&10=51&12=56&14=60&16=63&17=67&22=76&24=86&25=90'
+debug_info = '2=18&4=29&5=33&8=38&9=47&10=51&12=56&14=60&16=63&17=67&19=72&23=82&25=92&26=96'
