@@ -4,9 +4,11 @@ the incremental build follows an override added, changed and removed."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from tests.build.test_build import EN_NEWS, SV_NEWS, SV_POST, write_doc
+from tests.conftest import REPO
 
 BLOCK_OVERRIDE = """\
 {% extends "package:page.html" %}
@@ -62,11 +64,24 @@ def test_the_templates_folder_is_a_setting(seed_site, run) -> None:
 WHAT_A_PAGE_KNOWS = """\
 {% extends "package:page.html" %}
 {% block content %}
-<p id="params">{{ doc.params.get("image") }} {{ doc.params.get("kategori", "-") }} {{ doc.image }}</p>
+{% set p = doc.params %}
+<p id="params">{{ p.get("image") }} {{ p.get("kategori", "-") }} {{ doc.image }}</p>
 <p id="data">{{ data.contact.email }} {{ data.menu[0].title }} {{ data.org.links|length }}</p>
-<ul id="team">{% for person in collections.team %}<li>{{ person.name }}: {{ person.role }}{{ person.content }}</li>{% endfor %}</ul>
-<ul id="section">{% for other in section_pages %}<li><a href="{{ other.path }}">{{ other.title }}</a></li>{% endfor %}</ul>
-<ul id="site">{% for other in site_pages %}<li>{{ other.title }} {{ other.status }}</li>{% endfor %}</ul>
+<ul id="team">
+{% for person in collections.team %}
+<li>{{ person.name }}: {{ person.role }}{{ person.content }}</li>
+{% endfor %}
+</ul>
+<ul id="section">
+{% for other in section_pages %}
+<li><a href="{{ other.path }}">{{ other.title }}</a></li>
+{% endfor %}
+</ul>
+<ul id="site">
+{% for other in site_pages %}
+<li>{{ other.title }} {{ other.status }}</li>
+{% endfor %}
+</ul>
 {% endblock %}
 """
 
@@ -115,3 +130,22 @@ def test_a_data_file_that_cannot_be_read_is_said_with_its_line(seed_site, run) -
     result = run(site.root, "build")
     assert result.code == 1
     assert "data/contact.yml:2: not valid YAML" in result.err
+
+
+def test_the_documented_example_overrides_the_header(seed_site, run) -> None:
+    """docs/templates.md's complete example, as it is written there."""
+    doc = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    template = re.search(r"```jinja\n(.*?)```", doc, re.S).group(1)
+    banner = re.search(r"```yaml\n(.*?)```", doc, re.S).group(1)
+    site = seed_site
+    site.write("templates/base.html", template)
+    site.write("data/banner.yml", banner)
+    site.write("static/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
+    result = run(site.root, "build")
+    assert result.code == 0, result.err
+    sv, en = site.read(SV_NEWS), site.read(EN_NEWS)
+    assert '<div class="banner"><a href="/bli-medlem/">Bli medlem i kooperativet</a></div>' in sv
+    assert '<div class="banner"><a href="/en/join/">Join the cooperative</a></div>' in en
+    assert '<img src="/logo.svg" alt="" height="40">' in sv
+    assert 'nav class="menu"' in sv and 'nav class="languages"' in sv  # the rest as it was
+    assert site.read("public/logo.svg").startswith("<svg")

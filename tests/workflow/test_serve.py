@@ -43,7 +43,7 @@ def serving(seed_site, run, tmp_path: Path) -> Iterator[tuple[str, Path]]:
                 str(seed_site.root),
                 "--port",
                 str(port),
-            ],  # fmt: skip
+            ],
             stdout=output,
             stderr=subprocess.STDOUT,
         )
