@@ -104,6 +104,8 @@ def test_the_theme_in_a_real_browser(served: str, browser) -> None:
     assert AXE.is_file(), "axe-core is missing: make test installs it (npm install axe-core)"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page()
+    elsewhere: list[str] = []  # no web fonts, scripts or images from other hosts
+    page.on("request", lambda r: None if r.url.startswith(served) else elsewhere.append(r.url))
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for name, path in PAGES.items():
@@ -121,6 +123,7 @@ def test_the_theme_in_a_real_browser(served: str, browser) -> None:
             )
             assert broken == [], f"{seen}: images not loaded: {broken}"
             assert _serious_violations(page) == [], seen
+    assert elsewhere == []
     # What each page must show.
     page.goto(served + "/nyheter/")
     assert page.get_attribute('nav.menu a[href="/nyheter/"]', "aria-current") == "page"
@@ -129,6 +132,7 @@ def test_the_theme_in_a_real_browser(served: str, browser) -> None:
     assert page.get_attribute('nav.menu a[href="/nyheter/"]', "aria-current") == "true"
     assert page.evaluate("document.querySelector('.hero img').naturalWidth") > 0
     assert "workshop.jpg" in page.get_attribute('meta[property="og:image"]', "content")
+    assert page.get_attribute('meta[name="twitter:card"]', "content") == "summary_large_image"
     page.goto(served + MACHINE)
     assert "machine-translated" in page.text_content(".notice")
     page.goto(served + "/en/news/")
