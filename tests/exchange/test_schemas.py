@@ -1,4 +1,4 @@
-"""The exported XLIFF and TBX validate against their standards' schemas, as Debian packages
+"""The exported XLIFF, TBX and TMX validate against their standards' schemas, as Debian packages
 ship them (``make system`` installs both; see docs/exchange.md):
 
 - XLIFF 1.2 **strict**: OASIS's ``xliff-core-1.2-strict.xsd`` and the W3C's ``xml.xsd`` it
@@ -8,10 +8,12 @@ ship them (``make system`` installs both; see docs/exchange.md):
 - TBX: the TBX core structure (ISO 30042:2008, ``TBXcoreStructV02.dtd``) as the XML schema
   that OmegaT ships in its jar (``omegat``: ``schemas/tbx.xsd``, with ``xml.xsd``). It checks
   the core structure, not TBX-Basic's data categories (its XCS file ships in no package).
+- TMX (the issue does not ask; the same jar ships it): LISA's TMX 1.4 DTD (``tmx14.dtd``).
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -19,8 +21,10 @@ import polib
 from lxml import etree
 
 from pipeline.translate import memory
+from tests.conftest import SMALL_POSTING
 from tests.exchange.test_drafts import drafted, export  # noqa: F401 (the fixture)
 from tests.exchange.test_tbx import GLOSSARY
+from tests.exchange.test_tmx import UNITS
 
 SYMFONY = Path("/usr/share/php/Symfony/Component/Translation/Resources/schemas")
 OMEGAT = Path("/usr/share/omegat/OmegaT.jar")
@@ -52,14 +56,19 @@ def xliff_schema() -> etree.XMLSchema:
     return schema(found[0].read_bytes(), {"xml.xsd": found[1].read_bytes()})
 
 
-def tbx_schema() -> etree.XMLSchema:
+def from_omegat(*names: str) -> list[bytes]:
+    """Files of OmegaT's jar (``schemas/NAME``)."""
     assert OMEGAT.is_file(), f"{OMEGAT} missing: make system installs omegat"
     with zipfile.ZipFile(OMEGAT) as jar:
-        core, xml = jar.read("schemas/tbx.xsd"), jar.read("schemas/xml.xsd")
+        return [jar.read(f"schemas/{name}") for name in names]
+
+
+def tbx_schema() -> etree.XMLSchema:
+    core, xml = from_omegat("tbx.xsd", "xml.xsd")
     return schema(core, {"xml.xsd": xml})
 
 
-def valid(checker: etree.XMLSchema, document: etree._ElementTree) -> bool:
+def valid(checker: etree.XMLSchema | etree.DTD, document: etree._ElementTree) -> bool:
     ok = checker.validate(document)
     print(checker.error_log)  # (shown by pytest when the test fails)
     return ok
@@ -104,4 +113,23 @@ def test_the_tbx_follows_the_tbx_core_structure(site, run, monkeypatch) -> None:
     # The schema does check: a term outside its tig is refused.
     tig = entries[1].find("langSet/tig")
     tig.getparent().append(tig.find("term"))
+    assert not checker.validate(document)
+
+
+def test_the_tmx_follows_the_tmx_1_4_dtd(site, run, monkeypatch) -> None:
+    monkeypatch.chdir(site.root)
+    site.write("content/sv/a.md", SMALL_POSTING)
+    assert run(site.root, "translate").code == 0
+    site.write("units.tmx", UNITS)
+    assert run(site.root, "import", "units.tmx").code == 0
+    assert run(site.root, "export", "--format", "tmx", "-o", "memory.tmx").code == 0
+    document = etree.parse(str(site.root / "memory.tmx"))
+    (text,) = from_omegat("tmx14.dtd")
+    checker = etree.DTD(io.BytesIO(text))
+
+    assert valid(checker, document)
+    assert len(document.findall(".//tu")) == 2
+    # The DTD does check: a translation unit without its variants is refused.
+    for tuv in document.findall(".//tu")[0].findall("tuv"):
+        tuv.getparent().remove(tuv)
     assert not checker.validate(document)
