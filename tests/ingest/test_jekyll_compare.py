@@ -17,16 +17,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
-from tests.conftest import PYPROJECT, REPO
+from tests.conftest import PYPROJECT, Site, add_ui
 from tests.jekyll_site import (
     FIXTURE,
+    Element,
     JekyllSite,
     Served,
     elements,
@@ -35,6 +35,7 @@ from tests.jekyll_site import (
     sha256,
     url_path,
 )
+from tests.test_hostile import pipeline
 
 WARNING_AT_A_LINE = re.compile(r"^jekyll-site/[^:]+:\d+: warning: \S")
 """How ingest names what it warns about: the file of the Jekyll site, its line."""
@@ -44,39 +45,16 @@ LIQUID = ("{%", "%}", "{{", "}}")
 
 
 @dataclass(frozen=True)
-class Run:
-    """A run of ``python -m pipeline``: its exit code and what it printed."""
-
-    code: int
-    out: str
-    err: str
-
-
-@dataclass(frozen=True)
 class Moved:
     """The fixture moved into a new site root and built: the runs, and what it serves."""
 
     source: Path
     root: Path
-    ingest: Run
-    all: Run
-    check: Run
+    ingest: CompletedProcess[str]
+    all: CompletedProcess[str]
+    check: CompletedProcess[str]
     served: Served
     pairs: dict[str, dict[str, dict[str, str]]]
-
-
-def pipeline(work: Path, *args: str) -> Run:
-    """``python -m pipeline ARGS... --root root`` from ``work``, as a user runs it (from the
-    folder above the root: a root holds a ``pipeline/templates/`` folder of its own)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "pipeline", *args, "--root", "root"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return Run(done.returncode, done.stdout, done.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +66,11 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> Moved:
     root = work / "root"
     root.mkdir()
     (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
-    shutil.copytree(REPO / "pipeline" / "templates", root / "pipeline" / "templates")
-    shutil.copytree(REPO / "locale", root / "locale", ignore=shutil.ignore_patterns("*.mo"))
-    ingest = pipeline(work, "ingest", "jekyll-site")
-    made = pipeline(work, "all")
-    check = pipeline(work, "check")
+    add_ui(Site(root))
+    # From the folder above the root: the root holds a pipeline/templates/ folder of its own.
+    ingest = pipeline(root, "ingest", "jekyll-site", cwd=work)
+    made = pipeline(root, "all", cwd=work)
+    check = pipeline(root, "check", cwd=work)
     public = root / "public"
     pairs = json.loads((public / "pairs.json").read_text(encoding="utf-8"))
     return Moved(source, root, ingest, made, check, read_served(public), pairs)
@@ -110,22 +87,24 @@ def follow(served: Served, url: str) -> str | None:
 
 
 def test_ingest_reports_no_error_and_every_warning_at_its_file_and_line(moved: Moved):
-    assert moved.ingest.code == 0, moved.ingest.err
-    assert moved.ingest.out.splitlines()[-1].endswith(" 0 errors, " + _warnings(moved))
-    unplaced = [line for line in moved.ingest.err.splitlines() if not WARNING_AT_A_LINE.match(line)]
+    assert moved.ingest.returncode == 0, moved.ingest.stderr
+    assert moved.ingest.stdout.splitlines()[-1].endswith(" 0 errors, " + _warnings(moved))
+    unplaced = [
+        line for line in moved.ingest.stderr.splitlines() if not WARNING_AT_A_LINE.match(line)
+    ]
     assert unplaced == []
 
 
 def _warnings(moved: Moved) -> str:
-    count = len(moved.ingest.err.splitlines())
+    count = len(moved.ingest.stderr.splitlines())
     return f"{count} warning" + ("" if count == 1 else "s")
 
 
 def test_the_site_is_made_and_checked_with_every_image_and_file_resolved(moved: Moved):
-    assert moved.all.code == 0, moved.all.err
-    assert moved.check.code == 0, moved.check.err
-    assert "does not resolve" not in moved.check.err
-    assert re.search(r"^check: \d+ checks, 0 errors", moved.check.out, re.MULTILINE)
+    assert moved.all.returncode == 0, moved.all.stderr
+    assert moved.check.returncode == 0, moved.check.stderr
+    assert "does not resolve" not in moved.check.stderr
+    assert re.search(r"^check: \d+ checks, 0 errors", moved.check.stdout, re.MULTILINE)
 
 
 def test_every_page_jekyll_serves_is_a_page_of_ours_at_its_url(jekyll_site: JekyllSite, moved):
@@ -184,6 +163,31 @@ def test_every_pair_of_jekyll_is_a_pair_of_pairs_json_at_its_urls(jekyll_site, m
             missing.append(f"{pair.collection} {pair.key}: {expected}")
     assert missing == []
     assert len(jekyll_site.pairs) == 13
+
+
+KRAMDOWN = [
+    Element("p", classes=frozenset({"ingress"})),  # {: .ingress}
+    Element("h2", "steg-ett"),  # {:#steg-ett}
+    Element("dl"),  # a definition list
+    Element("dt"),
+    Element("dd"),
+    Element("div", classes=frozenset({"ruta"})),  # <div markdown="1">
+    Element("strong"),  # Markdown inside it
+    Element("br"),  # <br/> in a paragraph
+    Element("sup"),  # a footnote's mark
+]
+"""What kramdown makes of ``metod.md`` that CommonMark alone would print as text."""
+
+
+def test_kramdown_is_rendered_as_kramdown_renders_it(jekyll_site: JekyllSite, moved: Moved):
+    url = "/om/metoden.html"
+    theirs, _text = elements((jekyll_site.output / file_of(url)).read_text(encoding="utf-8"))
+    assert [str(e) for e in KRAMDOWN if e not in theirs] == []
+    page = follow(moved.served, url)
+    assert page is not None
+    ours, text = elements((moved.root / "public" / file_of(page)).read_text(encoding="utf-8"))
+    assert [str(e) for e in KRAMDOWN if e not in ours] == []
+    assert "{:" not in text and "{." not in text and "[^1]" not in text
 
 
 def test_no_liquid_is_printed_on_a_page_of_ours(moved: Moved):
