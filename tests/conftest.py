@@ -186,6 +186,7 @@ def repository_site(root: Path, *commands: str) -> Site:
     site = add_ui(Site(root))
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "static", root / "static")
     for command in commands:
         assert main([command, "--root", str(root)]) == 0, command
     return site
@@ -201,6 +202,7 @@ def ui_site(site: Site) -> Site:
 def seed_site(ui_site: Site, run) -> Site:
     """The repository's own site (the seeds and their English versions), catalogs compiled."""
     shutil.copytree(REPO / "content", ui_site.root / "content")
+    shutil.copytree(REPO / "static", ui_site.root / "static")  # (the postings' images)
     result = run(ui_site.root, "i18n")
     assert result.code == 0, result.err
     return ui_site

@@ -93,6 +93,7 @@ def clone(tmp_path: Path) -> Site:
     root.mkdir()
     site = add_ui(Site(root))
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "static", root / "static")
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     site.write("content/sv/ny-tjanst.md", POSTING)
     return site
