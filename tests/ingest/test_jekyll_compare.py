@@ -40,8 +40,9 @@ from tests.test_hostile import pipeline
 WARNING_AT_A_LINE = re.compile(r"^jekyll-site/[^:]+:\d+: warning: \S")
 """How ingest names what it warns about: the file of the Jekyll site, its line."""
 
-LIQUID = ("{%", "%}", "{{", "}}")
-"""What Liquid left on a page looks like."""
+RAW = re.compile(r"\{%|%\}|\{\{|\}\}|\{:|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
+"""What a page shows as text when Liquid, kramdown's attribute lists or HTML tags were not
+rendered: ``{% ... %}``, ``{{ ... }}``, ``{: .x}``, ``<div class="x">``."""
 
 
 @dataclass(frozen=True)
@@ -190,12 +191,12 @@ def test_kramdown_is_rendered_as_kramdown_renders_it(jekyll_site: JekyllSite, mo
     assert "{:" not in text and "{." not in text and "[^1]" not in text
 
 
-def test_no_liquid_is_printed_on_a_page_of_ours(moved: Moved):
+def test_no_liquid_or_markup_is_printed_on_a_page_of_ours(moved: Moved):
     public = moved.root / "public"
     raw = {}
     for url in moved.served.pages:
         _found, text = elements((public / file_of(url)).read_text(encoding="utf-8"))
-        shown = [mark for mark in LIQUID if mark in text]
+        shown = RAW.findall(text)
         if shown:
             raw[url] = shown
     assert raw == {}
