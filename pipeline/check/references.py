@@ -1,8 +1,9 @@
 """Every image and file a document names resolves to a file of the site, said at its line.
 
-A document names files in its body (Markdown images and links, reference definitions
-included, and the ``src`` and ``href`` of its HTML: raw HTML in Markdown, or an ``.html``
-document's whole body) and in its front matter:
+A document names files in its body and in its front matter. In a Markdown body: its images
+and links as its page shows them (the build's HTML of the body: reference definitions count,
+raw HTML the build shows as text does not); in an ``.html`` document's body: every ``src``
+and ``href``. In front matter:
 
 - a value of an image key (``IMAGE_KEYS``: ``image``, ``thumbnail``, ``logotype``, ...),
   unless it is a URL of another site;
@@ -28,7 +29,7 @@ audit (``pipeline.check.audit``), which judges the output as it stands.
 
 from __future__ import annotations
 
-import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -37,13 +38,10 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from pipeline.build.markdown import render
 from pipeline.build.plan import Page, plan_site
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
-from pipeline.content.markdown_syntax import markdown_parser
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
 
@@ -59,21 +57,28 @@ FILE_SUFFIX = re.compile(r"[^/.][^/]*\.[A-Za-z0-9]{1,8}")
 IMAGE_TAGS = frozenset({"img", "source", "video", "audio", "picture", "input", "track"})
 """HTML elements whose ``src`` is shown (an image, a video); any other ``src`` is a file."""
 
-SIGNS = ("](", "]:", "<")
-"""What a body names a file with, if it names one: a link or image, a reference
-definition, HTML. A body without any of them is not parsed."""
+RENDERED = re.compile(r'\s(src|href)="([^"]*)"')
+"""An image's ``src`` or a link's ``href`` in the build's HTML of a Markdown body (which
+writes every attribute between double quotes, a quote in it as ``&quot;``)."""
+
+LOCAL = re.compile(r"\](?:\(|:)[ \t\n]*<?(?![ \t\n]*(?:https?:|mailto:|#))")
+"""A link, image or reference definition of a Markdown body whose target may be a file of
+the site (not a URL of a web or mail address, nor an anchor): a body with none, and without
+the site's own URL, names no file of the site and is not rendered to find out."""
 
 
 @dataclass(frozen=True)
 class Reference:
     """A file a document names: ``kind`` (``image`` or ``link``), the ``target`` as the
-    document writes it, the file ``line`` (None where unknown), and the front matter
-    ``key`` it is the value of ('' in the body)."""
+    document writes it, its file ``line`` where it is known when found (None: ``line_of``
+    finds it), the front matter ``key`` it is the value of ('' in the body), and how many
+    times the body named the same target before (``nth``)."""
 
     kind: str
     target: str
-    line: int | None
+    line: int | None = None
     key: str = ""
+    nth: int = 0
 
 
 def reference_problems(settings: Settings, content: Content) -> list[Problem]:
@@ -84,10 +89,11 @@ def reference_problems(settings: Settings, content: Content) -> list[Problem]:
     for page in plan.pages:
         if page.kind != "document" or page.doc is None:
             continue
-        for reference in references(page.doc):
+        for reference in references(page.doc, settings.site_url):
             path = _site_path(settings, page, reference)
             if path is not None and not resolves(path, files):
-                found.append(_problem(settings, page.doc, reference, path))
+                line = line_of(page.doc, reference)  # looked for only where it is needed
+                found.append(_problem(settings, page.doc, reference, path, line))
     return found
 
 
@@ -120,17 +126,32 @@ def resolves(path: str, files: frozenset[str]) -> bool:
     return (relative.rstrip("/") + "/index.html").lstrip("/") in files
 
 
-def references(doc: Document) -> Iterator[Reference]:
-    """The files ``doc`` names: in its front matter, then in its body."""
+def references(doc: Document, site_url: str) -> Iterator[Reference]:
+    """The files ``doc`` names: in its front matter, then in its body (``site_url``: the
+    site's, which an absolute URL of a file of the site starts with)."""
     yield from _front_matter(doc)
-    if not any(sign in doc.body for sign in SIGNS):
-        return
-    start = body_start(doc) or 1
-    lines = doc.body.splitlines()
     if doc.path.suffix == ".html":
-        yield from _in_html(doc.body, start)
-    else:
-        yield from _in_markdown(doc.body, lines, start)
+        yield from _in_html(doc.body, body_start(doc) or 1)
+    elif LOCAL.search(doc.body) or site_url in doc.body:
+        yield from _in_markdown(doc.body)
+
+
+def line_of(doc: Document, reference: Reference) -> int | None:
+    """The file line of ``reference`` in ``doc``: a front matter value's (at or after its
+    top-level key's line), or the line of the body that names its target for the ``nth``
+    time (at worst the first that names it)."""
+    if reference.line is not None:
+        return reference.line
+    if reference.key:
+        top = reference.key.split(".")[0].removesuffix("[]")
+        return _line_in_front_matter(doc, top, reference.target)
+    start = body_start(doc) or 1
+    holding = [
+        index for index, line in enumerate(doc.body.splitlines()) if _holds(line, reference.target)
+    ]
+    if not holding:
+        return start
+    return start + holding[min(reference.nth, len(holding) - 1)]
 
 
 def _front_matter(doc: Document) -> Iterator[Reference]:
@@ -142,8 +163,7 @@ def _front_matter(doc: Document) -> Iterator[Reference]:
             image = name.rsplit(".", 1)[-1].removesuffix("[]") in IMAGE_KEYS
             if image or _names_a_file(text):
                 kind = "image" if image else "link"
-                line = _line_in_front_matter(doc, key, text)
-                yield Reference(kind, text.strip(), line, name)
+                yield Reference(kind, text.strip(), key=name)
 
 
 def _strings(key: str, value: Any) -> Iterator[tuple[str, str]]:
@@ -188,53 +208,25 @@ def _line_in_front_matter(doc: Document, key: str, text: str) -> int | None:
         lines = doc.path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return first
-    return _line_holding(lines, text.strip(), first - 1, len(lines), offset=1) or first
+    later = (n for n in range(first - 1, len(lines)) if _holds(lines[n], text.strip()))
+    return next(later, first - 1) + 1
 
 
-def _in_markdown(body: str, lines: list[str], start: int) -> Iterator[Reference]:
-    """Images, links and HTML ``src``/``href`` in a Markdown body, as its parser reads it."""
-    for token in _parser().parse(body):
-        where = token.map or [0, len(lines)]
-        if token.type == "html_block":
-            yield from _in_html(token.content, start + where[0])
-            continue
-        for child in token.children or ():
-            if child.type == "html_inline":
-                yield from _found_in_lines(_in_html(child.content, 1), lines, where, start)
-            elif reference := _of_token(child):
-                line = _line_holding(lines, reference.target, where[0], where[1], offset=start)
-                if line is None:  # a reference definition elsewhere in the body
-                    line = _line_holding(lines, reference.target, 0, len(lines), offset=start)
-                yield Reference(reference.kind, reference.target, line or start + where[0])
+def _in_markdown(body: str) -> Iterator[Reference]:
+    """The images and links of a Markdown body as its page shows them (the build's HTML of
+    it: raw HTML the build shows as text names nothing)."""
+    seen: dict[str, int] = {}
+    for found in RENDERED.finditer(render(body)):
+        kind = "image" if found.group(1) == "src" else "link"
+        target = unquote(html.unescape(found.group(2)))
+        if target and not target.startswith("#"):  # not the page itself, nor a footnote
+            yield Reference(kind, target, nth=seen.get(target, 0))
+            seen[target] = seen.get(target, 0) + 1
 
 
-def _of_token(token: Token) -> Reference | None:
-    """The image or link of an inline token, its target as the parser read it (decoded)."""
-    if token.type == "image":
-        return Reference("image", unquote(str(token.attrs.get("src", ""))), None)
-    if token.type == "link_open" and "footnote" not in str(token.attrs.get("class", "")):
-        return Reference("link", unquote(str(token.attrs.get("href", ""))), None)
-    return None
-
-
-def _found_in_lines(
-    found: Iterator[Reference], lines: list[str], where: list[int], start: int
-) -> Iterator[Reference]:
-    """References of inline HTML, placed at the line of the block that holds them."""
-    for reference in found:
-        line = _line_holding(lines, reference.target, where[0], where[1], offset=start)
-        yield Reference(reference.kind, reference.target, line or start + where[0])
-
-
-def _line_holding(lines: list[str], target: str, first: int, last: int, offset: int) -> int | None:
-    """The file line (``offset`` + index) of the first of ``lines[first:last]`` that holds
-    ``target`` as it is or decoded."""
-    wanted = {target, unquote(target)}
-    for index in range(first, min(last, len(lines))):
-        line = lines[index]
-        if any(w and (w in line or w in unquote(line)) for w in wanted):
-            return offset + index
-    return None
+def _holds(line: str, target: str) -> bool:
+    """Whether ``line`` names ``target``, as it is or percent-encoded."""
+    return target in line or ("%" in line and target in unquote(line))
 
 
 def _in_html(html: str, start: int) -> Iterator[Reference]:
@@ -258,11 +250,6 @@ class _Attributes(HTMLParser):
                 self.found.append((kind, value, self.getpos()[0]))
 
 
-@functools.cache
-def _parser() -> MarkdownIt:
-    return markdown_parser()
-
-
 def _site_path(settings: Settings, page: Page, reference: Reference) -> str | None:
     """The decoded NFC path from the site's root that ``reference`` leads to, or None when
     it leads out of the site (another site, ``mailto:``, the page's own anchor)."""
@@ -281,7 +268,9 @@ def _site_path(settings: Settings, page: Page, reference: Reference) -> str | No
     return unicodedata.normalize("NFC", path)
 
 
-def _problem(settings: Settings, doc: Document, reference: Reference, path: str) -> Problem:
+def _problem(
+    settings: Settings, doc: Document, reference: Reference, path: str, line: int | None
+) -> Problem:
     """``image /uploads/x.png does not resolve to a file of the site; ...``, with what to do:
     put the file in the ``static`` folder, or correct the path."""
     named = f"{reference.kind} {reference.target}"
@@ -293,4 +282,4 @@ def _problem(settings: Settings, doc: Document, reference: Reference, path: str)
     else:
         advice = "a page of the site; correct it, or add it to the aliases of the page it means"
     message = f"{named} does not resolve to {advice}"
-    return Problem(doc.shown, reference.line, message)
+    return Problem(doc.shown, line, message)
