@@ -353,6 +353,8 @@ def remove(path: Path) -> None:
 def remove_empty_folders(base: Path, folder: Path) -> None:
     """Remove ``folder`` and its parents up to (not including) ``base`` while they are empty,
     as removing a page leaves them."""
+    if base not in folder.parents:
+        return  # (a file of ``base`` itself was removed: there is no folder to look at)
     may_write(folder)
     try:
         while base in folder.parents and not any(folder.iterdir()):

@@ -32,11 +32,12 @@ class Output:
     """One file of the site: what kind it is, its key, and what it is rendered from."""
 
     file: str
-    kind: str  # "page", "feed", "sitemap", "robots", "pairs" or "style"
+    kind: str  # "page", "feed", "sitemap", "robots", "pairs", "style" or "static"
     key: str
     page: Page | None = None
     lang: str = ""
     entries: tuple[tuple[Page, str], ...] = ()  # a feed's pages with their entries' keys
+    source: str = ""  # a static file's, as ``settings.relative`` shows it
 
 
 def planned(
@@ -66,13 +67,13 @@ def planned(
         if page is not None:
             if page.kind == "document":
                 made_key = key("document", records[file], digests_of(page).whole)
-            elif page.kind == "home":
-                listed = "".join(
-                    records[p.file] + digests_of(p).front_matter for p in plan.documents(page.lang)
-                )
-                made_key = key("home", records[file], listed)
             else:
-                made_key = key(page.kind, records[file])
+                # A home or list page: its own document, and the documents it lists.
+                own = digests_of(page).whole if page.doc is not None else ""
+                listed = "".join(
+                    records[p.file] + digests_of(p).front_matter for p in listing(plan, page)
+                )
+                made_key = key(page.kind, records[file], own, listed)
             # (made anew: dataclasses.replace costs a page as much as its key)
             made = Output(file, "page", made_key, page=page, lang=page.lang)
         elif made.kind == "feed":
@@ -91,6 +92,8 @@ def planned(
                 if p.doc is not None and p.doc.ref
             )
             made = replace(made, key=key("pairs", repr(pairs)))
+        elif made.kind == "static":
+            made = replace(made, key=key("static", made.source, plan.statics[file].token))
         else:  # robots.txt, style.css: the fingerprint alone
             made = replace(made, key=key(made.kind))
         found[file] = made
@@ -115,7 +118,19 @@ def unkeyed(plan: SitePlan) -> dict[str, Output]:
         (STYLE, "style"),
     ):
         found[file] = Output(file, kind, "")
+    for file, static in plan.statics.items():  # (a robots.txt of the site's own replaces ours)
+        found[file] = Output(file, "static", "", source=static.source)
     return found
+
+
+def listing(plan: SitePlan, page: Page) -> list[Page]:
+    """The document pages a page lists: all of its language's for a home page, its
+    section's for a list page, none for the others."""
+    if page.kind == "home":
+        return plan.documents(page.lang)
+    if page.kind == "list" and page.section:
+        return plan.listed(page.section, page.lang)
+    return []
 
 
 def output_key(fingerprint: str, *parts: str) -> str:
@@ -158,6 +173,7 @@ def record(page: Page) -> tuple[Any, ...]:
         page.section,
         page.status,
         (original.lang, original.path, original.fallback) if original else None,
+        page.target,
     )
 
 

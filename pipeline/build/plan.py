@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pipeline.build import urls
+from pipeline.build import static, urls
+from pipeline.build.static import StaticFile
 from pipeline.config import Settings
 from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
@@ -54,7 +56,7 @@ class Page:
     folder, ``url`` absolute; ``home``, ``feed`` and ``style`` are the links every page of its
     language has."""
 
-    kind: str  # "document", "home", "not-found" or "redirect"
+    kind: str  # "document", "home", "not-found", "list", "alias" or "redirect"
     lang: str
     path: str
     file: str
@@ -71,6 +73,7 @@ class Page:
     section: str | None = None
     status: str = "original"
     original: Switch | None = None  # where the notice on an unreviewed draft links to
+    target: str = ""  # an alias's: the absolute URL of the page it sends readers to
 
     @property
     def notice(self) -> bool:
@@ -87,6 +90,7 @@ class SitePlan:
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     pseudo: list[str] = field(default_factory=list)
+    statics: dict[str, StaticFile] = field(default_factory=dict)  # static/, by output file
 
     def documents(self, lang: str) -> list[Page]:
         """A language's document pages, newest first (undated ones last, by title)."""
@@ -106,7 +110,12 @@ class SitePlan:
     def files(self) -> list[str]:
         """Every file the build writes into the output folder, sorted."""
         feeds = [urls.output_file(urls.feed_path(self.settings, lang)) for lang in self.languages]
-        return sorted([p.file for p in self.pages] + feeds + [SITEMAP, ROBOTS, PAIRS, STYLE])
+        own = [SITEMAP, PAIRS, STYLE] + ([] if ROBOTS in self.statics else [ROBOTS])
+        return sorted({p.file for p in self.pages} | set(feeds + own) | set(self.statics))
+
+    def listed(self, section: str, lang: str) -> list[Page]:
+        """The document pages a section's list page in ``lang`` lists, as ``documents``."""
+        return [p for p in self.documents(lang) if p.section == section]
 
     @property
     def languages(self) -> list[str]:
@@ -114,50 +123,194 @@ class SitePlan:
         return self.settings.languages
 
 
-def plan_site(settings: Settings, content: Content) -> SitePlan:
+def plan_site(
+    settings: Settings, content: Content, statics: Mapping[str, StaticFile] | None = None
+) -> SitePlan:
     """Plan every page of the site from the content tree (documents with errors are left
-    out; the content check reports them)."""
+    out; the content check reports them), and the files of ``static/`` (``statics``, by
+    their name in the output folder; read from the folder when None)."""
     plan = SitePlan(settings)
-    plan.pages += _language_pages(settings)
-    taken = {page.path: "a page of the site itself" for page in plan.pages}
     broken = {p.path for p in content.problems if not p.warning}
     groups: dict[str, dict[str, Document]] = defaultdict(dict)
     for doc in sorted(content.documents, key=lambda d: (not d.is_original, d.shown)):
         if doc.shown not in broken:
             groups[doc.ref or doc.shown].setdefault(content.folder_lang(doc), doc)
-    for key in sorted(groups):
-        placed: dict[str, str] = {}
-        for lang, doc in urls.published_versions(groups[key], settings.publish_unreviewed).items():
+    published = {
+        key: urls.published_versions(groups[key], settings.publish_unreviewed)
+        for key in sorted(groups)
+    }
+    for versions in published.values():
+        for doc in versions.values():
             if doc.shown in content.pseudo:
                 plan.pseudo.append(doc.shown)
+    listed = {
+        (section, lang)
+        for versions in published.values()
+        for lang, doc in versions.items()
+        if doc.shown not in content.pseudo and (section := _list_of(settings, doc))
+    }
+    own = {page.file: page for page in _language_pages(settings, sorted(listed))}
+    taken = {file: "a page of the site itself" for file in own}
+    taken.update((file, "a file of the site itself") for file in plan.files())
+    held: dict[str, Page] = {}  # the language pages that took a document, by file
+    for key, versions in published.items():
+        placed: dict[str, str] = {}
+        like: Page | None = None  # the language page the first version is the content of
+        for lang, doc in versions.items():
+            if doc.shown in content.pseudo:
                 continue
-            path = urls.document_path(settings, doc, lang)
-            if path in taken:
-                plan.problems.append(
-                    doc.problem(f"its URL {path} is already that of {taken[path]}; rename one")
-                )
-                continue
-            taken[path] = doc.shown
-            placed[lang] = path
-        plan.pages += _document_pages(settings, groups[key], placed)
+            path = _place(settings, plan, doc, lang, (taken, own, held), like)
+            if path is not None:
+                placed[lang] = path
+                like = like or held.get(urls.output_file(path))
+        pages = _document_pages(settings, groups[key], placed)
+        plan.pages += [page for page in pages if page.file not in held]
+    plan.pages[:0] = [held.get(file, page) for file, page in own.items()]
+    plan.pages += _aliases(settings, plan, taken)
+    plan.statics = _statics(settings, plan, taken, statics)
     return plan
 
 
-def _language_pages(settings: Settings) -> list[Page]:
-    """Each language's home and 404 page, and the root's redirect when every language has a
-    folder of its own."""
-    homes = {lang: urls.home_path(settings, lang) for lang in settings.languages}
-    alternates = _alternates(settings, homes, settings.default_language)
-    pages = []
-    for lang in settings.languages:
-        others = tuple(Switch(o, urls.href(settings, homes[o])) for o in _others(settings, lang))
-        pages.append(
-            _page(settings, "home", lang, homes[lang], alternates=alternates, switcher=others)
+def _list_of(settings: Settings, doc: Document) -> str | None:
+    """The section whose list pages list ``doc``: the news, a section named in the
+    ``sections`` setting or in its own ``section`` (a menu's name alone has no list)."""
+    section = urls.section_of(doc)
+    if section in (urls.NEWS, doc.metadata.get("section")) or section in settings.sections:
+        return section
+    return None
+
+
+def _place(
+    settings: Settings,
+    plan: SitePlan,
+    doc: Document,
+    lang: str,
+    pages: tuple[dict[str, str], dict[str, Page], dict[str, Page]],
+    like: Page | None,
+) -> str | None:
+    """The path of ``doc``'s page in ``lang``, taken (``taken``: by file, whose it is), or
+    None with the problem said. A document at the path of its language's home, 404 or list
+    page of its own language is that page's content (``held``); so is a version without a
+    ``url`` of its own whose other version is (``like``): the English draft of the Swedish
+    home page's content is the English home page's."""
+    taken, own, held = pages
+    try:
+        if like is not None and not doc.metadata.get("url"):
+            path = _same_page(settings, like, lang)
+        else:
+            path = urls.document_path(settings, doc, lang)
+    except urls.PathError as error:
+        plan.problems.append(doc.problem(str(error), error.key))
+        return None
+    file = urls.output_file(path)
+    page = own.get(file)
+    if page is not None and page.lang == lang and page.kind != "redirect" and file not in held:
+        held[file] = replace(page, doc=doc, title=doc.title, status=urls.status_of(doc))
+        taken[file] = doc.shown
+        return path
+    if file in taken:
+        plan.problems.append(
+            doc.problem(f"its URL {path} is already that of {taken[file]}; rename one", "url")
         )
-        path = urls.not_found_path(settings, lang)
-        pages.append(_page(settings, "not-found", lang, path, switcher=others, noindex=True))
+        return None
+    taken[file] = doc.shown
+    return path
+
+
+def _same_page(settings: Settings, like: Page, lang: str) -> str:
+    """The path of the page of ``lang`` that is what ``like`` is in its own language."""
+    if like.kind == "home":
+        return urls.home_path(settings, lang)
+    if like.kind == "not-found":
+        return urls.not_found_path(settings, lang)
+    return urls.list_path(settings, like.section or "", lang)
+
+
+def _aliases(settings: Settings, plan: SitePlan, taken: dict[str, str]) -> list[Page]:
+    """A redirect page at each of the ``aliases`` of every page with a document."""
+    pages = []
+    for page in list(plan.pages):
+        aliases = page.doc.metadata.get("aliases") if page.doc is not None else None
+        for alias in aliases if isinstance(aliases, list) else []:
+            assert page.doc is not None
+            wrong = urls.path_problem(alias)
+            file = urls.output_file(alias)
+            if wrong is None and file in taken:
+                wrong = f"is already that of {taken[file]}"
+            if wrong is not None:
+                plan.problems.append(page.doc.problem(f"aliases: {alias} {wrong}", "aliases"))
+                continue
+            taken[file] = f"an alias of {page.doc.shown}"
+            pages.append(_page(settings, "alias", page.lang, alias, noindex=True, target=page.url))
+    return pages
+
+
+def _statics(
+    settings: Settings,
+    plan: SitePlan,
+    taken: dict[str, str],
+    statics: Mapping[str, StaticFile] | None,
+) -> dict[str, StaticFile]:
+    """The files of ``static/`` the build copies: each at its own path, but where a page
+    or another file of the site is (a ``robots.txt`` of the site's own replaces the
+    pipeline's)."""
+    if statics is None:
+        statics, problems = static.listed(settings)
+        plan.problems += problems
+    kept: dict[str, StaticFile] = {}
+    for file, found in statics.items():
+        owner = taken.get(file)
+        if owner is not None and file != ROBOTS:
+            plan.problems.append(
+                Problem(found.source, None, f"/{file} is already that of {owner}; move one")
+            )
+            continue
+        kept[file] = found
+    return kept
+
+
+def _language_pages(settings: Settings, listed: list[tuple[str, str]]) -> list[Page]:
+    """Each language's home and 404 page, each section's list page in each language it has
+    documents in (``listed``), and the root's redirect when every language has a folder of
+    its own."""
+    homes = {lang: urls.home_path(settings, lang) for lang in settings.languages}
+    pages = []
+    for home in _counterparts(settings, "home", homes):
+        path = urls.not_found_path(settings, home.lang)
+        switcher = home.switcher
+        pages += [
+            home,
+            _page(settings, "not-found", home.lang, path, switcher=switcher, noindex=True),
+        ]
+    for section in sorted({section for section, _ in listed}):
+        paths = {
+            lang: urls.list_path(settings, section, lang)
+            for lang in settings.languages
+            if (section, lang) in listed
+        }
+        pages += _counterparts(settings, "list", paths, section=section)
     if settings.default_language_in_subdir:
         pages.append(_page(settings, "redirect", settings.default_language, "/", noindex=True))
+    return pages
+
+
+def _counterparts(
+    settings: Settings, kind: str, paths: dict[str, str], **fields: Any
+) -> list[Page]:
+    """The pages of ``kind`` at ``paths`` (by language), each other's hreflang set; the
+    switcher leads to a language's home where it has no such page."""
+    alternates = _alternates(settings, paths, settings.default_language)
+    pages = []
+    for lang, path in paths.items():
+        switcher = tuple(
+            Switch(o, urls.href(settings, paths[o]))
+            if o in paths
+            else Switch(o, urls.href(settings, urls.home_path(settings, o)), fallback=True)
+            for o in _others(settings, lang)
+        )
+        pages.append(
+            _page(settings, kind, lang, path, alternates=alternates, switcher=switcher, **fields)
+        )
     return pages
 
 

@@ -58,7 +58,7 @@ from pipeline.state import cache
 from pipeline.state.cache import loads_safely
 
 FILE = cache.FOLDER / "plan.pickle"
-FORMAT = 1
+FORMAT = 2
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
 
@@ -107,7 +107,9 @@ def remember(
         "digests": {name: (*known.digests[name], sign) for name, sign in known.signatures.items()},
         "pages": pages,
         "keys": {file: o.key for file, o in wanted.items() if o.kind == "page"},
-        "others": [(file, o.kind, o.key) for file, o in wanted.items() if o.kind != "page"],
+        "others": [
+            (file, o.kind, o.key, o.source) for file, o in wanted.items() if o.kind != "page"
+        ],
         "feeds": {
             file: (o.lang, [page.file for page, _ in o.entries])
             for file, o in wanted.items()
@@ -205,9 +207,9 @@ def _reuse(
     wanted: dict[str, Output] = {}
     edited: set[str] = set()
     for v in values:
-        file, shown, records[file] = v[3], v[16], v[17]
-        if every and shown is not None and shown not in fresh:
-            return None  # a document the scan did not give: the build plans the site
+        file, shown, records[file] = v[3], v[17], v[18]
+        if (every and shown is not None and shown not in fresh) or _held(v, body):
+            return None  # a document the scan did not give, or a home or list page's own
         if every or file in in_feeds or shown in fresh:
             made_now[file] = _page(v, fresh, settings)
         key = keys[file]
@@ -222,8 +224,8 @@ def _reuse(
     else:
         plan = _KeptPlan(settings, values, made_now, fresh)
     plan.pseudo = [str(name) for name in stored["pseudo"]]
-    for file, kind, key in stored["others"]:
-        wanted[file] = Output(file, kind, key)
+    for file, kind, key, source in stored["others"]:
+        wanted[file] = Output(file, kind, key, source=source)
     for file, (lang, files) in stored["feeds"].items():
         entries = []
         for name in files:
@@ -269,6 +271,12 @@ def _read_changed(
             return None
         fresh[name], body[name] = found
     return fresh, body
+
+
+def _held(values: Any, body: dict[str, str]) -> bool:
+    """Whether the page kept as ``values`` is a home, 404 or list page whose own document
+    changed (its key is not a document page's: the build plans the site)."""
+    return values[0] != "document" and values[17] in body
 
 
 class _KeptPlan(SitePlan):
@@ -326,7 +334,7 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
     """The page kept as ``values`` (see ``remember``); with its document if that was read
     again (``fresh``), whose date is then parsed as the plan parses it."""
     (kind, lang, path, file, url, home, feed, style, alternates, switcher, noindex, title,
-     date, section, status, original, shown, _) = values  # fmt: skip
+     date, section, status, original, target, shown, _) = values  # fmt: skip
     doc = fresh.get(shown) if shown is not None else None
     when = None
     if doc is not None and doc.metadata.get("date") is not None:
@@ -352,4 +360,5 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
         section=section,
         status=status,
         original=Switch(*original) if original else None,
+        target=target,
     )

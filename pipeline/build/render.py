@@ -30,6 +30,8 @@ TEMPLATE_OF = {
     "home": "home.html",
     "not-found": "404.html",
     "redirect": "redirect.html",
+    "list": "list.html",
+    "alias": "alias.html",
 }
 DOCUMENT_TEMPLATES = ("base.html", "page.html", "feed-entry.xml")  # what a document needs
 TEMPLATES_SHOWN = "pipeline/templates"
@@ -73,19 +75,28 @@ class Renderer:
 
     def page(self, page: Page, body: Markup | None = None) -> str:
         """The HTML of ``page``; a document's ``body`` (its HTML) is rendered if not given."""
-        context: dict[str, Any] = {"page": page}
-        if page.kind == "document":
+        context: dict[str, Any] = {"page": page, "doc": None}
+        if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
         if page.kind == "home":
             context.update(self.listings(page.lang))
+        if page.kind == "list":
+            listed = self.plan.listed(page.section or "", page.lang)
+            context["entries"] = [self.entry(p, Markup("")) for p in listed]
+            context["news"] = page.section == urls.NEWS
+            context["jobs"] = page.section == self.settings.jobs_section
         return self.template(page.lang, TEMPLATE_OF[page.kind], context)
 
     def body(self, page: Page) -> Markup:
-        """A document page's Markdown body as HTML (read from its file if ``read_bodies``)."""
+        """A document's body as HTML (read from its file if ``read_bodies``): Markdown
+        rendered, or the body of an ``.html`` document as it is."""
         assert page.doc is not None
+        text = page.doc.body
         if self.read_bodies:
-            return markdown_html(document.read_body(page.doc.path, page.doc.shown))
-        return markdown_html(page.doc.body)
+            text = document.read_body(page.doc.path, page.doc.shown)
+        if page.doc.path.suffix == ".html":
+            return Markup(text)  # the site's own HTML, as Jekyll served it
+        return markdown_html(text)
 
     def entry(self, page: Page, body: Markup) -> Entry:
         """What the templates show of a document page (``body`` as HTML)."""

@@ -208,7 +208,8 @@ def _scan(
 
     known = ScanCache.open(settings.root, inputs.fingerprint, inputs.inputs, trust=not full)
     # The front matter memo is for the postings the scan cache does not hold as they are.
-    postings = [name for name in inputs.inputs if name.endswith(DOCUMENT_SUFFIXES)]
+    top = settings.relative(settings.content_dir) + "/"
+    postings = [n for n in inputs.inputs if n.endswith(DOCUMENT_SUFFIXES) and n.startswith(top)]
     unknown = sum(not known.fresh(name) for name in postings)
     memo = open_memo() if unknown else None
     content = scan(settings, memo, known)
@@ -257,12 +258,13 @@ def _plan_afresh(
     """The site planned from ``content`` (``pipeline.build.plan``); its keys are made when
     first asked for, and the plan cache is kept then, whatever comes of this build (the
     next compares its keys with the manifest of the build that did finish)."""
-    from pipeline.build import plan_cache
+    from pipeline.build import plan_cache, static
     from pipeline.build.keys import planned
     from pipeline.build.plan import plan_site
 
-    site_plan = plan_site(settings, content)
-    problems = content.problems + site_plan.problems
+    statics, links = static.listed(settings, inputs.inputs)
+    site_plan = plan_site(settings, content, statics)
+    problems = content.problems + links + site_plan.problems
 
     def keyed() -> dict[str, Output]:
         records: dict[str, str] = {}
@@ -279,13 +281,14 @@ def _plan_afresh(
 
 def read_state(settings: Settings) -> Snapshot:
     """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
-    file and folder under ``content/`` and of the drafts' records (a racy one as None, see
+    file and folder under ``content/``, of the drafts' records (a racy one as None, see
     ``fingerprints.tree_state``), which tell which drafts hold ``pseudo`` text (never
-    published). A record is not a document: when one changed, the build plans the site
-    again."""
+    published), and under ``static/`` (copied as they are). A record or a static file is not
+    a document: when one changed, the build plans the site again."""
     now = time.time_ns()
     inputs = tree_state(settings, settings.content_dir, now)
     inputs.update(tree_state(settings, records_folder(settings), now))
+    inputs.update(tree_state(settings, settings.static_dir, now))
     return Snapshot(fingerprint(settings, manifest.FORMAT), inputs)
 
 

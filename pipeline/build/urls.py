@@ -17,13 +17,15 @@ site published below a folder) and ``absolute`` the whole of it.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from pipeline.config import Settings
 from pipeline.content.document import Document
 from pipeline.content.tree import is_post, slug_of
-from pipeline.slugs import is_slug, slugify
+from pipeline.slugs import DATE_PREFIX, is_slug, slugify
 
 NEWS = "news"  # the section of dated posts in the ``sections`` setting
 UNREVIEWED = ("machine", "outdated")
@@ -64,7 +66,11 @@ def not_found_path(settings: Settings, lang: str) -> str:
 
 
 def section_of(doc: Document) -> str | None:
-    """The section a document is listed in: ``news`` for dated posts, else its ``menu``."""
+    """The section a document is listed in: its ``section`` (a Jekyll collection), else
+    ``news`` for dated posts, else its ``menu``."""
+    section = doc.metadata.get("section")
+    if isinstance(section, str) and section:
+        return section
     if is_post(doc):
         return NEWS
     menu = doc.metadata.get("menu")
@@ -83,15 +89,126 @@ def section_folder(settings: Settings, section: str, lang: str) -> str:
     return folder if is_slug(folder) else slugify(folder)
 
 
+def list_path(settings: Settings, section: str, lang: str) -> str:
+    """The path of a section's list page in ``lang``: ``/nyheter/``, ``/en/news/``."""
+    return f"{prefix(settings, lang)}/{section_folder(settings, section, lang)}/"
+
+
+class PathError(ValueError):
+    """A document's path cannot be made (its message says why, its key where)."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 def document_path(settings: Settings, doc: Document, lang: str) -> str:
+    """The path of a document's page in ``lang``: its own ``url``, else its section's pattern
+    of the ``permalinks`` setting, else the default scheme (``default_path``); checked by
+    ``path_problem`` (``PathError`` if it is wrong).
+
+    >>> from pathlib import Path
+    >>> doc = Document(Path("content/sv/a.md"), {"url": "/om/Åsa Ö.html"}, "")
+    >>> document_path(Settings(), doc, "sv")
+    '/om/Åsa Ö.html'
+    >>> post = Document(Path("content/en/2020-05-27-a-b.md"), {"date": "2020-05-27"}, "")
+    >>> document_path(Settings(permalinks={"news": "/:year/:month/:slug/"}), post, "en")
+    '/en/2020/05/a-b/'
+    """
+    url = doc.metadata.get("url")
+    if isinstance(url, str) and url:
+        path, key = url, "url"
+    else:
+        section = section_of(doc)
+        pattern = permalink_pattern(settings, section, lang) if section else None
+        if pattern is None:
+            return default_path(settings, doc, lang)
+        path = prefix(settings, lang) + expand(settings, pattern, doc, section or "", lang)
+        key = "date" if "date" in doc.metadata else "title"
+    wrong = path_problem(path)
+    if wrong:
+        raise PathError(f"its URL {path} {wrong}", key)
+    return path
+
+
+def permalink_pattern(settings: Settings, section: str, lang: str) -> str | None:
+    """The ``permalinks`` pattern of ``section`` in ``lang``, if the setting has one."""
+    patterns = settings.permalinks.get(section)
+    if isinstance(patterns, dict):
+        return patterns.get(lang)
+    return patterns
+
+
+PLACEHOLDER = re.compile(r":(year|month|day|slug|title|section|filename)")
+
+
+def expand(settings: Settings, pattern: str, doc: Document, section: str, lang: str) -> str:
+    """``pattern`` (of ``permalinks``) with its placeholders filled in for ``doc``, as Hugo's:
+    ``:slug`` the document's ``slug``, else its file name's; ``:title`` its title as a slug;
+    ``:filename`` its file's name; ``:section`` the section's folder in ``lang``; ``:year``,
+    ``:month``, ``:day`` of its date (``PathError`` if it has none)."""
+    from pipeline.content.dates import parse_date
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in ("year", "month", "day"):
+            date = doc.metadata.get("date")
+            written = DATE_PREFIX.match(doc.path.name)
+            if date is None and written is None:
+                where = f"'permalinks.{section}'"
+                raise PathError(f"its URL has no date for :{name} of {where}", "title")
+            when = (
+                parse_date(date, settings.timezone)
+                if date is not None
+                else dt.date(*(int(part) for part in written.groups()))  # type: ignore[union-attr]
+            )
+            return {"year": f"{when.year:04d}", "month": f"{when.month:02d}"}.get(
+                name, f"{when.day:02d}"
+            )
+        if name == "slug":
+            own = doc.metadata.get("slug")
+            return str(own) if isinstance(own, str) and own else slug_of(doc)
+        if name == "title":
+            return slugify(doc.title)
+        if name == "filename":
+            return doc.path.stem
+        return section_folder(settings, section, lang)
+
+    return PLACEHOLDER.sub(value, pattern)
+
+
+def path_problem(path: str) -> str | None:
+    """What keeps ``path`` from being a page's path in the output folder, or None: it must
+    end in ``/`` (a folder's ``index.html``) or ``.html``, and hold no empty or hidden part.
+
+    >>> path_problem("/projekt/Medborgarbudget Malmö/"), path_problem("/en/about.html")
+    (None, None)
+    >>> path_problem("/en/om")
+    "must end in '/' or '.html'"
+    >>> path_problem("/.pipeline/x.html") == path_problem("//x/")
+    True
+    >>> path_problem("//x/")
+    "must not hold a part that starts with '.' or is empty"
+    """
+    parts = path.split("/")[1:]
+    if not path.startswith("/") or any(p.startswith(".") or not p for p in parts[:-1]):
+        return "must not hold a part that starts with '.' or is empty"
+    if parts[-1].startswith("."):
+        return "must not hold a part that starts with '.' or is empty"
+    if not (path.endswith("/") or path.endswith(".html")):
+        return "must end in '/' or '.html'"
+    return None
+
+
+def default_path(settings: Settings, doc: Document, lang: str) -> str:
     """The path of a document's page in ``lang``, from its own file name.
 
     >>> from pathlib import Path
     >>> doc = Document(Path("content/en/2020-05-27-a-b.md"), {}, "")
-    >>> document_path(Settings(), doc, "en")
+    >>> default_path(Settings(), doc, "en")
     '/en/news/a-b/'
     >>> job = Document(Path("content/sv/utvecklare.md"), {"menu": "lediga-tjanster"}, "")
-    >>> document_path(Settings(), job, "sv")
+    >>> default_path(Settings(), job, "sv")
     '/lediga-tjanster/utvecklare/'
     """
     slug = slug_of(doc)
@@ -112,21 +229,27 @@ def output_file(path: str) -> str:
 
 
 def href(settings: Settings, path: str) -> str:
-    """A link to ``path`` from any page of the site: from the root of the site's host.
+    """A link to ``path`` from any page of the site: from the root of the site's host,
+    percent-encoded.
 
     >>> href(Settings(site_url="https://example.org/lab"), "/en/")
     '/lab/en/'
     """
-    return urlsplit(settings.site_url).path + path
+    return urlsplit(settings.site_url).path + encoded(path)
 
 
 def absolute(settings: Settings, path: str) -> str:
-    """The absolute URL of ``path`` (canonical, hreflang, sitemap, feeds).
+    """The absolute URL of ``path`` (canonical, hreflang, sitemap, feeds), percent-encoded.
 
-    >>> absolute(Settings(site_url="https://example.org"), "/en/")
-    'https://example.org/en/'
+    >>> absolute(Settings(site_url="https://example.org"), "/projekt/Medborgarbudget Malmö/")
+    'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
     """
-    return settings.site_url + path
+    return settings.site_url + encoded(path)
+
+
+def encoded(path: str) -> str:
+    """``path`` percent-encoded as a URL's path (UTF-8; a ``%`` of a file's name too)."""
+    return quote(path, safe="/!$&'()*+,;=:@")
 
 
 def status_of(doc: Document) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline.build import workers
+from pipeline.build import static, workers
 from pipeline.build.stale import Planned, Seen
 from pipeline.config import Settings
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
@@ -124,7 +124,7 @@ def write_stale(
         workers.return_freed_memory()
         # (no name holds a file's text: sitemap.xml would live on while pairs.json is made,
         # 35 MB each at 10,000 pairs)
-        made = [Made(o.file, _emit(within, o.file, _other(renderer(), o)), None) for o in others]
+        made = [Made(o.file, _emit(within, o.file, _other(renderer, o)), None) for o in others]
         workers.return_freed_memory()  # before the documents: what the whole-site files used
         return made
 
@@ -229,11 +229,13 @@ def render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     return made
 
 
-def _other(renderer: Renderer, wanted: Output) -> str:
-    """A file that is not a document page, rendered."""
+def _other(renderer: Callable[[], Renderer], wanted: Output) -> str | bytes:
+    """A file that is not a document page, rendered; a static file, as it is."""
+    if wanted.kind == "static":
+        return static.copied(renderer().settings, wanted.source)
     if wanted.page is not None:
-        return renderer.page(wanted.page)
-    return renderer.whole_site_file(wanted.kind)
+        return renderer().page(wanted.page)
+    return renderer().whole_site_file(wanted.kind)
 
 
 def _emit(within: Within, name: str, text: str | bytes) -> Written:

@@ -36,18 +36,29 @@ def block_content(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_doc = resolve('doc')
     l_0__ = resolve('_')
     l_0_page = resolve('page')
     pass
-    yield '<h1>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Page not found', _block_vars=_block_vars))
-    yield '</h1>\n<p>'
-    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'There is no page at this address. It may have been moved or removed.', _block_vars=_block_vars))
-    yield '</p>\n<p><a href="'
+    if (undefined(name='doc') if l_0_doc is missing else l_0_doc):
+        pass
+        yield '<h1>'
+        yield escape(environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'title'))
+        yield '</h1>\n'
+        yield escape(environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'body'))
+        yield '\n'
+    else:
+        pass
+        yield '<h1>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Page not found', _block_vars=_block_vars))
+        yield '</h1>\n<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'There is no page at this address. It may have been moved or removed.', _block_vars=_block_vars))
+        yield '</p>\n'
+    yield '<p><a href="'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'home'))
     yield '">'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Go to the home page', _block_vars=_block_vars))
     yield '</a></p>\n'
 
 blocks = {'title': block_title, 'content': block_content}
-debug_info = '2=12&3=17&4=31&5=42&6=44&7=46'
+debug_info = '2=12&3=17&4=31&5=42&6=45&7=47&9=52&10=54&12=57'
