@@ -45,25 +45,25 @@ def toggle(site, path: str, old: str, new: str) -> None:
 def test_the_seed_site_is_its_golden_copy(seed_site, run) -> None:
     result = run(seed_site.root, "build")
     assert result.code == 0, result.err
-    summary = "build: 14 files (8 pages) in public/: 14 rendered, 14 written, 0 removed\n"
+    summary = "build: 17 files (8 pages) in public/: 17 rendered, 17 written, 0 removed\n"
     assert result.out == summary
     built = {
-        name.removeprefix("public/"): data.decode("utf-8")
+        name.removeprefix("public/"): data
         for name, data in seed_site.files("public").items()
         if not any(part.startswith(".") for part in Path(name).parts)
     }
     if os.environ.get("PIPELINE_UPDATE_GOLDEN"):  # regenerate, then review the diff in git
-        for name, text in built.items():
+        for name, data in built.items():
             (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / name).write_text(text, encoding="utf-8")
+            (GOLDEN / name).write_bytes(data)
     golden = {
-        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes()
         for p in sorted(GOLDEN.rglob("*"))
         if p.is_file()
     }
     assert sorted(built) == sorted(golden)
-    for name, text in golden.items():
-        assert built[name] == text, name
+    for name, data in golden.items():
+        assert built[name] == data, name
     assert run(seed_site.root, "check").code == 0
 
 
