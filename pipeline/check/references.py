@@ -17,9 +17,9 @@ and ``href``. In front matter:
 A reference in a body is resolved as a browser resolves it on the document's page (relative
 to the page's URL); a front matter value from the site's root, as a template writes it.
 Both are decoded (``%20``, ``%C3%B6``) and compared in Unicode NFC, so a file named with a
-space or ``ö`` is found however the reference spells it. It resolves when the site has a
-file at that path: a file of the ``static`` folder, or a file the build plans (a page, a
-redirect page, a feed); a folder's URL is its ``index.html``. References to other sites,
+space or ``ö`` is found however the reference spells it. It resolves when the build plans a
+file at that path (a page, a redirect page, a feed, a file of ``static/`` it copies); a
+folder's URL is its ``index.html``. References to other sites,
 ``mailto:`` and the page's own ``#anchors`` are not files of the site.
 
 Each reference that does not resolve is an error at the file and line of the document that
@@ -84,11 +84,13 @@ class Reference:
 def reference_problems(settings: Settings, content: Content) -> list[Problem]:
     """Every image or file that a published document names and the site does not hold."""
     plan = plan_site(settings, content)
-    files = site_files(settings, plan.files())
+    files = site_files(plan.files())
     found = []
-    for page in plan.pages:
-        if page.kind != "document" or page.doc is None:
+    seen: set[str] = set()
+    for page in plan.pages:  # a document's page, or the home, 404 or list page it is
+        if page.doc is None or page.doc.shown in seen:
             continue
+        seen.add(page.doc.shown)
         for reference in references(page.doc, settings.site_url):
             path = _site_path(settings, page, reference)
             if path is not None and not resolves(path, files):
@@ -97,16 +99,11 @@ def reference_problems(settings: Settings, content: Content) -> list[Problem]:
     return found
 
 
-def site_files(settings: Settings, planned: list[str]) -> frozenset[str]:
-    """Every file the site serves, as a path inside the output folder in NFC: the files the
-    build plans and those of the ``static`` folder."""
-    static = settings.static_dir
-    copied = (
-        [p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()]
-        if static.is_dir()
-        else []
-    )
-    return frozenset(unicodedata.normalize("NFC", f) for f in [*planned, *copied])
+def site_files(planned: list[str]) -> frozenset[str]:
+    """Every file the site serves (the build's plan: its pages, redirect pages and own
+    files, and the files of ``static/`` it copies), as paths inside the output folder in
+    NFC."""
+    return frozenset(unicodedata.normalize("NFC", file) for file in planned)
 
 
 def resolves(path: str, files: frozenset[str]) -> bool:

@@ -185,3 +185,34 @@ def test_only_what_a_page_shows_is_judged(site, run) -> None:
     )
     result = run(site.root, "check")
     assert (result.code, result.err) == (0, "")
+
+
+def test_the_content_of_the_home_page_is_judged_too(site, run) -> None:
+    """A document at the home page's URL is the home page's content (``url: /``)."""
+    site.write(
+        "content/sv/index.md",
+        "---\nlang: sv\nref: hem\ntitle: Hem\nurl: /\n---\nVälkommen!\n\n![](bild.png)\n",
+    )
+    result = run(site.root, "check")
+    assert result.err_lines == [
+        "content/sv/index.md:9: image bild.png does not resolve to a file of the site; "
+        "put it in static/bild.png or correct the path"
+    ]
+
+
+def test_pages_at_urls_with_spaces_and_non_ascii_letters_pass_the_audit(ui_site, run) -> None:
+    """The audit reads a page's URL from its file's name (``Medborgarbudget Malmö/``) and
+    its canonical, hreflang and sitemap entries percent-encoded: the same URL."""
+    ui_site.write("static/uploads/Region Väst.png", PNG)
+    for lang, url in (("sv", "/projekt/Medborgarbudget Malmö/"), ("en", "/en/Välkommen Åsa.html")):
+        ui_site.write(
+            f"content/{lang}/a.md",
+            f"---\nlang: {lang}\nref: a\ntitle: A\nurl: {url}\n---\n"
+            "[Sv](/projekt/Medborgarbudget%20Malm%C3%B6/) "
+            "[En](</en/Välkommen Åsa.html>) ![](/uploads/Region%20V%C3%A4st.png)\n",
+        )
+    assert run(ui_site.root, "i18n").code == 0
+    assert run(ui_site.root, "build").code == 0
+    assert (ui_site.root / "public/projekt/Medborgarbudget Malmö/index.html").is_file()
+    result = run(ui_site.root, "check")
+    assert (result.code, result.err) == (0, "")
