@@ -149,7 +149,7 @@ def test_a_full_build_ignores_the_manifest_and_repairs_what_was_changed_by_hand(
     repaired = run(seed_site.root, "build")
     assert counts(repaired.out) == (2, 2, 0)
     assert tree(seed_site.root / "public") == built
-    assert counts(run(seed_site.root, "build", "--full").out) == (14, 0, 0)
+    assert counts(run(seed_site.root, "build", "--full").out) == (17, 0, 0)
 
 
 def test_a_broken_manifest_means_a_full_build(seed_site, run) -> None:
@@ -157,7 +157,7 @@ def test_a_broken_manifest_means_a_full_build(seed_site, run) -> None:
     (seed_site.root / "public/.pipeline/manifest.json").write_text("{", encoding="utf-8")
     again = run(seed_site.root, "build")
     assert again.code == 0, again.err
-    assert counts(again.out) == (14, 0, 0)
+    assert counts(again.out) == (17, 0, 0)
 
 
 def test_parallel_rendering_makes_the_same_site(seed_site, run) -> None:

@@ -55,12 +55,20 @@ PSEUDO_MARKS = set(pseudo("abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ"))
 
 
 def pseudo_text_in(folder: Path) -> list[str]:
-    """The files under ``folder`` that hold any character of pseudo text."""
+    """The files of text under ``folder`` (not an image) that hold any character of pseudo
+    text."""
     return [
         path.relative_to(folder).as_posix()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and PSEUDO_MARKS & set(path.read_bytes().decode("utf-8"))
+        if path.is_file() and PSEUDO_MARKS & set(_text(path))
     ]
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return ""  # an image
 
 
 def pipeline(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
