@@ -27,7 +27,7 @@ from pipeline.errors import Problem
 
 # Files of the whole site besides the pages and each language's feed.
 SITEMAP = "sitemap.xml"
-ROBOTS = "robots.txt"
+ROBOTS = static.ROBOTS
 PAIRS = "pairs.json"
 STYLE = "style.css"
 
@@ -153,13 +153,19 @@ def plan_site(
     taken = {file: "a page of the site itself" for file in own}
     taken.update((file, "a file of the site itself") for file in plan.files())
     held: dict[str, Page] = {}  # the language pages that took a document, by file
+    claimed = {  # the language pages some document's own url names
+        urls.output_file(url)
+        for versions in published.values()
+        for doc in versions.values()
+        if isinstance(url := doc.metadata.get("url"), str)
+    }
     for key, versions in published.items():
         placed: dict[str, str] = {}
         like: Page | None = None  # the language page the first version is the content of
         for lang, doc in versions.items():
             if doc.shown in content.pseudo:
                 continue
-            path = _place(settings, plan, doc, lang, (taken, own, held), like)
+            path = _place(settings, plan, doc, lang, (taken, own, held, claimed), like)
             if path is not None:
                 placed[lang] = path
                 like = like or held.get(urls.output_file(path))
@@ -167,7 +173,11 @@ def plan_site(
         plan.pages += [page for page in pages if page.file not in held]
     plan.pages[:0] = [held.get(file, page) for file, page in own.items()]
     plan.pages += _aliases(settings, plan, taken)
-    plan.statics = _statics(settings, plan, taken, statics)
+    if statics is None:
+        statics, links = static.listed(settings)
+        plan.problems += links
+    plan.statics, refused = static.placed(statics, taken)
+    plan.problems += refused
     return plan
 
 
@@ -185,20 +195,21 @@ def _place(
     plan: SitePlan,
     doc: Document,
     lang: str,
-    pages: tuple[dict[str, str], dict[str, Page], dict[str, Page]],
+    pages: tuple[dict[str, str], dict[str, Page], dict[str, Page], set[str]],
     like: Page | None,
 ) -> str | None:
     """The path of ``doc``'s page in ``lang``, taken (``taken``: by file, whose it is), or
     None with the problem said. A document at the path of its language's home, 404 or list
     page of its own language is that page's content (``held``); so is a version without a
     ``url`` of its own whose other version is (``like``): the English draft of the Swedish
-    home page's content is the English home page's."""
-    taken, own, held = pages
+    home page's content is the English home page's, unless another document's ``url`` is
+    that page's (``claimed``)."""
+    taken, own, held, claimed = pages
     try:
-        if like is not None and not doc.metadata.get("url"):
-            path = _same_page(settings, like, lang)
-        else:
-            path = urls.document_path(settings, doc, lang)
+        path = _same_page(settings, like, lang) if like and not doc.metadata.get("url") else ""
+        file = urls.output_file(path)
+        if file not in own or file in held or file in claimed:
+            path = urls.document_path(settings, doc, lang)  # (that page has its own content)
     except urls.PathError as error:
         plan.problems.append(doc.problem(str(error), error.key))
         return None
@@ -243,30 +254,6 @@ def _aliases(settings: Settings, plan: SitePlan, taken: dict[str, str]) -> list[
             taken[file] = f"an alias of {page.doc.shown}"
             pages.append(_page(settings, "alias", page.lang, alias, noindex=True, target=page.url))
     return pages
-
-
-def _statics(
-    settings: Settings,
-    plan: SitePlan,
-    taken: dict[str, str],
-    statics: Mapping[str, StaticFile] | None,
-) -> dict[str, StaticFile]:
-    """The files of ``static/`` the build copies: each at its own path, but where a page
-    or another file of the site is (a ``robots.txt`` of the site's own replaces the
-    pipeline's)."""
-    if statics is None:
-        statics, problems = static.listed(settings)
-        plan.problems += problems
-    kept: dict[str, StaticFile] = {}
-    for file, found in statics.items():
-        owner = taken.get(file)
-        if owner is not None and file != ROBOTS:
-            plan.problems.append(
-                Problem(found.source, None, f"/{file} is already that of {owner}; move one")
-            )
-            continue
-        kept[file] = found
-    return kept
 
 
 def _language_pages(settings: Settings, listed: list[tuple[str, str]]) -> list[Page]:

@@ -20,6 +20,8 @@ from pipeline.config import Settings
 from pipeline.errors import Problem
 from pipeline.state.fingerprints import digest, tree_state
 
+ROBOTS = "robots.txt"  # the one file of the site's own that a static file may replace
+
 
 class StaticFile(NamedTuple):
     """A file of ``static/``: where it is (as ``settings.relative`` shows it) and what tells
@@ -49,10 +51,30 @@ def listed(
             continue
         path = settings.root / name
         if record is None and os.path.islink(path):
-            problems.append(Problem(name, None, "a symbolic link: not copied into the output"))
+            said = "a symbolic link: not copied into the output (copy the file itself here)"
+            problems.append(Problem(name, None, said, True))
             continue
         found[name[len(top) :]] = StaticFile(name, _token(path, record))
     return found, problems
+
+
+def placed(
+    statics: Mapping[str, StaticFile], taken: Mapping[str, str]
+) -> tuple[dict[str, StaticFile], list[Problem]]:
+    """The files of ``statics`` the build copies: each at its own path, but where a page or
+    another file of the site is (``taken``: by file, whose it is), which is refused; a
+    ``robots.txt`` of the site's own replaces the pipeline's."""
+    kept: dict[str, StaticFile] = {}
+    refused: list[Problem] = []
+    for file, found in statics.items():
+        owner = taken.get(file)
+        if owner is not None and file != ROBOTS:
+            refused.append(
+                Problem(found.source, None, f"/{file} is already that of {owner}; move one")
+            )
+            continue
+        kept[file] = found
+    return kept, refused
 
 
 def _token(path: Path, record: Any) -> str:

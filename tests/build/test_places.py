@@ -5,6 +5,7 @@ what is refused, at its line; and what a change to each renders again."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 import yaml
@@ -156,6 +157,16 @@ def test_a_page_at_a_home_is_its_content_and_so_is_its_translation(built, run) -
     assert '"h": {"en": {"file": "content/en/home.md"' in built.read("public/pairs.json")
 
 
+def test_a_translation_finds_its_home_page_taken_and_keeps_a_page_of_its_own(built, run) -> None:
+    doc(built, "content/sv/hem.md", "Hej.\n", title="Hem", ref="h", url="/")
+    doc(built, "content/en/start.md", "Start.\n", title="Start", ref="s", url="/en/")
+    draft = {"from": "sv", "status": "reviewed"}
+    doc(built, "content/en/home.md", "Hello.\n", title="Home", ref="h", translation=draft)
+    build(built, run)
+    assert "<h1>Start</h1>" in built.read("public/en/index.html")
+    assert "<h1>Home</h1>" in built.read("public/en/home/index.html")
+
+
 def test_an_html_document_is_its_html(built, run) -> None:
     body = '<h2 class="x">Kontakt</h2>\n<p>Ring<br/>oss</p>\n'
     built.write("content/sv/kontakt.html", "---\ntitle: Kontakt\nref: k\n---\n" + body)
@@ -183,6 +194,18 @@ def test_static_files_are_copied_as_they_are_and_only_when_changed(built, run) -
     assert counts(build(built, run).out) == (1, 1, 0)  # the pipeline's own again
     assert "Sitemap: https://example.org/sitemap.xml" in built.read("public/robots.txt")
     assert counts(first.out)[0] == 14
+
+
+def test_a_symbolic_link_in_static_is_not_followed(built, run, tmp_path) -> None:
+    (tmp_path / "secret.txt").write_text("secret\n", encoding="utf-8")
+    (built.root / "static").mkdir()
+    (built.root / "static/leak.txt").symlink_to(tmp_path / "secret.txt")
+    result = build(built, run)
+    assert result.err_lines == [
+        "static/leak.txt: warning: a symbolic link: not copied into the output (copy the file "
+        "itself here)"
+    ]
+    assert not (built.root / "public/leak.txt").exists()
 
 
 def test_a_static_file_where_a_page_is_is_refused(built, run) -> None:
@@ -221,4 +244,11 @@ def test_changing_a_url_an_alias_or_a_static_file_renders_what_depends_on_it(bui
     step(lambda: built.write("static/a.txt", "b\n"), 1, 0)
     step(lambda: built.write("static/b/c.txt", "c\n"), 1, 0)
     step(lambda: (built.root / "static/a.txt").unlink(), 0, 1)
+    # A build into an empty folder from the same content takes the last plan (plan_cache):
+    # the aliases' targets and the static files' sources are kept there too.
+    step(lambda: built.edit("content/sv/om.md", "ref: om\n", "ref: om\naliases: [/om/]\n"), 1, 0)
+    made = tree(public)
+    shutil.rmtree(public)
+    assert counts(build(built, run).out) == (len(made), len(made), 0)
+    assert tree(public) == made
     assert re.search(r"https://example.org/om-oss/", built.read("public/sitemap.xml"))
