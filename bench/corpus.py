@@ -27,7 +27,7 @@ from typing import Any
 from bench import phrases
 from bench.phrases import Pair
 from pipeline.config import Settings
-from pipeline.content import document
+from pipeline.content import document, edit
 from pipeline.content.dates import WrittenDatetime, written_date
 from pipeline.content.document import Document
 from pipeline.content.tree import source_hash
@@ -114,7 +114,7 @@ def write_corpus(root: Path, pairs: int, seed: int = SEED) -> Corpus:
             (posting.draft, corpus.site / "content"),
             (posting.raw, corpus.postings),
         ):
-            (base / doc.path).write_text(document.dumps(doc), encoding="utf-8")
+            (base / doc.path).write_text(edit.dumps(doc), encoding="utf-8")
     return corpus
 
 
@@ -126,7 +126,7 @@ def edit_paragraph(path: Path, change: int) -> None:
     first = next(i for i, block in enumerate(blocks) if block[:1] not in "#-*>")
     blocks[first] += " " + phrases.EDIT_SENTENCE[0].format(n=change)
     doc.body = "\n\n".join(blocks)
-    document.save(doc)
+    edit.save(doc)
 
 
 class _Filler:

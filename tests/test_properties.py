@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.content import document
+from pipeline.content import document, edit
 from pipeline.content.document import Document
 from pipeline.slugs import MAX_LENGTH, is_slug, ref_from_filename, slugify
 
@@ -48,13 +48,13 @@ front_matter = st.dictionaries(st.text(), values, max_size=8)
 @given(front_matter, st.text())
 def test_front_matter_survives_save_and_load(metadata: dict, body: str) -> None:
     body = body.replace("\r", "")
-    saved = document.dumps(Document(Path("a.md"), metadata, body))
+    saved = edit.dumps(Document(Path("a.md"), metadata, body))
     loaded = document.loads(saved, Path("a.md"))
     assert loaded.metadata == metadata
     assert list(loaded.metadata) == list(metadata)
-    again = document.loads(document.dumps(loaded), Path("a.md"))
+    again = document.loads(edit.dumps(loaded), Path("a.md"))
     assert again.metadata == loaded.metadata
-    assert document.dumps(again) == document.dumps(loaded)
+    assert edit.dumps(again) == edit.dumps(loaded)
 
 
 @given(st.text())
@@ -71,3 +71,21 @@ def test_refs_from_file_names_are_safe(date: dt.date, name: str) -> None:
     ref = ref_from_filename(f"{date:%Y-%m-%d}-{name}")
     assert is_slug(ref)
     assert ref == ref_from_filename(f"{date:%Y-%m-%d}-{name}")
+
+
+@given(front_matter, front_matter, st.text())
+def test_an_edited_front_matter_holds_exactly_the_values_asked_for(
+    old: dict, changes: dict, body: str
+) -> None:
+    """``edit.update`` on any front matter, with any changes and removals: the file reads as
+    the old values with those applied, the body as it was, and no change changes no byte."""
+    body = body.replace("\r", "")
+    text = edit.dumps(Document(Path("/nonexistent/a.md"), old, body))
+    removals = [key for key in old if len(key) % 2 and key not in changes]
+    updated = edit.update(text, changes, removals)
+    expected = {k: v for k, v in old.items() if k not in removals}
+    expected.update(changes)
+    loaded = document.loads(updated, Path("a.md"))
+    assert loaded.metadata == expected
+    assert loaded.body == document.loads(text, Path("a.md")).body
+    assert edit.update(updated, {}, []) == updated

@@ -1,14 +1,13 @@
 """The content model: one Markdown file with YAML front matter, read and written faithfully.
 
-``read``/``loads`` and ``dumps``/``save`` are a pair around ``Document``. Loading and saving
-keeps what an editor wrote: key order, values, Unicode, long strings on one line, dates
-exactly as written (unless a stage normalizes them on purpose) and the body byte for byte.
+``read``/``loads`` here and ``dumps``/``save`` in ``pipeline.content.edit`` are a pair around
+``Document``. Loading and saving keeps what an editor wrote: key order, values, Unicode, long
+strings on one line, dates exactly as written (unless a stage normalizes them on purpose),
+comments and styles, and the body byte for byte.
 
-``pipeline.content.front_matter`` loads and dumps the YAML (python-frontmatter's handler, configured
-for this). Its ``loads``/``dumps`` are not used for the file as a whole, because they strip
-the body (an indented code block at the top would change meaning) and do not remove a
-byte-order mark. ``split`` cuts a posting into front matter and body without parsing either,
-so a build can tell from hashes which of the two changed.
+``pipeline.content.front_matter`` loads the YAML (safely). ``split`` cuts a posting into
+front matter and body without parsing either, so a build can tell from hashes which of the
+two changed.
 """
 
 from __future__ import annotations
@@ -20,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import ContentError, OutputError, Problem
-from pipeline.files import write_atomic
+from pipeline.content.dates import WrittenDate, WrittenDatetime
+from pipeline.errors import ContentError, Problem
 
 if TYPE_CHECKING:
     from pipeline.content.parse_cache import FrontMatterMemo
@@ -242,31 +241,21 @@ def _read_raw(path: Path, shown: str) -> bytes:
         raise ContentError(f"cannot read: {error.strerror}", shown) from None
 
 
-def dumps(doc: Document) -> str:
-    """The file text of ``doc``: front matter between ``---`` lines, the body, a final newline."""
-    from pipeline.content.front_matter import HANDLER
-
-    metadata = HANDLER.export(doc.metadata) if doc.metadata else ""
-    head = f"---\n{metadata}\n---\n" if metadata else "---\n---\n"
-    return head + (doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n")
-
-
-def save(doc: Document) -> bool:
-    """Write ``doc`` to ``doc.path`` atomically; False if the file already held this text.
-
-    Raises ``OutputError`` rather than write a posting that reading would refuse (larger
-    than ``MAX_BYTES``: a draft can be longer than its original).
-    """
-    raw = dumps(doc).encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        raise OutputError(
-            f"not written: it would be {len(raw) // 1024} KiB, and "
-            f"postings larger than {MAX_BYTES // 1024} KiB are refused",
-            doc.shown or str(doc.path),
-        )
-    return write_atomic(doc.path, raw)
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two front matter values mean the same and would be written the same: the
+    written form of dates included, the order of keys not (an edited file keeps its own)."""
+    if isinstance(a, dict):
+        same_keys = isinstance(b, dict) and a.keys() == b.keys()
+        return same_keys and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(map(same_value, a, b))
+    if isinstance(a, dt.date):  # as written: a written date's text, else ISO 8601
+        return isinstance(b, dt.date) and _as_written(a) == _as_written(b)
+    return type(a) is type(b) and a == b
 
 
-def same_text(a: Document, b: Document) -> bool:
-    """Whether saving ``a`` and ``b`` would write the same file."""
-    return dumps(a) == dumps(b)
+def _as_written(value: dt.date) -> tuple[bool, str]:
+    """Whether ``value`` has a time of day, and its text as it is written."""
+    if isinstance(value, (WrittenDate, WrittenDatetime)):
+        return isinstance(value, dt.datetime), value.text
+    return isinstance(value, dt.datetime), value.isoformat()

@@ -1,9 +1,11 @@
 """YAML front matter, loaded and dumped as an editor wrote it (see ``pipeline.content.document``).
 
-python-frontmatter's ``YAMLHandler`` loads and exports the YAML, configured for this: a safe
-loader that also reports duplicate keys and the line of every key, and dates that remember
-how they were written; a dumper that keeps key order and never wraps. Kept apart from the
-content model so that a build which finds nothing new never imports PyYAML.
+``HANDLER`` loads the YAML with PyYAML's safe loader (YAML 1.1, as Jekyll reads it), which
+also reports duplicate keys and the line of every key, and makes dates that remember how
+they were written; it exports a new file's front matter with a dumper that keeps key order
+and never wraps. A file that exists is edited in place instead (``pipeline.content.edit``,
+ruamel.yaml's round trip), so what a person wrote stays. Kept apart from the content model
+so that a build which finds nothing new never imports PyYAML.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import frontmatter
 import yaml
 
 from pipeline.content.dates import WrittenDate, WrittenDatetime
@@ -134,14 +135,10 @@ class FrontMatter:
     duplicates: list[tuple[str, int, int]]
 
 
-class FrontMatterHandler(frontmatter.YAMLHandler):
-    """python-frontmatter's YAML handler, configured to keep what the editor wrote."""
+class FrontMatterHandler:
+    """Front matter's YAML, loaded safely and exported as a new file's is written."""
 
     errors = yaml.YAMLError  # what ``parse`` raises on invalid YAML
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        """The data of the front matter text ``fm`` (safe loading)."""
-        return self.parse(fm).data
 
     def parse(self, fm: str, first_line: int = 1) -> FrontMatter:
         """Load ``fm`` whose first line is line ``first_line`` of its file.
@@ -162,15 +159,15 @@ class FrontMatterHandler(frontmatter.YAMLHandler):
             loader.dispose()
         return FrontMatter(data, key_lines, duplicates)
 
-    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+    def export(self, metadata: dict[str, Any], **kwargs: Any) -> str:
         """YAML text of ``metadata``: key order kept, never wrapped, Unicode as is."""
         kwargs.setdefault("Dumper", _Dumper)
         kwargs.setdefault("sort_keys", False)
         kwargs.setdefault("width", float("inf"))
         kwargs.setdefault("default_flow_style", False)
         kwargs.setdefault("allow_unicode", True)
-        # Not the parent's export: its str.strip() also strips Unicode spaces such as U+00A0
-        # that begin the first key or end the last value, which changes what was written.
+        # Not str.strip(): it also strips Unicode spaces such as U+00A0 that begin the
+        # first key or end the last value, which changes what was written.
         return yaml.dump(metadata, **kwargs).rstrip("\n")
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.content import document
+from pipeline.content import document, edit
 from pipeline.content.dates import normalized_date
 from pipeline.content.document import Document
 from pipeline.content.tree import Content, is_post, scan, validate
@@ -160,7 +160,7 @@ def _normalize_in_place(
     new.shown = settings.relative(target)
     try:
         if target == doc.path:
-            if document.save(new):
+            if edit.save(new):
                 report.normalized += 1
                 report.done.append(f"normalized {doc.shown}")
         else:
@@ -176,7 +176,7 @@ def _normalize_in_place(
 
 def _move(old: Document, new: Document, report: IngestReport) -> None:
     """Write ``new`` at its path and remove ``old``; finish a move an earlier run began."""
-    text = document.dumps(new)
+    text = edit.dumps(new, base=old.path)  # the file as its editor wrote it
     if new.path.exists():
         if new.path.read_text(encoding="utf-8") != text:
             raise OutputError(
@@ -225,7 +225,7 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
     new.path = target
     new.shown = settings.relative(target)
     try:
-        written = document.save(new)
+        written = edit.save(new, base=source.path)  # as its editor wrote it
     except OutputError as error:
         report.problems.append(error.as_problem())
         return

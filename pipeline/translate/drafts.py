@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.content.dates import WrittenDate, WrittenDatetime
 from pipeline.content.document import Document
 from pipeline.content.tree import is_post, slug_of
 from pipeline.errors import OutputError
@@ -93,18 +92,6 @@ def _lookup(values: dict[str, Any], key: str) -> Any:
     if isinstance(items, list) and int(index) < len(items) and isinstance(items[int(index)], dict):
         return items[int(index)].get(sub)
     return None
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Whether two front matter values would be written the same (key order and the written
-    form of dates included), without writing them."""
-    if isinstance(a, dict):
-        return isinstance(b, dict) and list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return isinstance(b, list) and len(a) == len(b) and all(map(same_value, a, b))
-    if isinstance(a, (WrittenDate, WrittenDatetime)):
-        return type(a) is type(b) and a.text == b.text
-    return type(a) is type(b) and a == b
 
 
 def under_content(doc: Document, settings: Settings) -> str:

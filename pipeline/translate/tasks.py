@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.config import Settings
-from pipeline.content.document import Document
+from pipeline.content.document import Document, same_value
 from pipeline.content.tree import PSEUDO, Content, is_pseudo, source_hash
 from pipeline.translate import record, runner, terminology
-from pipeline.translate.drafts import current_metadata, same_value, under_content
+from pipeline.translate.drafts import current_metadata, under_content
 from pipeline.translate.engines import Engine, looks_pseudo
 from pipeline.translate.memory import Memory, load, memory_path
 from pipeline.translate.pending import Pending

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pipeline.content import document
-from pipeline.content.document import Document
+from pipeline.content import edit
+from pipeline.content.document import Document, same_value
 from pipeline.content.tree import source_hash
 from pipeline.errors import OutputError, Problem
 from pipeline.files import move
@@ -26,7 +26,6 @@ from pipeline.translate.drafts import (
     draft_metadata,
     key_line,
     new_path,
-    same_value,
     under_content,
 )
 from pipeline.translate.engines import looks_pseudo
@@ -357,7 +356,7 @@ def _flags(
 ) -> list[Problem]:
     """A warning for each block the engine just translated that the reviewer must look at,
     at its line in the draft: kept in the source language, or breaking the glossary."""
-    text = document.dumps(doc)
+    text = edit.dumps(doc)
     head = text[: len(text) - len(body)].count("\n")
     body_lines = iter(lines)
     context = {terminology.NAME: run.glossary}
@@ -380,7 +379,7 @@ def _flags(
 
 def _save(doc: Document, report: TranslateReport) -> bool:
     try:
-        document.save(doc)
+        edit.save(doc)
     except OutputError as error:
         report.problems.append(error.as_problem())
         return False

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.config import Settings
-from pipeline.content import document
+from pipeline.content import edit
 from pipeline.content.document import Document
 from pipeline.content.tree import scan, source_hash
 from pipeline.errors import OutputError, Problem, UsageError
@@ -143,7 +143,7 @@ def _mark_reviewed(settings: Settings, version: Version, report: ApproveReport) 
     translation["source_hash"] = source_hash(original, settings)
     metadata["translation"] = translation
     try:
-        document.save(Document(draft.path, metadata, draft.body, draft.shown))
+        edit.save(Document(draft.path, metadata, draft.body, draft.shown))
     except OutputError as error:
         report.problems.append(error.as_problem())
         return False

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.content import document
+from pipeline.content import document, edit
 from pipeline.errors import ContentError
 from tests.conftest import SEEDS
 
@@ -17,23 +17,39 @@ CASES = sorted(p for p in HERE.glob("*.md") if not p.name.endswith(".saved.md"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_saved_text_is_expected(case: Path) -> None:
+def test_saved_text_is_expected(case: Path, tmp_path: Path) -> None:
+    """Written as a new file (no file to edit at its path): the expected fresh style."""
     doc = document.read(case)
+    doc.path = tmp_path / case.name
     expected = case.with_name(case.stem + ".saved.md").read_text(encoding="utf-8")
-    assert document.dumps(doc) == expected
+    assert edit.dumps(doc) == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_saving_an_unchanged_file_keeps_every_byte(case: Path, tmp_path: Path) -> None:
+    """Saved over the file it was read from (BOM, CRLF, quotes and all): nothing changes
+    but a missing last newline, which is no content."""
+    raw = case.read_bytes()
+    expected = raw if raw.endswith(b"\n") else raw + b"\n"
+    path = tmp_path / case.name
+    path.write_bytes(raw)
+    doc = document.read(path)
+    assert edit.dumps(doc).encode("utf-8") == expected
+    assert edit.save(doc) is (raw != expected)
+    assert path.read_bytes() == expected and not edit.save(document.read(path))
 
 
 @pytest.mark.parametrize("case", CASES + SEEDS, ids=[c.name for c in CASES + SEEDS])
 def test_round_trip_keeps_data_and_text(case: Path, tmp_path: Path) -> None:
     first = document.read(case)
     first.path = tmp_path / "saved.md"
-    assert document.save(first)
+    assert edit.save(first)
     second = document.read(first.path)
     assert second.metadata == first.metadata
     assert list(second.metadata) == list(first.metadata)
     assert second.body == first.body
-    assert document.dumps(second) == first.path.read_text(encoding="utf-8")
-    assert not document.save(second), "saving unchanged data must not rewrite the file"
+    assert edit.dumps(second) == first.path.read_text(encoding="utf-8")
+    assert not edit.save(second), "saving unchanged data must not rewrite the file"
 
 
 def test_dates_keep_their_text_and_their_value() -> None:
@@ -47,15 +63,17 @@ def test_dates_keep_their_text_and_their_value() -> None:
     assert again["date"].text == date.text and again["updated"].text == "2020-05-27"
 
 
-def test_unicode_is_written_as_is_and_long_lines_are_not_wrapped() -> None:
-    text = document.dumps(document.read(HERE / "key-order-unicode.md"))
+def test_unicode_is_written_as_is_and_long_lines_are_not_wrapped(tmp_path: Path) -> None:
+    doc = document.read(HERE / "key-order-unicode.md")
+    doc.path = tmp_path / "new.md"  # written afresh
+    text = edit.dumps(doc)
     assert "Öppen tjänst" in text and "\\u" not in text
     assert max(len(line) for line in text.splitlines()) > 100
 
 
 def test_a_file_ends_with_exactly_one_newline() -> None:
     doc = document.loads("---\ntitle: a\n---\ntext", Path("a.md"))
-    assert document.dumps(doc).endswith("text\n")
+    assert edit.dumps(doc).endswith("text\n")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +123,7 @@ def test_unreadable_files_name_the_line(raw: bytes, message: str) -> None:
 def test_text_ending_in_a_newline_keeps_it_as_the_last_key() -> None:
     # Found by the property test: a block scalar at the end of the front matter.
     doc = document.Document(Path("a.md"), {"title": "a", "note": "rad\n"}, "")
-    assert document.loads(document.dumps(doc), Path("a.md")).metadata == doc.metadata
+    assert document.loads(edit.dumps(doc), Path("a.md")).metadata == doc.metadata
 
 
 def test_an_impossible_date_loads_as_its_text_to_be_reported_with_the_rest() -> None:
