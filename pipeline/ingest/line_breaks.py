@@ -5,8 +5,9 @@ The build shows raw HTML in a Markdown body as text, so an ``<br/>`` left as it 
 printed on the page. In a paragraph (of its own, in a list item or in a quote) the text after
 it moves to a line of its own, which continues the paragraph; one at the end of a paragraph
 shows nothing, and is removed. In a heading or a table cell, where a line cannot end, and in
-an HTML block, it is left as it is, with a warning. Which paragraph a line belongs to is the
-parser's to say (``markdown_parser``, the segmenter's and the build's).
+an HTML block, it is left as it is: it is HTML, and a page whose Markdown holds HTML comes in
+as HTML (``raw_html``), where it is the line break it was. Which paragraph a line belongs to
+is the parser's to say (``markdown_parser``, the segmenter's and the build's).
 
 >>> text, notes, origin = convert("Ring oss<br/>eller skriv.\\n\\n| a<br>b |\\n| - |\\n")
 >>> print(text)
@@ -17,7 +18,7 @@ eller skriv.
 | - |
 <BLANKLINE>
 >>> [(n.line, n.warning) for n in notes], origin
-([(1, False), (3, True)], [1, 1, 2, 3, 4, 5])
+([(1, False)], [1, 1, 2, 3, 4, 5])
 """
 
 from __future__ import annotations
@@ -33,8 +34,6 @@ from pipeline.ingest.liquid import Note
 BREAK = re.compile(r"<br\s*/?>[ \t]*", re.IGNORECASE)
 """An HTML line break as written in Markdown (``<br>``, ``<br/>``, ``<br />``)."""
 
-PARAGRAPH = "paragraph"
-
 
 def convert(body: str) -> tuple[str, list[Note], list[int]]:
     """``body`` with each ``<br/>`` of a paragraph made a hard line break; what was done (or
@@ -44,7 +43,7 @@ def convert(body: str) -> tuple[str, list[Note], list[int]]:
     origin = list(range(1, len(lines) + 1))
     if not BREAK.search(body):
         return body, [], origin
-    where, breaks = _where(body)
+    paragraph, breaks = _where(body)
     notes: list[Note] = []
     out: list[str] = []
     origin = []
@@ -53,10 +52,10 @@ def convert(body: str) -> tuple[str, list[Note], list[int]]:
         broken = [line]
         if not written or index not in breaks:  # in code, or no break at all
             pass
-        elif where[index] != PARAGRAPH or breaks[index] != written:
-            notes.append(Note(index + 1, _left(where[index]), True))
+        elif index not in paragraph or breaks[index] != written:
+            pass  # HTML left in the Markdown: the page comes in as HTML (raw_html)
         else:
-            last = index + 1 >= len(lines) or where.get(index + 1) != PARAGRAPH
+            last = paragraph.get(index + 1) != paragraph[index]
             broken, said = _broken(line, last)
             notes.append(Note(index + 1, said, False))
         out += broken
@@ -64,44 +63,29 @@ def convert(body: str) -> tuple[str, list[Note], list[int]]:
     return "\n".join(out), notes, origin
 
 
-def _where(body: str) -> tuple[dict[int, str], dict[int, int]]:
-    """Where each line of ``body`` that holds inline text is (``paragraph``, or the block
-    where a line cannot end: ``a heading``, ``a table cell``, ``an HTML block``), and how many
-    ``<br/>`` each line holds as HTML (not as code)."""
-    where: dict[int, str] = {}
+def _where(body: str) -> tuple[dict[int, int], dict[int, int]]:
+    """Which paragraph (by number) each line of ``body`` that is in one belongs to (not a
+    heading's, a table cell's or an HTML block's line: a line cannot end there), and how many
+    ``<br/>`` each line of inline text holds as HTML (not as code)."""
+    paragraph: dict[int, int] = {}
     breaks: dict[int, int] = {}
     kinds: list[str] = []
-    for token in _parser().parse(body):
+    for number, token in enumerate(_parser().parse(body)):
         if token.type.endswith("_open"):
             kinds.append(token.type.removesuffix("_open"))
         elif token.type.endswith("_close") and kinds:
             kinds.pop()
-        if token.map is None or token.type not in ("inline", "html_block"):
+        if token.type != "inline" or token.map is None:
             continue
-        first, end = token.map
-        for index in range(first, end):
-            where.setdefault(index, _kind(token.type, kinds))
-        if token.type == "html_block":
-            for number, line in enumerate(token.content.split("\n")):
-                breaks[first + number] = len(BREAK.findall(line))
-            continue
-        line = first
+        if kinds and kinds[-1] == "paragraph" and "table" not in kinds:
+            paragraph.update(dict.fromkeys(range(*token.map), number))
+        line = token.map[0]
         for child in token.children or ():
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.type == "html_inline" and BREAK.fullmatch(child.content.strip()):
                 breaks[line] = breaks.get(line, 0) + 1
-    return where, breaks
-
-
-def _kind(token: str, kinds: list[str]) -> str:
-    if token == "html_block":
-        return "an HTML block"
-    if "table" in kinds:
-        return "a table cell"
-    if kinds and kinds[-1] == "paragraph":
-        return PARAGRAPH
-    return "a heading" if kinds and kinds[-1] == "heading" else "a term"
+    return paragraph, breaks
 
 
 def _broken(line: str, last: bool) -> tuple[list[str], str]:
@@ -132,13 +116,6 @@ def _continues(text: str) -> bool:
     """
     tokens = _parser().parse("x\\\n" + text + "\n")
     return [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
-
-
-def _left(kind: str) -> str:
-    return (
-        f"<br/> in {kind} left as it is (a line cannot end there in Markdown): "
-        "the page shows it as text; reword it"
-    )
 
 
 @functools.cache

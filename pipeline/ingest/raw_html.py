@@ -5,8 +5,8 @@ kramdown passes the HTML of a Markdown body through (an ``<aside>`` an include w
 Markdown body as text, and keeps an ``.html`` document's body as it is. So a Markdown body
 that still holds HTML once its Liquid and kramdown are rewritten comes in as an ``.html``
 document: its Markdown rendered by the parser of bodies (``markdown_parser``: the plugins for
-kramdown's attribute lists, definition lists and footnotes), its HTML kept. A ``<br/>`` the
-build cannot render either (in a heading or a table) does not count: it is said on its own.
+kramdown's attribute lists, definition lists and footnotes), its HTML kept; a ``<br/>`` that
+could not become a hard line break (in a heading, a table cell) is HTML too.
 
 >>> found = first_html('Text.\\n\\n<div class="ruta">\\n\\n**Obs!**\\n\\n</div>\\n')
 >>> found
@@ -26,12 +26,11 @@ import functools
 from markdown_it import MarkdownIt
 
 from pipeline.content.markdown_syntax import markdown_parser
-from pipeline.ingest.line_breaks import BREAK
 
 
 def first_html(body: str) -> tuple[int, str] | None:
-    """The 0-based line of ``body`` where its first HTML (not a lone ``<br/>``) is, and the
-    first line of that HTML; None when the body holds none."""
+    """The 0-based line of ``body`` where its first HTML is, and the first line of that
+    HTML; None when the body holds none."""
     for token in _parser().parse(body):
         if token.type == "html_block" and token.map:
             return token.map[0], token.content.split("\n", 1)[0].strip()
@@ -39,7 +38,7 @@ def first_html(body: str) -> tuple[int, str] | None:
         for child in token.children or ():
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
-            elif child.type == "html_inline" and not BREAK.fullmatch(child.content.strip()):
+            elif child.type == "html_inline":
                 return line, child.content
     return None
 
