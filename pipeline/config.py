@@ -154,6 +154,14 @@ class Settings:
         "never pages, never translated.",
         rules.source_folder,
     )
+    templates: str = setting(
+        "templates",
+        "Folder, inside the site root, of the site's own Jinja2 templates, searched before the "
+        "package's (Hugo's layouts/): a file named as one of pipeline/templates/ replaces it, "
+        'and one may extend the package\'s as "package:NAME" to change a block of it '
+        "(docs/templates.md).",
+        rules.source_folder,
+    )
     permalinks: dict[str, str | dict[str, str]] = setting(
         {},
         "URL pattern of the pages of each section, below the language's prefix, optionally "
@@ -162,6 +170,12 @@ class Settings:
         ":year :month :day :slug :title :section :filename. A document's own url wins; "
         "a section without a pattern keeps the default scheme.",
         rules.permalink_patterns,
+    )
+    jekyll_site: str = setting(
+        "",
+        "Folder of a Jekyll site (its _config.yml) that 'pipeline all' writes the drafts and "
+        "the hreflang back into each time ('pipeline export --format jekyll'; "
+        "docs/jekyll-export.md); '' for none.",
     )
     catalog_coverage: dict[str, float] = setting(
         {},
@@ -184,6 +198,11 @@ class Settings:
     def static_dir(self) -> Path:
         """The folder of files copied into the output as they are (``static``)."""
         return self.root / self.static
+
+    @property
+    def templates_dir(self) -> Path:
+        """The folder of the site's own templates (``templates``)."""
+        return self.root / self.templates
 
     @property
     def data_dir(self) -> Path:

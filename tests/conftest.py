@@ -186,7 +186,7 @@ def repository_site(root: Path, *commands: str) -> Site:
     site = add_ui(Site(root))
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "static", root / "static")
+    shutil.copytree(REPO / "static", root / "static")  # (the postings' images)
     for command in commands:
         assert main([command, "--root", str(root)]) == 0, command
     return site

@@ -40,12 +40,14 @@ def make_system(
 
 def test_nothing_to_do_when_every_command_is_there(tmp_path: Path) -> None:
     # No apt-get on the PATH: had the target wanted to install, it would have failed.
-    done = make_system(tmp_path, ["chromium", "java", "msgfmt", "jekyll", "dpkg-query", "id"])
+    done = make_system(
+        tmp_path, ["chromium", "java", "msgfmt", "jekyll", "npm", "dpkg-query", "id"]
+    )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_a_missing_package_is_named_with_the_command_that_installs_it(tmp_path: Path) -> None:
-    done = make_system(tmp_path, ["java", "jekyll", "dpkg-query", "id"])
+    done = make_system(tmp_path, ["java", "jekyll", "npm", "dpkg-query", "id"])
     assert done.returncode != 0
     lines = done.stderr.splitlines()
     assert lines[0] == "make test needs system packages that are missing here: chromium gettext"

@@ -25,6 +25,7 @@ from pipeline.content.scan_cache import Digests
 from pipeline.state.fingerprints import blake2b
 
 UNKNOWN = Digests("", "")  # a document the scan did not read (never one of a page)
+LISTING = "\0listing:"  # (in ``records``: a language's teasers, by the language)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def planned(
     records: dict[str, str] | None = None,
 ) -> dict[str, Output]:
     """Every file the plan makes, by its name in the output folder, with its key (and, into
-    ``records`` if given, the hash of each page's ``record``)."""
+    ``records`` if given, the hash of each page's ``record``, and of each language's teasers
+    as ``LISTING + lang``)."""
 
     def key(*parts: str) -> str:
         return output_key(fingerprint, *parts)
@@ -58,22 +60,23 @@ def planned(
         return digests.get(page.doc.shown, UNKNOWN)
 
     # Each page's record is hashed once, then stands for it in every key that covers it.
-    if records is None:
-        records = {}
+    records = {} if records is None else records
     records.update((page.file, _hashed(repr(record(page)))) for page in plan.pages)
+    _listings(plan, records)
     found: dict[str, Output] = {}
     for file, made in unkeyed(plan).items():
         page = made.page
         if page is not None:
+            teasers = records[LISTING + page.lang]  # (what every page shows of the others)
             if page.kind == "document":
-                made_key = key("document", records[file], digests_of(page).whole)
+                made_key = key("document", records[file], digests_of(page).whole, teasers)
             else:
                 # A home or list page: its own document, and the documents it lists.
                 own = digests_of(page).whole if page.doc is not None else ""
                 listed = "".join(
                     records[p.file] + digests_of(p).front_matter for p in listing(plan, page)
                 )
-                made_key = key(page.kind, records[file], own, listed)
+                made_key = key(page.kind, records[file], own, listed, teasers)
             # (made anew: dataclasses.replace costs a page as much as its key)
             made = Output(file, "page", made_key, page=page, lang=page.lang)
         elif made.kind == "feed":
@@ -98,6 +101,14 @@ def planned(
             made = replace(made, key=key(made.kind))
         found[file] = made
     return found
+
+
+def _listings(plan: SitePlan, records: dict[str, str]) -> None:
+    """Every page of a language shows the teasers of its documents (a section's, the
+    site's): their records, in order, are part of each document page's key, as
+    ``records[LISTING + lang]``."""
+    for lang in plan.languages:
+        records[LISTING + lang] = _hashed("".join(records[p.file] for p in plan.documents(lang)))
 
 
 def unkeyed(plan: SitePlan) -> dict[str, Output]:
@@ -173,6 +184,9 @@ def record(page: Page) -> tuple[Any, ...]:
         page.section,
         page.status,
         (original.lang, original.path, original.fallback) if original else None,
+        page.excerpt,
+        page.image,
+        page.thumbnail,
         page.target,
     )
 

@@ -29,7 +29,7 @@ from pipeline.errors import Problem
 SITEMAP = "sitemap.xml"
 ROBOTS = static.ROBOTS
 PAIRS = "pairs.json"
-STYLE = "style.css"
+STYLE = static.STYLE
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,10 @@ class Page:
     section: str | None = None
     status: str = "original"
     original: Switch | None = None  # where the notice on an unreviewed draft links to
+    # What a teaser of the document shows on other pages (home, lists, related items).
+    excerpt: str = ""
+    image: str = ""  # a link to the hero image (front matter ``image``)
+    thumbnail: str = ""  # a link to the teaser's picture (``thumbnail``, else ``image``)
     target: str = ""  # an alias's: the absolute URL of the page it sends readers to
 
     @property
@@ -327,6 +331,7 @@ def _document_pages(
         )
         back = original in placed and original != lang
         date = doc.metadata.get("date")
+        image = urls.picture(settings, doc.metadata.get("image"))
         page = _page(
             settings,
             "document",
@@ -341,6 +346,9 @@ def _document_pages(
             section=urls.section_of(doc),
             status=urls.status_of(doc),
             original=Switch(original, urls.href(settings, placed[original])) if back else None,
+            excerpt=str(doc.metadata.get("excerpt") or "").strip(),
+            image=image,
+            thumbnail=urls.picture(settings, doc.metadata.get("thumbnail")) or image,
         )
         pages.append(page)
     return pages

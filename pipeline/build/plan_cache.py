@@ -44,7 +44,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from pipeline.build.keys import Output, output_key, record
+from pipeline.build.keys import LISTING, Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
 from pipeline.content.dates import parse_date
@@ -107,6 +107,7 @@ def remember(
         "digests": {name: (*known.digests[name], sign) for name, sign in known.signatures.items()},
         "pages": pages,
         "keys": {file: o.key for file, o in wanted.items() if o.kind == "page"},
+        "listings": {name: value for name, value in records.items() if name.startswith(LISTING)},
         "others": [
             (file, o.kind, o.key, o.source) for file, o in wanted.items() if o.kind != "page"
         ],
@@ -192,22 +193,20 @@ def _reuse(
         return None
     fresh, body = read
     digests: dict[str, Any] = stored["digests"]
-    # The plan as it was; the edited documents' pages get their documents back. Only their
-    # pages and the feeds' are made now (the others only if the plan's pages are asked for),
-    # unless every page is to get its document.
+    # The plan as it was; the edited documents' pages get their documents back, and only
+    # they and the feeds' are made now (unless every page is to get its document).
     every = documents is not None
     if documents is not None:
         fresh = {doc.shown: doc for doc in documents} | fresh
     values = stored["pages"]
     in_feeds = {name for _, files in stored["feeds"].values() for name in files}
-    made_now: dict[str, Page] = {}
     keys: dict[str, str] = stored["keys"]
-    records: dict[str, str] = {}
-    shown_of: dict[str, str] = {}
+    made_now: dict[str, Page] = {}
+    records, shown_of = {}, {}
     wanted: dict[str, Output] = {}
     edited: set[str] = set()
     for v in values:
-        file, shown, records[file] = v[3], v[17], v[18]
+        file, shown, records[file] = v[3], v[-2], v[-1]
         if (every and shown is not None and shown not in fresh) or _held(v, body):
             return None  # a document the scan did not give, or a home or list page's own
         if every or file in in_feeds or shown in fresh:
@@ -216,7 +215,8 @@ def _reuse(
         if shown is not None:
             shown_of[file] = shown
             if shown in body:
-                key = output_key(fingerprint, "document", records[file], body[shown])
+                teasers = stored["listings"][LISTING + v[1]]  # (unchanged by a body)
+                key = output_key(fingerprint, "document", records[file], body[shown], teasers)
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
     if every:
@@ -276,7 +276,7 @@ def _read_changed(
 def _held(values: Any, body: dict[str, str]) -> bool:
     """Whether the page kept as ``values`` is a home, 404 or list page whose own document
     changed (its key is not a document page's: the build plans the site)."""
-    return values[0] != "document" and values[17] in body
+    return values[0] != "document" and values[-2] in body
 
 
 class _KeptPlan(SitePlan):
@@ -334,7 +334,8 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
     """The page kept as ``values`` (see ``remember``); with its document if that was read
     again (``fresh``), whose date is then parsed as the plan parses it."""
     (kind, lang, path, file, url, home, feed, style, alternates, switcher, noindex, title,
-     date, section, status, original, target, shown, _) = values  # fmt: skip
+     date, section, status, original, excerpt, image, thumbnail, target, shown,
+     _) = values  # fmt: skip
     doc = fresh.get(shown) if shown is not None else None
     when = None
     if doc is not None and doc.metadata.get("date") is not None:
@@ -360,5 +361,8 @@ def _page(values: Any, fresh: dict[str, Any], settings: Settings) -> Page:
         section=section,
         status=status,
         original=Switch(*original) if original else None,
+        excerpt=excerpt,
+        image=image,
+        thumbnail=thumbnail,
         target=target,
     )

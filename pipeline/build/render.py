@@ -10,17 +10,27 @@ what it is asked for; ``pipeline.build.stage`` decides what that is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from pipeline.build import urls
+from pipeline.build.context import Language, SiteData, Teaser, language, teaser
 from pipeline.build.plan import Page, SitePlan, Switch
-from pipeline.build.templates import TEMPLATES, environment, markdown_html, prepare, safe_url
+from pipeline.build.templates import (
+    PACKAGE_PREFIX,
+    TEMPLATES,
+    environment,
+    markdown_html,
+    prepare,
+    safe_url,
+)
 from pipeline.config import Settings
 from pipeline.content import document
 from pipeline.errors import PipelineError
@@ -56,6 +66,11 @@ class Entry:
     links: list[dict[str, str | None]]
     notice: bool
     original: Switch | None
+    params: dict[str, Any]  # every key of its front matter, as written
+    image: str
+    thumbnail: str
+    section: str | None
+    status: str
 
 
 class Renderer:
@@ -66,26 +81,52 @@ class Renderer:
         self.plan = plan
         self.envs: dict[str, jinja2.Environment] = {}
         self.read_bodies = read_bodies  # documents' bodies are read from their files
+        self.languages: dict[str, Language] = {}
 
     def env(self, lang: str) -> jinja2.Environment:
-        """The environment of ``lang`` (``CatalogError`` when its catalog is missing)."""
+        """The environment of ``lang`` (``CatalogError`` when its catalog is missing; a
+        ``DataError`` when a file of the site's data cannot be read)."""
         if lang not in self.envs:
-            self.envs[lang] = environment(self.settings, lang)
+            env = environment(self.settings, lang)
+            env.globals["data"], env.globals["collections"] = self.site_data().in_language(
+                lang, self.settings
+            )
+            self.envs[lang] = env
         return self.envs[lang]
+
+    @functools.cache  # noqa: B019 (a renderer lives for one build)
+    def site_data(self) -> SiteData:
+        """The site's data files and data-only collections, read once."""
+        return SiteData.load(self.settings)
 
     def page(self, page: Page, body: Markup | None = None) -> str:
         """The HTML of ``page``; a document's ``body`` (its HTML) is rendered if not given."""
-        context: dict[str, Any] = {"page": page, "doc": None}
+        context: dict[str, Any] = {
+            "page": page,
+            "doc": None,
+            "here": urls.href(self.settings, page.path),
+            "site_pages": self.language(page.lang).teasers,
+            "menu_sections": self.language(page.lang).sections,
+        }
         if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
+            context["section_pages"] = [
+                t for t in context["site_pages"] if t.section == page.section
+            ]
         if page.kind == "home":
             context.update(self.listings(page.lang))
         if page.kind == "list":
             listed = self.plan.listed(page.section or "", page.lang)
-            context["entries"] = [self.entry(p, Markup("")) for p in listed]
+            context["entries"] = [teaser(p, urls.href(self.settings, p.path)) for p in listed]
             context["news"] = page.section == urls.NEWS
             context["jobs"] = page.section == self.settings.jobs_section
         return self.template(page.lang, TEMPLATE_OF[page.kind], context)
+
+    def language(self, lang: str) -> Language:
+        """What the pages of ``lang`` show of the others: teasers, the menu's sections."""
+        if lang not in self.languages:
+            self.languages[lang] = language(self.plan, lang)
+        return self.languages[lang]
 
     def body(self, page: Page) -> Markup:
         """A document's body as HTML (read from its file if ``read_bodies``): Markdown
@@ -118,14 +159,19 @@ class Renderer:
             links=links,
             notice=page.notice,
             original=page.original,
+            params=dict(meta),
+            image=page.image,
+            thumbnail=page.thumbnail,
+            section=page.section,
+            status=page.status,
         )
 
-    def listings(self, lang: str) -> dict[str, list[Entry]]:
+    def listings(self, lang: str) -> dict[str, list[Teaser]]:
         """A home page's lists: open positions, news, other pages; each newest first."""
-        lists: dict[str, list[Entry]] = {"jobs": [], "news": [], "pages": []}
+        lists: dict[str, list[Teaser]] = {"jobs": [], "news": [], "pages": []}
         kinds = {self.settings.jobs_section: "jobs", urls.NEWS: "news"}
-        for page in self.plan.documents(lang):
-            lists[kinds.get(page.section or "", "pages")].append(self.entry(page, Markup("")))
+        for shown in self.language(lang).teasers:
+            lists[kinds.get(shown.section or "", "pages")].append(shown)
         return lists
 
     def feed_entry(self, page: Page, body: Markup) -> str:
@@ -209,24 +255,43 @@ class Renderer:
         try:
             return self.env(lang).get_template(name)
         except jinja2.TemplateSyntaxError as error:
-            raise TemplateError(
-                error.message or str(error), f"{TEMPLATES_SHOWN}/{name}", error.lineno
-            ) from None
+            shown = _shown(error.filename, name, TEMPLATES_SHOWN, self.settings.root)
+            raise TemplateError(error.message or str(error), shown, error.lineno) from None
 
     def template(self, lang: str, name: str, context: dict[str, Any]) -> str:
         """One template rendered; a template's mistake is reported with its file, not raised
         as a traceback."""
-        return render_template(self.env(lang), name, context)
+        return render_template(self.env(lang), name, context, root=self.settings.root)
 
 
 def render_template(
-    env: jinja2.Environment, name: str, context: dict[str, Any], folder: str = TEMPLATES_SHOWN
+    env: jinja2.Environment,
+    name: str,
+    context: dict[str, Any],
+    folder: str = TEMPLATES_SHOWN,
+    root: Path | None = None,
 ) -> str:
     """One template of ``env`` rendered (for pages other than the site's, such as the review
-    pages); a template's mistake is reported with its file (in ``folder``)."""
+    pages); a template's mistake is reported with its file: in the site's own templates
+    (under ``root``) or in the package's (``folder``)."""
+    filename = None
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        filename = template.filename
+        return template.render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(error.message or str(error), f"{folder}/{name}", error.lineno) from None
+        shown = _shown(error.filename, name, folder, root)
+        raise TemplateError(error.message or str(error), shown, error.lineno) from None
     except (jinja2.TemplateError, KeyError, ValueError, TypeError) as error:
-        raise TemplateError(f"cannot be rendered: {error}", f"{folder}/{name}") from None
+        shown = _shown(filename, name, folder, root)
+        raise TemplateError(f"cannot be rendered: {error}", shown) from None
+
+
+def _shown(filename: str | None, name: str, folder: str, root: Path | None) -> str:
+    """The template file as the user reads it: from the site root if it is the site's own,
+    else in the package's ``folder``."""
+    if filename and root is not None and Path(filename).is_relative_to(root):
+        return Path(filename).relative_to(root).as_posix()
+    if filename:
+        name = Path(filename).name if Path(filename).is_relative_to(TEMPLATES) else name
+    return f"{folder}/{name.removeprefix(PACKAGE_PREFIX)}"

@@ -20,7 +20,8 @@ from pipeline.config import Settings
 from pipeline.errors import Problem
 from pipeline.state.fingerprints import digest, tree_state
 
-ROBOTS = "robots.txt"  # the one file of the site's own that a static file may replace
+ROBOTS = "robots.txt"  # the files of the pipeline's that a static file may replace
+STYLE = "style.css"  # (the theme's stylesheet: a site may bring its own)
 
 
 class StaticFile(NamedTuple):
@@ -63,12 +64,12 @@ def placed(
 ) -> tuple[dict[str, StaticFile], list[Problem]]:
     """The files of ``statics`` the build copies: each at its own path, but where a page or
     another file of the site is (``taken``: by file, whose it is), which is refused; a
-    ``robots.txt`` of the site's own replaces the pipeline's."""
+    ``robots.txt`` or ``style.css`` of the site's own replaces the pipeline's."""
     kept: dict[str, StaticFile] = {}
     refused: list[Problem] = []
     for file, found in statics.items():
         owner = taken.get(file)
-        if owner is not None and file != ROBOTS:
+        if owner is not None and file not in (ROBOTS, STYLE):
             refused.append(
                 Problem(found.source, None, f"/{file} is already that of {owner}; move one")
             )

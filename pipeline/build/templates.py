@@ -18,6 +18,7 @@ from hashlib import blake2b
 from pathlib import Path
 from types import CodeType
 from typing import Any
+from urllib.parse import urljoin
 
 import jinja2
 from babel import Locale
@@ -27,7 +28,7 @@ from jinja2.bccache import Bucket
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
-from pipeline.build import markdown
+from pipeline.build import markdown, urls
 from pipeline.build.markdown import SAFE_SCHEMES, safe_url
 from pipeline.config import Settings
 from pipeline.i18n.catalogs import translations
@@ -36,6 +37,7 @@ __all__ = ["SAFE_SCHEMES", "TEMPLATES", "Site", "environment", "markdown_html", 
 
 TEMPLATES = Path(__file__).parent.parent / "templates"  # pipeline/templates/
 PRECOMPILED = Path(__file__).parent / "precompiled"
+PACKAGE_PREFIX = "package:"  # {% extends "package:base.html" %}: the package's, not the site's
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,9 @@ class _Compiled(jinja2.BytecodeCache):
         self.code: dict[tuple[str, str], CodeType] = {}
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        """A template is known by its name (its file is always in ``TEMPLATES``)."""
-        return name
+        """A template is known by its name, ``package:base.html`` as ``base.html`` (a site's
+        own ``base.html`` has another source, so another checksum: never the package's code)."""
+        return name.removeprefix(PACKAGE_PREFIX)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         """The code compiled from this very source, if it was."""
@@ -112,7 +115,7 @@ def precompile(folder: Path = PRECOMPILED) -> list[str]:
     """
     env = _bare_environment()
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    _add_filters(env, "en")  # (the compiler checks that each filter exists)
+    _add_filters(env, "en", Settings())  # (the compiler checks that each filter exists)
     made: dict[str, str] = {}
     for path in sorted(TEMPLATES.iterdir()):
         if path.suffix not in (".html", ".xml"):
@@ -136,11 +139,25 @@ def precompile(folder: Path = PRECOMPILED) -> list[str]:
     return sorted(made)
 
 
-def _bare_environment() -> jinja2.Environment:
+def loader(site_templates: Path | None = None) -> jinja2.BaseLoader:
+    """Where templates are found: ``package:NAME`` always in ``TEMPLATES``; any other name
+    in ``site_templates`` (the site's own folder, the ``templates`` setting) first, then in
+    ``TEMPLATES``. A site's ``page.html`` thus replaces the package's, and one that says
+    ``{% extends "package:page.html" %}`` changes only the blocks it names."""
+    package = jinja2.FileSystemLoader(TEMPLATES)
+    found: list[jinja2.BaseLoader] = [
+        jinja2.PrefixLoader({PACKAGE_PREFIX[:-1]: package}, delimiter=":")
+    ]
+    if site_templates is not None and site_templates.is_dir():
+        found.append(jinja2.FileSystemLoader(site_templates))
+    return jinja2.ChoiceLoader([*found, package])
+
+
+def _bare_environment(site_templates: Path | None = None) -> jinja2.Environment:
     """An environment with the options of every language's, before its catalog and
     filters: the templates compile alike in all of them."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=loader(site_templates),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
@@ -164,20 +181,31 @@ def environment(settings: Settings, lang: str) -> jinja2.Environment:
     Raises ``CatalogError`` when the language's ``.mo`` is missing: pages are never
     rendered with the English msgids in place of a catalog.
     """
-    env = _bare_environment()
+    env = _bare_environment(settings.templates_dir)
     catalog = translations(settings, lang)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = env.globals["gettext"] = _gettext(catalog.gettext)
-    _add_filters(env, lang)
+    _add_filters(env, lang, settings)
     env.globals["site"] = Site(settings.site_name, settings.site_url)
     return env
 
 
-def _add_filters(env: jinja2.Environment, lang: str) -> None:
+def _add_filters(env: jinja2.Environment, lang: str, settings: Settings) -> None:
+    env.filters["link"] = functools.partial(urls.picture, settings)
+    env.filters["absolute"] = functools.partial(absolute_url, settings)
     env.filters["long_date"] = functools.partial(long_date, lang=lang)
     env.filters["language_name"] = functools.partial(language_name, lang=lang)
     env.filters["autonym"] = autonym
     env.filters["og_locale"] = og_locale
+
+
+def absolute_url(settings: Settings, link: str) -> str:
+    """A link of the site (``/lab/a.jpg``) as an absolute URL, for ``og:image``.
+
+    >>> absolute_url(Settings(site_url="https://example.org/lab"), "/lab/a.jpg")
+    'https://example.org/lab/a.jpg'
+    """
+    return urljoin(settings.site_url + "/", link)
 
 
 def _gettext(lookup: Callable[[str], str]) -> Callable[..., str]:

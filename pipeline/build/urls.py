@@ -218,6 +218,25 @@ def default_path(settings: Settings, doc: Document, lang: str) -> str:
     return f"{prefix(settings, lang)}{folder}/{slug}/"
 
 
+def picture(settings: Settings, value: object) -> str:
+    """A link to the picture a front matter key names: a path from the site root (as Jekyll
+    sites write them) under the site's own path, a safe absolute URL as it is, else "".
+
+    >>> picture(Settings(site_url="https://example.org/lab"), "/uploads/a.jpg")
+    '/lab/uploads/a.jpg'
+    >>> picture(Settings(), "https://example.org/a.png"), picture(Settings(), "javascript:x")
+    ('https://example.org/a.png', '')
+    """
+    from pipeline.build.markdown import safe_url
+
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not text or safe_url(text) is None:
+        return ""
+    if text.startswith("/") and not text.startswith("//"):
+        return href(settings, text)
+    return text
+
+
 def output_file(path: str) -> str:
     """The file, inside the output folder, that serves ``path``.
 

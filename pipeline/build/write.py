@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.build import static, workers
+from pipeline.build.context import language
 from pipeline.build.stale import Planned, Seen
 from pipeline.config import Settings
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
@@ -29,6 +30,7 @@ from pipeline.state.fingerprints import Snapshot, digest, settled, stat_list, st
 from pipeline.state.manifest import OutputRecord
 
 if TYPE_CHECKING:
+    from pipeline.build.context import Language
     from pipeline.build.keys import Output
     from pipeline.build.plan import Page, SitePlan
     from pipeline.build.render import Renderer
@@ -44,12 +46,14 @@ PARALLEL_PAGES = 400
 
 class DocumentJob(NamedTuple):
     """Document pages for a process to render and write into ``output``: the pages named in
-    ``stale`` are written, the feed entries of those named in ``entries`` rendered."""
+    ``stale`` are written, the feed entries of those named in ``entries`` rendered; with each
+    language's teasers and menu (which a standby process, ready before the plan was, lacks)."""
 
     output: Path
     pages: Sequence[Page]
     stale: set[str]
     entries: set[str]
+    languages: dict[str, Language] | None = None
 
 
 class Written(NamedTuple):
@@ -105,7 +109,7 @@ def write_stale(
         return Done({}, {})
     feeds = [o for o in site.stale if o.kind == "feed"]
     old_entries = entries_written(output, feeds, last)
-    job = _document_job(output, site.stale, feeds, old_entries)
+    job = _document_job(output, site, feeds, old_entries)
     # Jinja2, Babel and the Markdown renderers load only when this process renders.
     renderer = functools.cache(lambda: _renderer(settings, site.plan))
     # The files other than document pages (the home pages, which list every document, the
@@ -145,10 +149,11 @@ def _is_document(wanted: Output) -> bool:
 
 
 def _document_job(
-    output: Path, stale: list[Output], feeds: list[Output], old_entries: dict[str, bytes]
+    output: Path, site: Planned, feeds: list[Output], old_entries: dict[str, bytes]
 ) -> DocumentJob:
     """The document pages to render: those stale, and those whose feed entry is not among
     the ``old_entries`` (a document's body is rendered once for its page and its entry)."""
+    stale, plan = site.stale, site.plan
     documents = {o.file: o.page for o in stale if _is_document(o)}
     wanted = {page.file for feed in feeds for page, key in feed.entries if key not in old_entries}
     for feed in feeds:
@@ -156,7 +161,8 @@ def _document_job(
             if key not in old_entries:
                 documents.setdefault(page.file, page)
     pages = sorted((p for p in documents.values() if p is not None), key=lambda p: p.file)
-    return DocumentJob(output, pages, {o.file for o in stale if o.kind == "page"}, wanted)
+    shown = {lang: language(plan, lang) for lang in {page.lang for page in pages}}
+    return DocumentJob(output, pages, {o.file for o in stale if o.kind == "page"}, wanted, shown)
 
 
 def _render_documents_beside(
@@ -220,6 +226,7 @@ def render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     """Render and write the document pages of ``job``."""
     within = Within(job.output)
     made: list[Made] = []
+    renderer.languages.update(job.languages or {})
     for page in job.pages:
         body = renderer.body(page)
         html = renderer.page(page, body) if page.file in job.stale else None

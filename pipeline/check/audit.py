@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.build.plan import SITEMAP, plan_site
-from pipeline.check.crawl import BuiltPage, BuiltSite, read_site, same_url
+from pipeline.check.served import built_here, difference, is_absolute, normal
 from pipeline.config import LANGUAGE_CODE, Settings
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
@@ -28,6 +30,102 @@ NOT_BUILT = "which is not in the built site"
 HREFLANG = re.compile(LANGUAGE_CODE.pattern, re.IGNORECASE)  # BCP 47 is case-insensitive
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
+# (tag, attribute) pairs whose URL a browser follows or loads.
+LINKING = {("a", "href"), ("link", "href"), ("area", "href"), ("img", "src"), ("script", "src")}
+LINKING |= {("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
+
+
+@dataclass
+class BuiltPage:
+    """One HTML file of the output as a crawler reads it; ``url`` is where it is served."""
+
+    file: str
+    url: str
+    lang: str | None = None
+    noindex: bool = False
+    canonical: list[tuple[str, int]] = field(default_factory=list)
+    alternates: list[tuple[str, str, int]] = field(default_factory=list)  # code, URL, line
+    links: list[tuple[str, int]] = field(default_factory=list)
+
+    def hreflang_set(self) -> set[tuple[str, str]]:
+        """The page's set as (lowercase code, absolute URL) pairs."""
+        return {
+            (code.lower(), normal(urljoin(self.url, href))) for code, href, _ in self.alternates
+        }
+
+
+class _Reader(HTMLParser):
+    def __init__(self, page: BuiltPage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        line = self.getpos()[0]
+        rel = values.get("rel", "").lower().split()
+        if tag == "html":
+            self.page.lang = values.get("lang")
+        elif tag == "meta" and values.get("name", "").lower() == "robots":
+            self.page.noindex |= "noindex" in values.get("content", "").lower()
+        elif tag == "link" and "canonical" in rel:
+            self.page.canonical.append((values.get("href", ""), line))
+            return  # audited as the canonical, not as a link
+        elif tag == "link" and "alternate" in rel and "hreflang" in values:
+            self.page.alternates.append((values["hreflang"], values.get("href", ""), line))
+            return  # audited with the hreflang set
+        for name, value in values.items():
+            if (tag, name) in LINKING:
+                self.page.links.append((value, line))
+
+
+@dataclass
+class BuiltSite:
+    """The output folder as read back: its pages by URL, and where they are."""
+
+    settings: Settings
+    output: Path
+    pages: dict[str, BuiltPage] = field(default_factory=dict)
+
+    def shown(self, file: str) -> str:
+        """How messages name a file of the output (``public/en/index.html``)."""
+        return self.settings.relative(self.output / file)
+
+    def is_ours(self, url: str) -> bool:
+        """Whether an absolute ``url`` is on this site (below ``site-url``)."""
+        base = self.settings.site_url
+        return url == base or url.startswith(base + "/")
+
+    def file_of(self, url: str) -> str | None:
+        """The output file that serves ``url`` if it is on this site and exists there."""
+        if not self.is_ours(url):
+            return None
+        path = unquote(urlsplit(url[len(self.settings.site_url) :] or "/").path) or "/"
+        relative = path.lstrip("/")
+        # A folder is served by its index.html; servers redirect "/en" to "/en/" too.
+        candidates = [relative] if relative and not relative.endswith("/") else []
+        candidates.append((relative.rstrip("/") + "/index.html").lstrip("/"))
+        for candidate in candidates:
+            if ".." not in Path(candidate).parts and (self.output / candidate).is_file():
+                return candidate
+        return None
+
+    def problem(self, page: BuiltPage, message: str, line: int | None = None) -> Problem:
+        """A problem with one page."""
+        return Problem(self.shown(page.file), line, message)
+
+
+def read_site(settings: Settings, output: Path) -> BuiltSite:
+    """Every ``.html`` file under ``output`` (hidden ones and symlinks aside), parsed."""
+    site = BuiltSite(settings, output)
+    for path in sorted(output.rglob("*.html")):
+        file = path.relative_to(output).as_posix()
+        if any(part.startswith(".") for part in Path(file).parts) or path.is_symlink():
+            continue  # (a build writes no symlink: where one is, its page is missing)
+        served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
+        page = BuiltPage(file, normal(settings.site_url + served))
+        _Reader(page).feed(path.read_text(encoding="utf-8", errors="replace"))
+        site.pages[page.url] = page
+    return site
 
 
 def codes_and_urls(site: BuiltSite) -> list[Problem]:
@@ -48,7 +146,7 @@ def codes_and_urls(site: BuiltSite) -> list[Problem]:
             if code.lower() in seen:
                 found.append(site.problem(page, f"hreflang '{code}' is in the set twice", line))
             seen.add(code.lower())
-            if not _is_absolute(href):
+            if not is_absolute(href):
                 found.append(
                     site.problem(
                         page, f"hreflang '{code}' href '{href}' is not an absolute URL", line
@@ -79,7 +177,7 @@ def targets_and_return_links(site: BuiltSite) -> list[Problem]:
         own = page.hreflang_set()
         code_of_page = (_own_code(page) or "").lower()
         for code, href, line in page.alternates:
-            url = same_url(page.url, href)
+            url = normal(urljoin(page.url, href))
             if url == page.url:
                 continue
             target = site.pages.get(url) if site.file_of(url) else None
@@ -103,11 +201,9 @@ def targets_and_return_links(site: BuiltSite) -> list[Problem]:
                     )
                 )
             elif target.hreflang_set() != own:
-                difference = _difference(own, target.hreflang_set(), "here", "there")
+                differs = difference(own, target.hreflang_set(), "here", "there")
                 found.append(
-                    site.problem(
-                        page, f"hreflang set differs from that of {url} ({difference})", line
-                    )
+                    site.problem(page, f"hreflang set differs from that of {url} ({differs})", line)
                 )
     return found
 
@@ -125,7 +221,7 @@ def _own_code(page: BuiltPage) -> str | None:
         (
             code
             for code, href, _ in page.alternates
-            if same_url(page.url, href) == page.url and code.lower() != "x-default"
+            if normal(urljoin(page.url, href)) == page.url and code.lower() != "x-default"
         ),
         None,
     )
@@ -145,9 +241,9 @@ def canonical_and_lang(site: BuiltSite) -> list[Problem]:
                 site.problem(page, f"{len(page.canonical)} canonical links; a page has one")
             )
         for href, line in page.canonical:
-            if not _is_absolute(href):
+            if not is_absolute(href):
                 found.append(site.problem(page, f"canonical '{href}' is not an absolute URL", line))
-            elif same_url(href) != page.url:
+            elif normal(href) != page.url:
                 found.append(
                     site.problem(
                         page, f"canonical {href} is not the page's own URL {page.url}", line
@@ -176,24 +272,24 @@ def sitemap(site: BuiltSite) -> list[Problem]:
     found = []
     listed: set[str] = set()
     for entry in root.iter(f"{SITEMAP_NS}url"):
-        loc = (entry.findtext(f"{SITEMAP_NS}loc") or "").strip()
-        listed.add(same_url(loc))
+        loc = normal((entry.findtext(f"{SITEMAP_NS}loc") or "").strip())
+        listed.add(loc)
         alternates = {
-            (link.get("hreflang", "").lower(), same_url(link.get("href", "")))
+            (link.get("hreflang", "").lower(), normal(link.get("href", "")))
             for link in entry.iter(f"{XHTML_NS}link")
             if link.get("rel") == "alternate"
         }
-        page = site.pages.get(same_url(loc))
+        page = site.pages.get(loc)
         if page is None or page.noindex:
             state = "noindex" if page else "not in the built site"
             found.append(Problem(shown, None, f"{loc} is {state}"))
         elif alternates != page.hreflang_set():
-            difference = _difference(page.hreflang_set(), alternates, "in <head>", "in the sitemap")
+            differs = difference(page.hreflang_set(), alternates, "in <head>", "in the sitemap")
             found.append(
                 Problem(
                     shown,
                     None,
-                    f"{loc}: alternates differ from the page's <head> set ({difference})",
+                    f"{loc}: alternates differ from the page's <head> set ({differs})",
                 )
             )
     for page in _indexed(site):
@@ -221,23 +317,6 @@ def internal_links(site: BuiltSite) -> list[Problem]:
 
 def _indexed(site: BuiltSite) -> list[BuiltPage]:
     return [page for page in site.pages.values() if not page.noindex]
-
-
-def _is_absolute(href: str) -> bool:
-    parts = urlsplit(href)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def _difference(
-    ours: set[tuple[str, str]], theirs: set[tuple[str, str]], we: str, they: str
-) -> str:
-    """What two hreflang sets do not share, as ``only here: en URL; only there: ...``."""
-    parts = [
-        f"only {where}: " + ", ".join(f"{code} {url}" for code, url in sorted(pairs))
-        for where, pairs in ((we, ours - theirs), (they, theirs - ours))
-        if pairs
-    ]
-    return "; ".join(parts)
 
 
 Audit = Callable[[BuiltSite], list[Problem]]
@@ -268,10 +347,13 @@ def site_problems(settings: Settings, content: Content) -> list[Problem]:
                 warning=True,
             )
         ]
-    found = _against_plan(settings, content, output)
+    # Another tool's build (Jekyll's _site) is audited as served, its sitemap where it has one.
+    ours = built_here(output)
+    found = _against_plan(settings, content, output) if ours else []
     site = read_site(settings, output)
     for _name, audit in AUDITS:
-        found += audit(site)
+        if ours or audit is not sitemap or (output / SITEMAP).is_file():
+            found += audit(site)
     return found
 
 

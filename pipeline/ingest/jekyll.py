@@ -24,6 +24,7 @@ import yaml
 from pipeline.content.document import Document, decode
 from pipeline.content.front_matter import HANDLER, parse_error
 from pipeline.errors import ContentError, Problem
+from pipeline.ingest.jekyll_exported import exported
 
 CONFIG = "_config.yml"
 DEFAULT_EXCLUDES = (
@@ -185,7 +186,7 @@ def read_site(root: Path, name: str) -> Site:
         site.problems.append(config)
         return site
     site = Site(root, name, config)
-    walker = _Walker(site)
+    walker = _Walker(site, exported(root))
     walker.folder("")
     for label, meta in config.collections.items():
         if label != "posts":
@@ -196,8 +197,9 @@ def read_site(root: Path, name: str) -> Site:
 class _Walker:
     """The walk through a site's folders, as Jekyll's readers make it."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, exported: dict[str, str]) -> None:
         self.site = site
+        self.exported = exported
         config = site.config
         self.exclude = [*config.words("exclude"), *DEFAULT_EXCLUDES]
         self.include = list(config.words("include", (".htaccess",)))
@@ -210,6 +212,8 @@ class _Walker:
         or None when it reads it."""
         if name.endswith("."):
             return "its name ends with '.', which Jekyll skips"
+        if relative in self.exported:
+            return f"written by pipeline export from {self.exported[relative]}"
         included = self.matches(self.include, relative) or self.matches(self.include, name)
         if self.matches(self.exclude, relative) and not included:
             if self.matches(list(self.site.config.words("exclude")), relative):

@@ -12,12 +12,13 @@ from typing import Any
 
 
 def defaults(
-    rules: list[Any], relative: str, kind: str, root: Path | None = None
+    rules: list[Any], relative: str, kind: str, root: Path | None = None, collections_dir: str = ""
 ) -> dict[str, Any]:
     """The values of ``defaults:`` that apply to the file at ``relative`` of type ``kind``
     (``posts``, ``pages``, a collection's label), as Jekyll's ``FrontmatterDefaults#all``
     merges them: a rule with a longer ``path`` wins over a shorter one, at equal length one
-    with a ``type`` wins, else the later one; mappings are merged deep.
+    with a ``type`` wins, else the later one; mappings are merged deep. A scope's ``path``
+    that starts with ``collections_dir`` is read without it (``strip_collections_dir``).
 
     >>> rules = [{"scope": {"path": ""}, "values": {"lang": "sv", "layout": "post"}},
     ...          {"scope": {"path": "_posts/en", "type": "posts"}, "values": {"lang": "en"}}]
@@ -32,7 +33,7 @@ def defaults(
         if not isinstance(rule, dict) or not isinstance(rule.get("values"), dict):
             continue
         scope = rule.get("scope") if isinstance(rule.get("scope"), dict) else {}
-        if not _applies(scope, relative, kind, root):
+        if not _applies(scope, relative, kind, root, collections_dir.strip("/")):
             continue
         if old is None or _precedes(old, scope):
             merged, old = _deep_merge(merged, rule["values"]), scope
@@ -41,7 +42,9 @@ def defaults(
     return merged
 
 
-def _applies(scope: dict[str, Any], relative: str, kind: str, root: Path | None) -> bool:
+def _applies(
+    scope: dict[str, Any], relative: str, kind: str, root: Path | None, collections_dir: str
+) -> bool:
     wanted = {"page": "pages", "post": "posts", "draft": "drafts"}.get(
         scope.get("type"), scope.get("type")
     )
@@ -51,7 +54,9 @@ def _applies(scope: dict[str, Any], relative: str, kind: str, root: Path | None)
     if not isinstance(path, str) or not path:
         return True
     if "*" not in path:
-        return relative.startswith(path)
+        return relative.startswith(
+            path.removeprefix(f"{collections_dir}/" if collections_dir else "")
+        )
     if root is None:
         return fnmatch.fnmatchcase(relative, path) or fnmatch.fnmatchcase(relative, path + "/*")
     return any(relative.startswith(p.relative_to(root).as_posix()) for p in root.glob(path))

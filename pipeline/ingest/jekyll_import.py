@@ -166,7 +166,13 @@ def _with_defaults(site: Site, entry: Entry, doc: Document) -> dict[str, Any]:
     (``categories`` of both, joined); the defaults are written into ``doc`` too, but the
     ``permalink`` (its URL becomes ``url``)."""
     relative = jekyll_path(site, entry)
-    values = defaults(site.config.defaults, relative, entry.collection, site.root)
+    values = defaults(
+        site.config.defaults,
+        relative,
+        entry.collection,
+        site.root,
+        site.config.text("collections_dir"),
+    )
     data = {**values, **doc.metadata}
     if isinstance(values.get("categories"), (list, str)) and "categories" in doc.metadata:
         data["categories"] = rules.categories(

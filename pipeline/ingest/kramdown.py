@@ -295,3 +295,51 @@ def _closing(body: str, tag: str, start: int) -> int | None:
         else:
             return start + match.start()
     return None
+
+
+BLOCK_ATTRS = re.compile(r"^(?P<indent>[ \t]*)\{(?P<attrs>[.#][^{}]*)\}[ \t]*$")
+SPAN_ATTRS = re.compile(r"(?<=[)`])\{(?P<attrs>[.#][^{}\n]*)\}")
+HTML_BLOCK = re.compile(
+    r"^(?P<open><(?:div|section|aside|article|figure|details|blockquote|header|footer)"
+    r"\b[^>]*?)>[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def to_kramdown(body: str) -> str:
+    """``body`` (as markdown-it's plugins read it) back in kramdown's syntax, the inverse of
+    ``convert``: attributes ``{.class}`` as ``{: .class}`` (a block's on the line before it,
+    where kramdown reads it too), and an HTML block whose inside is set off by blank lines
+    marked ``markdown="1"``, so that kramdown reads its inside as Markdown.
+
+    >>> body = '{.ingress}\\nText [a](b){.x}.\\n\\n<div class="ruta">\\n\\n**V**\\n\\n</div>\\n'
+    >>> print(to_kramdown(body))
+    {: .ingress}
+    Text [a](b){: .x}.
+    <BLANKLINE>
+    <div class="ruta" markdown="1">
+    <BLANKLINE>
+    **V**
+    <BLANKLINE>
+    </div>
+    <BLANKLINE>
+    """
+    lines = body.split("\n")
+    code = _code_lines(body)
+    for index, line in enumerate(lines):
+        if index in code:
+            continue
+        block = BLOCK_ATTRS.match(line)
+        html = HTML_BLOCK.match(line)
+        if block:
+            lines[index] = f"{block.group('indent')}{{: {block.group('attrs').strip()}}}"
+        elif (
+            html
+            and "markdown=" not in line
+            and index + 1 < len(lines)
+            and not lines[index + 1].strip()
+        ):
+            lines[index] = f'{html.group("open")} markdown="1">'
+        else:
+            lines[index] = SPAN_ATTRS.sub(lambda m: f"{{: {m.group('attrs').strip()}}}", line)
+    return "\n".join(lines)

@@ -148,19 +148,35 @@ def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:
 def fingerprint(settings: Settings, format_version: int, also: Sequence[str] = ()) -> str:
     """The digest of everything that shapes every file of the site (and of ``also``): the
     package's own modules (the templates it compiled aside: the templates are hashed) and
-    templates, the compiled catalogs, the settings, the libraries that render."""
+    templates, the compiled catalogs, the settings, the site's own templates and data, the
+    libraries that render."""
     hashed = blake2b(digest_size=16)
     hashed.update(repr((format_version, __version__, sys.version, settings, *also)).encode())
     # The package and its subpackages, one level deep (the compiled templates, a level
     # further, are made of the templates); two globs cost half what a walk of the tree does.
     code = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("*/*.py")]) + sorted(TEMPLATES.iterdir())
     catalogs = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo"))
-    for path in code + catalogs:
+    # The site's own templates and data shape every page as the package's templates do: an
+    # override added, changed or removed renders the site again (the default comes back).
+    site = [p for folder in (settings.templates_dir, settings.data_dir) for p in _files(folder)]
+    for path in code + catalogs + site:
         hashed.update(f"\0{path.as_posix()}\0".encode())
         hashed.update(path.read_bytes() if path.is_file() else b"")
     for name in RENDERING_LIBRARIES:
         hashed.update(repr(_library(name)).encode())
     return hashed.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files under ``folder`` (none if it is not there), hidden ones aside, sorted."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
 
 
 def _library(name: str) -> tuple[str, int, int] | None:

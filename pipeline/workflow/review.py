@@ -30,8 +30,10 @@ from pipeline.build.templates import TEMPLATES
 from pipeline.build.write import write_listed
 from pipeline.config import Settings
 from pipeline.content.tree import scan
+from pipeline.errors import ContentError
 from pipeline.report import Report
-from pipeline.translate import record
+from pipeline.translate import memory, record
+from pipeline.translate.suggestions import Suggester
 from pipeline.workflow.status import CHANGED, PSEUDO, UNREAD, RefState, Version, survey
 
 REVIEW_TEMPLATES = TEMPLATES / "review"
@@ -139,8 +141,11 @@ def review(settings: Settings) -> ReviewReport:
     drafts = sorted(_drafts(states), key=lambda d: (d.need, d.ref, d.version.lang))
     env = _environment()
     files = {INDEX: render_template(env, "index.html", {"drafts": drafts}, TEMPLATES_SHOWN)}
+    suggesters: dict[tuple[str, str], Suggester] = {}
     for draft in drafts:
-        files[draft.page] = render_template(env, "draft.html", _context(draft), TEMPLATES_SHOWN)
+        suggester = _suggester(settings, draft.version, suggesters)
+        context = _context(draft, suggester)
+        files[draft.page] = render_template(env, "draft.html", context, TEMPLATES_SHOWN)
     report.written, report.removed = write_listed(settings.review_dir, files)
     report.output = settings.relative(settings.review_dir)
     report.drafts = len(drafts)
@@ -156,12 +161,31 @@ def _drafts(states: list[RefState]) -> list[Draft]:
     ]
 
 
-def _context(draft: Draft) -> dict[str, object]:
+def _suggester(
+    settings: Settings, version: Version, known: dict[tuple[str, str], Suggester]
+) -> Suggester | None:
+    """The memory's suggester for the draft's language pair (loaded once per pair); None
+    when the memory cannot be read (the translate stage reports why)."""
+    source = version.original.lang if version.original else None
+    if source is None:
+        return None
+    if (source, version.lang) not in known:
+        path = memory.memory_path(settings, source, version.lang)
+        try:
+            loaded = memory.load(path, source, version.lang)
+        except ContentError:
+            return None
+        known[source, version.lang] = Suggester(loaded)
+    return known[source, version.lang]
+
+
+def _context(draft: Draft, suggester: Suggester | None = None) -> dict[str, object]:
     version = draft.version
     blocks = []
     for number, block in enumerate(version.blocks, start=1):
         previous = block.previous or {}
         changed = previous.get("source") is not None and previous.get("source") != block.source
+        machine = block.origin in record.MACHINE
         blocks.append(
             {
                 "number": number,
@@ -171,6 +195,8 @@ def _context(draft: Draft) -> dict[str, object]:
                 "machine": block.origin in (*record.MACHINE, record.HAND),
                 "diff": word_diff(previous["source"], block.source) if changed else None,
                 "reviewed_before": previous.get("target") if changed else None,
+                # A close reviewed translation, shown beside machine text, never used.
+                "suggestion": suggester.suggest(block.source) if machine and suggester else None,
             }
         )
     general = [i for i in version.issues if i.key is None]

@@ -100,8 +100,9 @@ def test_unpublishing_an_original_removes_it_and_every_hreflang_to_it(seed_site,
     build_and_check(seed_site, run)
     toggle(seed_site, SV_POST, "lang: sv\n", "lang: sv\npublished: false\n")
     result = run(seed_site.root, "build")
-    # the Swedish page and its draft, and the news lists, which have nothing left to list
-    assert result.out.endswith("6 written, 4 removed\n")
+    # the Swedish page and its draft, and the news lists, which have nothing left to list;
+    # the pages whose menu led to them
+    assert result.out.endswith("8 written, 4 removed\n")
     check = run(seed_site.root, "check")
     assert check.code == 0, check.err
     built = seed_site.files("public")

@@ -80,17 +80,18 @@ def block_content(context, missing=missing, environment=environment):
     l_0_entries = resolve('entries')
     l_0_listing = resolve('listing')
     pass
-    yield '<h1>'
+    yield '<div class="intro">\n<h1>'
     yield escape((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</h1>\n'
     if (undefined(name='doc') if l_0_doc is missing else l_0_doc):
         pass
         yield escape(environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'body'))
         yield '\n'
+    yield '</div>\n'
     if (undefined(name='entries') if l_0_entries is missing else l_0_entries):
         pass
-        yield escape(context.call((undefined(name='listing') if l_0_listing is missing else l_0_listing), (undefined(name='entries') if l_0_entries is missing else l_0_entries), _block_vars=_block_vars))
+        yield escape(context.call((undefined(name='listing') if l_0_listing is missing else l_0_listing), (undefined(name='entries') if l_0_entries is missing else l_0_entries), 'h2', _block_vars=_block_vars))
         yield '\n'
 
 blocks = {'title': block_title, 'content': block_content}
-debug_info = '3=25&4=28&5=34&6=56&7=70&8=83&9=85&10=87&12=89&13=91'
+debug_info = '3=25&4=28&5=34&6=56&7=70&9=83&10=85&11=87&14=90&15=92'

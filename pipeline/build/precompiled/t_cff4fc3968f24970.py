@@ -14,19 +14,21 @@ def root(context, missing=missing, environment=environment):
     pass
     yield '<!doctype html>\n<html lang="'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'lang'))
-    yield '">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n<meta http-equiv="refresh" content="0; url='
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<meta http-equiv="refresh" content="0; url='
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'target'))
     yield '">\n<link rel="canonical" href="'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'target'))
     yield '">\n<title>'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'name'))
-    yield '</title>\n</head>\n<body>\n<p>'
+    yield '</title>\n<link rel="stylesheet" href="'
+    yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'style'))
+    yield '">\n</head>\n<body>\n<main id="main">\n<p>'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'This page has moved:'))
     yield ' <a href="'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'target'))
     yield '">'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'target'))
-    yield '</a></p>\n</body>\n</html>\n'
+    yield '</a></p>\n</main>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '3=15&7=17&8=19&9=21&12=23'
+debug_info = '3=15&8=17&9=19&10=21&11=23&15=25'

@@ -49,7 +49,7 @@ def block_meta(context, missing=missing, environment=environment):
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'name'))
     yield '">\n<meta property="og:locale" content="'
     yield escape(t_1(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'lang')))
-    yield '">\n'
+    yield '">\n<meta name="twitter:card" content="summary">\n'
 
 def block_content(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -73,6 +73,7 @@ def block_content(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
+    yield '<div class="intro">\n'
     if (undefined(name='doc') if l_0_doc is missing else l_0_doc):
         pass
         yield '<h1>'
@@ -87,7 +88,7 @@ def block_content(context, missing=missing, environment=environment):
         yield '</h1>\n<p>'
         yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Democracy lab and worker-owned cooperative', _block_vars=_block_vars))
         yield '</p>\n'
-    yield '<section aria-labelledby="jobs">\n<h2 id="jobs">'
+    yield '</div>\n<section aria-labelledby="jobs">\n<h2 id="jobs">'
     yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Open positions', _block_vars=_block_vars))
     yield '</h2>\n'
     if (undefined(name='jobs') if l_0_jobs is missing else l_0_jobs):
@@ -124,4 +125,4 @@ def block_content(context, missing=missing, environment=environment):
         yield '\n</section>\n'
 
 blocks = {'meta': block_meta, 'content': block_content}
-debug_info = '2=13&3=16&4=24&5=42&7=44&8=46&9=48&10=50&12=53&13=75&14=78&15=80&17=85&18=87&21=90&22=92&23=95&24=97&26=102&30=105&31=107&32=109&34=114&37=117&39=120&40=122'
+debug_info = '2=13&3=16&4=24&5=42&7=44&8=46&9=48&10=50&13=53&15=76&16=79&17=81&19=86&20=88&24=91&25=93&26=96&27=98&29=103&33=106&34=108&35=110&37=115&40=118&42=121&43=123'

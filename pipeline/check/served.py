@@ -1,0 +1,50 @@
+"""How the auditor reads URLs and output folders that another tool may have written.
+
+A page's URL is compared in one written form, whoever wrote it: a Jekyll site serves
+``/projekt/Medborgarbudget Malmö/`` from its folder and names it
+``/projekt/Medborgarbudget%20Malm%C3%B6/`` in its links; both are the same page. An output
+folder without the pipeline's bookkeeping was built by another tool (Jekyll's ``_site``): it
+is audited as it is served, not against what the content plans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from pipeline.ingest.jekyll_urls import link
+from pipeline.state.manifest import FOLDER
+
+
+def normal(url: str) -> str:
+    """``url`` in the one form the auditor compares: its path %-escaped as Jekyll writes it,
+    from its Unicode NFC form.
+
+    >>> normal("https://example.org/projekt/Medborgarbudget Malmö/")
+    'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
+    >>> normal("https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/")
+    'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
+    """
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=link(parts.path)))
+
+
+def built_here(output: Path) -> bool:
+    """Whether the pipeline built ``output`` (it keeps its bookkeeping there)."""
+    return (output / FOLDER).is_dir()
+
+
+def is_absolute(href: str) -> bool:
+    """Whether ``href`` is an absolute http(s) URL."""
+    parts = urlsplit(href)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def difference(ours: set[tuple[str, str]], theirs: set[tuple[str, str]], we: str, they: str) -> str:
+    """What two hreflang sets do not share, as ``only here: en URL; only there: ...``."""
+    parts = [
+        f"only {where}: " + ", ".join(f"{code} {url}" for code, url in sorted(pairs))
+        for where, pairs in ((we, ours - theirs), (they, theirs - ours))
+        if pairs
+    ]
+    return "; ".join(parts)
