@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.build.plan import plan_site
 from pipeline.check.audit import site_problems
 from pipeline.check.language import language_problems
+from pipeline.check.references import reference_problems
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.tree import Content, scan
@@ -42,6 +43,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("language", language_problems),
     ("glossary", glossary_problems),
     ("catalogs", catalog_problems),
+    ("references", reference_problems),
     ("site", site_problems),
 ]
 
