@@ -25,11 +25,16 @@ from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
+from pipeline.state.remembered import Remembered, key
 
 MIN_WORDS = 12
 MIN_BLOCK_WORDS = 3  # a block that names the line in a draft: a heading is a few words
 MIN_CONFIDENCE = 0.95
 MAX_CHARACTERS = 4000  # enough to tell; long postings need not be read to the end
+# Of the Markdown, the piece that is parsed: its words are what is judged, and parsing a
+# whole long body to keep its first MAX_CHARACTERS was most of what the check cost. Cut at a
+# blank line (a block's end) before this many characters, so no block is cut in two.
+MAX_MARKDOWN = 2 * MAX_CHARACTERS
 UNDETECTABLE_ENGINES = {"pseudo"}  # accented source text, not a translation, by design
 
 
@@ -92,13 +97,34 @@ def detect(text: str, languages: list[str]) -> tuple[str, float] | None:
     return site_code, best.value
 
 
+def bounded(markdown: str) -> str:
+    """The start of ``markdown`` that is judged: up to the last blank line before
+    ``MAX_MARKDOWN`` characters (all of a shorter text).
+
+    >>> bounded("a" * 10), len(bounded(("word " * 99 + "\n\n") * 100)) <= MAX_MARKDOWN
+    ('aaaaaaaaaa', True)
+    """
+    if len(markdown) <= MAX_MARKDOWN:
+        return markdown
+    piece = markdown[:MAX_MARKDOWN]
+    end = piece.rfind("\n\n")
+    return piece[:end] if end > 0 else piece
+
+
 def language_problems(settings: Settings, content: Content) -> list[Problem]:
-    """Documents whose body is confidently in another site language than their ``lang``."""
+    """Documents whose body is confidently in another site language than their ``lang``.
+
+    What the detector said of each body is remembered by the digest of its judged piece
+    (``remembered.Remembered``): an unchanged body is not parsed or judged again."""
     found = []
+    remembered = Remembered(settings, "check-language")
     for doc in content.documents:
         if doc.lang not in settings.languages or _engine(doc) in UNDETECTABLE_ENGINES:
             continue
-        detected = detect(plain_text(doc.body), settings.languages)
+        piece = bounded(doc.body)
+        known, detected = remembered.get(key(piece))
+        if not known:
+            detected = remembered.put(key(piece), detect(plain_text(piece), settings.languages))
         if detected is None or detected[0] == doc.lang:
             continue
         lang, confidence = detected
@@ -116,6 +142,7 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
                 f"(it reads as '{lang}', confidence {confidence:.2f}); translate it"
             )
             found.append(Problem(doc.shown, line, advice))
+    remembered.save()
     return found
 
 

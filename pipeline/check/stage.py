@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build.plan import plan_site
-from pipeline.check.audit import site_problems
+from pipeline.check.audit import planned, site_problems
 from pipeline.check.language import language_problems
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
@@ -32,7 +31,7 @@ def content_problems(settings: Settings, content: Content) -> list[Problem]:
     """Front matter that cannot be read or is invalid, refs claimed twice, documents the
     build leaves out because their URL is taken, and documents not yet moved to the folder
     of their ``lang``."""
-    return content.problems + plan_site(settings, content).problems + misfiled(content)
+    return content.problems + planned(settings, content).problems + misfiled(content)
 
 
 # The checks, in the order they run.
