@@ -23,8 +23,7 @@ from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
 from pipeline.report import Report
-from pipeline.state import cache
-from pipeline.state.shortcut import unless_unchanged
+from pipeline.state import cache, shortcut
 
 if TYPE_CHECKING:
     from pipeline.translate.report import TranslateReport
@@ -36,22 +35,11 @@ if TYPE_CHECKING:
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
     paths = [Path(p).absolute() for p in args.paths]
     shown = dict(zip(paths, args.paths, strict=True))
-
-    def work() -> Report:
+    if paths:
         from pipeline.ingest.stage import ingest
 
         return ingest(settings, paths, shown)
-
-    if paths:
-        return work()
-    # content/ alone: what the last run that changed nothing said, if content/ is as it was
-    return unless_unchanged(settings, "ingest", [settings.content_dir], work, _changed_nothing)
-
-
-def _changed_nothing(report: Report) -> bool:
-    return (
-        not report.done and not getattr(report, "normalized", 0) and not getattr(report, "moved", 0)
-    )
+    return shortcut.ingest_unless_unchanged(settings)
 
 
 def _add_ingest(parser: argparse.ArgumentParser) -> None:
@@ -73,27 +61,19 @@ def _add_translate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.translate import shortcut
+    from pipeline.translate import shortcut as translated
 
     def work() -> TranslateReport:
         from pipeline.translate.stage import translate  # the engines, Babel, markdown-it
 
         return translate(settings, args.translator)
 
-    return shortcut.translate(settings, args.translator, work)
+    return translated.translate(settings, args.translator, work)
 
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
     if not args.fill:
-
-        def work() -> Report:
-            from pipeline.i18n.stage import i18n
-
-            return i18n(settings)
-
-        # What it reads (babel.cfg, the templates it names, locale/) is below the site root.
-        idle = lambda report: not getattr(report, "written", 1)  # noqa: E731
-        return unless_unchanged(settings, "i18n", [settings.root], work, idle)
+        return shortcut.i18n_unless_unchanged(settings)
     from pipeline.i18n.stage import i18n
     from pipeline.translate.strings import glossary_notes, translate_strings
 
@@ -151,16 +131,7 @@ def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
     if out is not None and not out.is_dir():
         raise UsageError(f"--out {args.out}: no such folder; name the folder a build wrote")
 
-    def work() -> Report:
-        from pipeline.check.stage import check
-
-        return check(settings, out)
-
-    # Everything a check reads is below the site root (content, catalogs, glossary, the
-    # templates it extracts from, the built site) or the output folder.
-    output = out or settings.output_dir
-    trees = [settings.root] + ([] if output.is_relative_to(settings.root) else [output])
-    return unless_unchanged(settings, "check", trees, work)
+    return shortcut.check_unless_unchanged(settings, out)
 
 
 STAGES = ("ingest", "translate", "i18n", "build", "check")

@@ -79,3 +79,50 @@ def _state(settings: Settings, name: str, trees: Sequence[Path]) -> Snapshot:
     for tree in trees:
         inputs.update(tree_state(settings, tree, now))
     return Snapshot(fingerprint(settings, FORMAT, (name,)), inputs)
+
+
+# --- the stages that use it ----------------------------------------------------------------
+
+
+def ingest_unless_unchanged(settings: Settings) -> Report:
+    """``pipeline ingest`` of ``content/`` alone (no paths), which reads only ``content/``."""
+
+    def work() -> Report:
+        from pipeline.ingest.stage import ingest
+
+        return ingest(settings)
+
+    def changed_nothing(report: Report) -> bool:
+        return not report.done and not getattr(report, "normalized", 1)
+
+    return unless_unchanged(settings, "ingest", [settings.content_dir], work, changed_nothing)
+
+
+def i18n_unless_unchanged(settings: Settings) -> Report:
+    """``pipeline i18n`` without ``--fill``: what it reads (``babel.cfg``, the templates it
+    names, ``locale/``) is below the site root."""
+
+    def work() -> Report:
+        from pipeline.i18n.stage import i18n
+
+        return i18n(settings)
+
+    def wrote_nothing(report: Report) -> bool:
+        return not getattr(report, "written", 1)
+
+    return unless_unchanged(settings, "i18n", [settings.root], work, wrote_nothing)
+
+
+def check_unless_unchanged(settings: Settings, out: Path | None) -> Report:
+    """``pipeline check`` (of the site built into ``out``, if given): everything it reads is
+    below the site root (content, catalogs, glossary, the templates it extracts from, the
+    built site) or in the output folder. It writes nothing, so every run is kept."""
+
+    def work() -> Report:
+        from pipeline.check.stage import check
+
+        return check(settings, out)
+
+    output = out or settings.output_dir
+    trees = [settings.root] + ([] if output.is_relative_to(settings.root) else [output])
+    return unless_unchanged(settings, "check", trees, work)
