@@ -25,6 +25,7 @@ from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
+from pipeline.report import progress
 from pipeline.state.remembered import Remembered, key
 
 MIN_WORDS = 12
@@ -118,7 +119,8 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
     (``remembered.Remembered``): an unchanged body is not parsed or judged again."""
     found = []
     remembered = Remembered(settings, "check-language")
-    for doc in content.documents:
+    documents = content.documents
+    for doc in progress("check: language", documents, len(documents)):
         if doc.lang not in settings.languages or _engine(doc) in UNDETECTABLE_ENGINES:
             continue
         piece = bounded(doc.body)

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.config import Settings
 from pipeline.errors import Problem
+from pipeline.report import progress
 from pipeline.state.fingerprints import digest, stat_list
 from pipeline.state.manifest import OutputRecord, read_manifest
 from pipeline.state.remembered import Remembered
@@ -148,7 +149,8 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
     site = BuiltSite(settings, output)
     outputs = read_manifest(output).outputs
     remembered = Remembered(settings, "check-site")
-    for file in sorted(f for f in site.files if f.endswith(".html")):
+    pages = sorted(f for f in site.files if f.endswith(".html"))
+    for file in progress("check: built pages", pages, len(pages)):
         path = output / file
         if any(part.startswith(".") for part in file.split("/")) or path.is_symlink():
             continue  # (a build writes no symlink: where one is, its page is missing)

@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.errors import OutputError
+from pipeline.report import LOG
 from pipeline.state import cache
 from pipeline.state.cache import Damaged
 from pipeline.state.fingerprints import digest, fingerprint
@@ -61,6 +62,8 @@ class Remembered:
         self._cache = cache.Cache(path, _version(settings), settings.relative(path))
         self._old: dict[str, Any] = self._cache.load(_entries) or {}
         self._new: dict[str, Any] = {}
+        self._name = name
+        self._found = 0
 
     def get(self, wanted: str) -> tuple[bool, Any]:
         """``(True, result)`` if the last run found ``result`` for ``wanted``, else
@@ -69,6 +72,7 @@ class Remembered:
             return True, self._new[wanted]
         if wanted in self._old:
             self._new[wanted] = found = self._old[wanted]
+            self._found += 1
             return True, found
         return False, None
 
@@ -80,6 +84,7 @@ class Remembered:
     def save(self) -> None:
         """Keep what this run asked for, if it differs from what was kept; a site the run
         may not write into keeps nothing (no stage fails for its cache)."""
+        LOG.debug("%s: %d of %d results from the last run", self._name, self._found, len(self._new))
         if self._new == self._old:
             return
         with contextlib.suppress(OSError, OutputError):

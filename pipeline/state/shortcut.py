@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.errors import OutputError, Problem
-from pipeline.report import Report
+from pipeline.report import LOG, Report
 from pipeline.state import cache
 from pipeline.state.cache import Damaged
 from pipeline.state.fingerprints import Snapshot, fingerprint, tree_state
@@ -51,7 +51,9 @@ def unless_unchanged(
         and last["inputs"] == state.inputs
         and None not in state.inputs.values()
     ):
+        LOG.debug("%s: nothing it reads changed since its last run: that run's word taken", name)
         return Report([Problem(*problem) for problem in last["problems"]], list(last["lines"]))
+    LOG.debug("%s: %s", name, _why(last, state))
     report = work()
     if idle(report):
         recorded = {
@@ -63,6 +65,18 @@ def unless_unchanged(
         with contextlib.suppress(OSError, OutputError):  # (a stage never fails for it)
             kept.save(recorded)
     return report
+
+
+def _why(last: dict[str, Any] | None, state: Snapshot) -> str:
+    """Why a stage does its work: what differs from its last run."""
+    if last is None:
+        return "no record of a last run that changed nothing"
+    if last["fingerprint"] != state.fingerprint:
+        return "the code or the settings changed since its last run"
+    changed = {name for name, value in state.inputs.items() if last["inputs"].get(name) != value}
+    changed |= set(last["inputs"]) - set(state.inputs)
+    racy = [name for name, value in state.inputs.items() if value is None]
+    return f"{len(changed)} of the files it reads changed, {len(racy)} within the last 3 s"
 
 
 def _recorded(data: Any) -> dict[str, Any]:
@@ -113,7 +127,7 @@ def i18n_unless_unchanged(settings: Settings) -> Report:
     return unless_unchanged(settings, "i18n", [settings.root], work, wrote_nothing)
 
 
-def check_unless_unchanged(settings: Settings, out: Path | None) -> Report:
+def check_unless_unchanged(settings: Settings, out: Path | None, as_json: bool = False) -> Report:
     """``pipeline check`` (of the site built into ``out``, if given): everything it reads is
     below the site root (content, catalogs, glossary, the templates it extracts from, the
     built site) or in the output folder. It writes nothing, so every run is kept."""
@@ -121,8 +135,8 @@ def check_unless_unchanged(settings: Settings, out: Path | None) -> Report:
     def work() -> Report:
         from pipeline.check.stage import check
 
-        return check(settings, out)
+        return check(settings, out, as_json)
 
     output = out or settings.output_dir
     trees = [settings.root] + ([] if output.is_relative_to(settings.root) else [output])
-    return unless_unchanged(settings, "check", trees, work)
+    return unless_unchanged(settings, "check-json" if as_json else "check", trees, work)

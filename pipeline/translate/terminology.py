@@ -33,6 +33,7 @@ from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content, source_hash
 from pipeline.errors import Problem
+from pipeline.report import progress
 from pipeline.state.remembered import Remembered, key
 from pipeline.translate import glossary, record
 from pipeline.translate.checks import Pair
@@ -150,7 +151,8 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
     versions = content.versions()
     remembered = Remembered(settings, "check-glossary")
     glossary_bytes = _bytes(settings.locale_dir / glossary.FILE)
-    for draft in sorted(content.drafts(), key=lambda d: d.shown):
+    drafts = sorted(content.drafts(), key=lambda d: d.shown)
+    for draft in progress("check: glossary", drafts, len(drafts)):
         translation = draft.translation or {}
         source_lang, target_lang = str(translation.get("from")), draft.lang
         if translation.get("status") != "reviewed" or not draft.ref or not target_lang:
