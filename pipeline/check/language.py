@@ -86,23 +86,36 @@ def detect(text: str, languages: list[str]) -> tuple[str, float] | None:
     >>> detect("Digidem Lab", ["sv", "en"]) is None
     True
     """
-    text = text[:MAX_CHARACTERS]
+    return detect_all([text], languages)[0]
+
+
+def detect_all(texts: list[str], languages: list[str]) -> list[tuple[str, float] | None]:
+    """``detect`` of each of ``texts``, the long enough ones judged in one call of lingua's
+    that spreads them over the machine's cores."""
+    found: list[tuple[str, float] | None] = [None] * len(texts)
     detector = _detector(tuple(languages))
-    if detector is None or len(text.split()) < MIN_WORDS:
-        return None
-    best = detector.compute_language_confidence_values(text)[0]
-    if best.value < MIN_CONFIDENCE:
-        return None
-    code = best.language.iso_code_639_1.name.lower()
-    site_code = next(lang for lang in languages if lang.split("-")[0] == code)
-    return site_code, best.value
+    if detector is None:
+        return found
+    cut = [text[:MAX_CHARACTERS] for text in texts]
+    judged = [number for number, text in enumerate(cut) if len(text.split()) >= MIN_WORDS]
+    if not judged:
+        return found
+    values = detector.compute_language_confidence_values_in_parallel([cut[n] for n in judged])
+    for number, confidences in zip(judged, values, strict=True):
+        best = confidences[0]
+        if best.value < MIN_CONFIDENCE:
+            continue
+        code = best.language.iso_code_639_1.name.lower()
+        site_code = next(lang for lang in languages if lang.split("-")[0] == code)
+        found[number] = (site_code, best.value)
+    return found
 
 
 def bounded(markdown: str) -> str:
     """The start of ``markdown`` that is judged: up to the last blank line before
     ``MAX_MARKDOWN`` characters (all of a shorter text).
 
-    >>> bounded("a" * 10), len(bounded(("word " * 99 + "\n\n") * 100)) <= MAX_MARKDOWN
+    >>> bounded("a" * 10), len(bounded(("word " * 99 + "\\n\\n") * 100)) <= MAX_MARKDOWN
     ('aaaaaaaaaa', True)
     """
     if len(markdown) <= MAX_MARKDOWN:
@@ -119,14 +132,20 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
     (``remembered.Remembered``): an unchanged body is not parsed or judged again."""
     found = []
     remembered = Remembered(settings, "check-language")
-    documents = content.documents
-    for doc in progress("check: language", documents, len(documents)):
-        if doc.lang not in settings.languages or _engine(doc) in UNDETECTABLE_ENGINES:
-            continue
-        piece = bounded(doc.body)
-        known, detected = remembered.get(key(piece))
-        if not known:
-            detected = remembered.put(key(piece), detect(plain_text(piece), settings.languages))
+    judged = [
+        (doc, key(bounded(doc.body)))
+        for doc in content.documents
+        if doc.lang in settings.languages and _engine(doc) not in UNDETECTABLE_ENGINES
+    ]
+    unknown = {wanted: doc for doc, wanted in judged if not remembered.get(wanted)[0]}
+    texts = [
+        plain_text(bounded(doc.body))
+        for doc in progress("check: language", unknown.values(), len(unknown))
+    ]
+    for wanted, detected in zip(unknown, detect_all(texts, settings.languages), strict=True):
+        remembered.put(wanted, detected)
+    for doc, wanted in judged:
+        detected = remembered.get(wanted)[1]
         if detected is None or detected[0] == doc.lang:
             continue
         lang, confidence = detected
