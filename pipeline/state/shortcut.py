@@ -14,6 +14,7 @@ or doing its work.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -113,8 +114,8 @@ def ingest_unless_unchanged(settings: Settings) -> Report:
 
 
 def i18n_unless_unchanged(settings: Settings) -> Report:
-    """``pipeline i18n`` without ``--fill``: what it reads (``babel.cfg``, the templates it
-    names, ``locale/``) is below the site root."""
+    """``pipeline i18n`` without ``--fill``, which reads ``babel.cfg``, the templates it
+    names and ``locale/`` (``i18n_trees``)."""
 
     def work() -> Report:
         from pipeline.i18n.stage import i18n
@@ -124,7 +125,28 @@ def i18n_unless_unchanged(settings: Settings) -> Report:
     def wrote_nothing(report: Report) -> bool:
         return not getattr(report, "written", 1)
 
-    return unless_unchanged(settings, "i18n", [settings.root], work, wrote_nothing)
+    return unless_unchanged(settings, "i18n", i18n_trees(settings), work, wrote_nothing)
+
+
+def i18n_trees(settings: Settings) -> list[Path]:
+    """``babel.cfg``, ``locale/`` and the folder each pattern of ``babel.cfg`` starts with
+    (``pipeline/templates`` of ``[jinja2: pipeline/templates/**.html]``); the whole site
+    root if a pattern starts with none. A section is split as Babel splits it."""
+    config = settings.root / "babel.cfg"  # pipeline.i18n.stage.BABEL_CFG
+    trees = [config, settings.locale_dir]
+    try:
+        sections = re.findall(r"^\[([^\]]+)\]", config.read_text(encoding="utf-8"), re.M)
+    except (OSError, UnicodeDecodeError):
+        return trees  # (i18n says what is wrong, and its run is not kept)
+    for section in sections:
+        if ":" not in section:
+            continue  # ([extractors] and the like)
+        pattern = section.split(":", 1)[1].strip()
+        literal = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
+        if "/" not in literal:
+            return [settings.root]
+        trees.append(settings.root / literal.rsplit("/", 1)[0])
+    return trees
 
 
 def check_unless_unchanged(settings: Settings, out: Path | None, as_json: bool = False) -> Report:
