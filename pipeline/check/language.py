@@ -31,11 +31,12 @@ from pipeline.state.remembered import Remembered, key
 MIN_WORDS = 12
 MIN_BLOCK_WORDS = 3  # a block that names the line in a draft: a heading is a few words
 MIN_CONFIDENCE = 0.95
-MAX_CHARACTERS = 4000  # enough to tell; long postings need not be read to the end
-# Of the Markdown, the piece that is parsed: its words are what is judged, and parsing a
-# whole long body to keep its first MAX_CHARACTERS was most of what the check cost. Cut at a
-# blank line (a block's end) before this many characters, so no block is cut in two.
-MAX_MARKDOWN = 2 * MAX_CHARACTERS
+MAX_CHARACTERS = 4000  # of a text's words: enough to tell
+# Of a body's Markdown, the piece that is parsed and judged: its start, cut at a blank line (a
+# block's end) before this many characters, so that no block is cut in two. Some 250 words
+# tell lingua the language with the confidence asked for; parsing whole bodies to judge their
+# words was most of what a check of a new site cost (docs/benchmarks.md).
+MAX_MARKDOWN = 2000
 UNDETECTABLE_ENGINES = {"pseudo"}  # accented source text, not a translation, by design
 
 
