@@ -20,11 +20,14 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.check import shortcut as checked
 from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
+from pipeline.i18n import shortcut as i18n_shortcut
+from pipeline.ingest import shortcut as ingested
 from pipeline.report import LOG, Report, logging_for, show
-from pipeline.state import cache, shortcut
+from pipeline.state import cache
 
 if TYPE_CHECKING:
     from pipeline.translate.report import TranslateReport
@@ -40,7 +43,7 @@ def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
         from pipeline.ingest.stage import ingest
 
         return ingest(settings, paths, shown)
-    return shortcut.ingest_unless_unchanged(settings)
+    return ingested.ingest_unless_unchanged(settings)
 
 
 def _add_ingest(parser: argparse.ArgumentParser) -> None:
@@ -74,7 +77,7 @@ def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
     if not args.fill:
-        return shortcut.i18n_unless_unchanged(settings)
+        return i18n_shortcut.i18n_unless_unchanged(settings)
     from pipeline.i18n.stage import i18n
     from pipeline.translate.strings import glossary_notes, translate_strings
 
@@ -132,7 +135,7 @@ def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
     if out is not None and not out.is_dir():
         raise UsageError(f"--out {args.out}: no such folder; name the folder a build wrote")
 
-    return shortcut.check_unless_unchanged(settings, out, args.json)
+    return checked.check_unless_unchanged(settings, out, args.json)
 
 
 STAGES = ("ingest", "translate", "i18n", "build", "check")

@@ -22,7 +22,9 @@ from pipeline.content.tree import Content, scan
 from pipeline.content.unsettled import misfiled
 from pipeline.errors import Problem
 from pipeline.i18n.problems import catalog_problems
+from pipeline.i18n.shortcut import i18n_trees
 from pipeline.report import Report, counted
+from pipeline.state.shortcut import unless_unchanged
 from pipeline.translate.terminology import glossary_problems
 from pipeline.workflow.status import orphan_problems
 
@@ -36,13 +38,23 @@ def content_problems(settings: Settings, content: Content) -> list[Problem]:
     return content.problems + planned(settings, content).problems + misfiled(content)
 
 
+def catalogs_problems(settings: Settings, content: Content) -> list[Problem]:
+    """``catalog_problems``, or what it found last time if nothing ``i18n`` reads changed
+    since (``state.shortcut``: extracting the strings walks the whole site root)."""
+
+    def work() -> Report:
+        return Report(problems=catalog_problems(settings, content))
+
+    return unless_unchanged(settings, "check-catalogs", i18n_trees(settings), work).problems
+
+
 # The checks, in the order they run.
 CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
     ("orphans", orphan_problems),
     ("language", language_problems),
     ("glossary", glossary_problems),
-    ("catalogs", catalog_problems),
+    ("catalogs", catalogs_problems),
     ("site", site_problems),
 ]
 

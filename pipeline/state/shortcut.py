@@ -14,7 +14,6 @@ or doing its work.
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -94,71 +93,3 @@ def _state(settings: Settings, name: str, trees: Sequence[Path]) -> Snapshot:
     for tree in trees:
         inputs.update(tree_state(settings, tree, now))
     return Snapshot(fingerprint(settings, FORMAT, (name,)), inputs)
-
-
-# --- the stages that use it ----------------------------------------------------------------
-
-
-def ingest_unless_unchanged(settings: Settings) -> Report:
-    """``pipeline ingest`` of ``content/`` alone (no paths), which reads only ``content/``."""
-
-    def work() -> Report:
-        from pipeline.ingest.stage import ingest
-
-        return ingest(settings)
-
-    def changed_nothing(report: Report) -> bool:
-        return not report.done and not getattr(report, "normalized", 1)
-
-    return unless_unchanged(settings, "ingest", [settings.content_dir], work, changed_nothing)
-
-
-def i18n_unless_unchanged(settings: Settings) -> Report:
-    """``pipeline i18n`` without ``--fill``, which reads ``babel.cfg``, the templates it
-    names and ``locale/`` (``i18n_trees``)."""
-
-    def work() -> Report:
-        from pipeline.i18n.stage import i18n
-
-        return i18n(settings)
-
-    def wrote_nothing(report: Report) -> bool:
-        return not getattr(report, "written", 1)
-
-    return unless_unchanged(settings, "i18n", i18n_trees(settings), work, wrote_nothing)
-
-
-def i18n_trees(settings: Settings) -> list[Path]:
-    """``babel.cfg``, ``locale/`` and the folder each pattern of ``babel.cfg`` starts with
-    (``pipeline/templates`` of ``[jinja2: pipeline/templates/**.html]``); the whole site
-    root if a pattern starts with none. A section is split as Babel splits it."""
-    config = settings.root / "babel.cfg"  # pipeline.i18n.stage.BABEL_CFG
-    trees = [config, settings.locale_dir]
-    try:
-        sections = re.findall(r"^\[([^\]]+)\]", config.read_text(encoding="utf-8"), re.M)
-    except (OSError, UnicodeDecodeError):
-        return trees  # (i18n says what is wrong, and its run is not kept)
-    for section in sections:
-        if ":" not in section:
-            continue  # ([extractors] and the like)
-        pattern = section.split(":", 1)[1].strip()
-        literal = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
-        if "/" not in literal:
-            return [settings.root]
-        trees.append(settings.root / literal.rsplit("/", 1)[0])
-    return trees
-
-
-def check_unless_unchanged(settings: Settings, out: Path | None, as_json: bool = False) -> Report:
-    """``pipeline check`` (of the site built into ``out``, if given): everything it reads is
-    below the site root (content, catalogs, glossary, the templates it extracts from, the
-    built site) or in the output folder. It writes nothing, so every run is kept."""
-
-    def work() -> Report:
-        from pipeline.check.stage import check
-
-        return check(settings, out, as_json)
-
-    output = out or settings.output_dir
-    trees = [settings.root] + ([] if output.is_relative_to(settings.root) else [output])
-    return unless_unchanged(settings, "check-json" if as_json else "check", trees, work)
