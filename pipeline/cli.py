@@ -26,7 +26,7 @@ from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
 from pipeline.i18n import shortcut as i18n_shortcut
 from pipeline.ingest import shortcut as ingested
-from pipeline.report import LOG, Report, logging_for, show
+from pipeline.report import LOG, Report, logging_for, show, timed
 from pipeline.state import cache
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
         else:
             code = report.exit_code
             show(report, cache.told(), shown)
-        LOG.debug("%s: %.3f s", name, time.perf_counter() - start)
+        timed(name, start)
         if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
             worst = code
     return AllReport(code=worst)

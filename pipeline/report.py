@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import resource
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -84,6 +85,13 @@ def logging_for(quiet: bool = False, verbose: bool = False) -> Iterator[None]:
         yield
     finally:
         LOG.removeHandler(handler)
+
+
+def timed(name: str, start: float) -> None:
+    """Say (``-v``) how long ``name`` took since ``start`` (``time.perf_counter``) and the
+    process's peak memory so far."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # (KiB on Linux)
+    LOG.debug("%s: %.3f s (peak memory so far: %d MiB)", name, time.perf_counter() - start, peak)
 
 
 def show(report: Report, problems: Sequence[Problem] = (), shown: set[str] | None = None) -> None:
