@@ -91,8 +91,9 @@ def detect(text: str, languages: list[str]) -> tuple[str, float] | None:
 
 
 def detect_all(texts: list[str], languages: list[str]) -> list[tuple[str, float] | None]:
-    """``detect`` of each of ``texts``, the long enough ones judged in one call of lingua's
-    that spreads them over the machine's cores."""
+    """``detect`` of each of ``texts``, one call of lingua's each. (Not lingua's calls that
+    spread texts over the cores: their thread pool lives on in the process, and a process
+    forked from it that calls them again waits for those threads forever.)"""
     found: list[tuple[str, float] | None] = [None] * len(texts)
     detector = _detector(tuple(languages))
     if detector is None:
@@ -101,9 +102,8 @@ def detect_all(texts: list[str], languages: list[str]) -> list[tuple[str, float]
     judged = [number for number, text in enumerate(cut) if len(text.split()) >= MIN_WORDS]
     if not judged:
         return found
-    values = detector.compute_language_confidence_values_in_parallel([cut[n] for n in judged])
-    for number, confidences in zip(judged, values, strict=True):
-        best = confidences[0]
+    for number in judged:
+        best = detector.compute_language_confidence_values(cut[number])[0]
         if best.value < MIN_CONFIDENCE:
             continue
         code = best.language.iso_code_639_1.name.lower()
