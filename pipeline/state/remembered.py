@@ -26,13 +26,14 @@ from pipeline.state import cache
 from pipeline.state.cache import Damaged
 from pipeline.state.fingerprints import digest, fingerprint
 
-FORMAT = 1
+FORMAT = 2  # 2: keys as bytes
 
 __all__ = ["Remembered", "key"]
 
 
 def key(*parts: str | bytes) -> str:
-    """The digest of ``parts``: what a result is remembered by.
+    """The digest of ``parts`` (in hex, as ``fingerprints.digest``): what a result is
+    remembered by.
 
     >>> key("a", "b") == key("a", "b") != key("ab")
     True
@@ -40,6 +41,16 @@ def key(*parts: str | bytes) -> str:
     return digest(
         b"\0".join(p.encode("utf-8", "surrogatepass") if isinstance(p, str) else p for p in parts)
     )
+
+
+def _raw(wanted: str) -> bytes:
+    """A hex digest as the bytes it spells, as kept (half the size, and a file of digests
+    then holds no long runs of digits and letters that could read as anything); a key that
+    is no hex digest (from a damaged manifest) as its own bytes."""
+    try:
+        return bytes.fromhex(wanted)
+    except ValueError:
+        return wanted.encode("utf-8", "surrogatepass")
 
 
 _versions: dict[str, str] = {}
@@ -60,25 +71,26 @@ class Remembered:
     def __init__(self, settings: Settings, name: str) -> None:
         path = settings.root / cache.FOLDER / f"{name}.pickle"
         self._cache = cache.Cache(path, _version(settings), settings.relative(path))
-        self._old: dict[str, Any] = self._cache.load(_entries) or {}
-        self._new: dict[str, Any] = {}
+        self._old: dict[bytes, Any] = self._cache.load(_entries) or {}
+        self._new: dict[bytes, Any] = {}
         self._name = name
         self._found = 0
 
     def get(self, wanted: str) -> tuple[bool, Any]:
         """``(True, result)`` if the last run found ``result`` for ``wanted``, else
         ``(False, None)``."""
-        if wanted in self._new:
-            return True, self._new[wanted]
-        if wanted in self._old:
-            self._new[wanted] = found = self._old[wanted]
+        raw = _raw(wanted)
+        if raw in self._new:
+            return True, self._new[raw]
+        if raw in self._old:
+            self._new[raw] = found = self._old[raw]
             self._found += 1
             return True, found
         return False, None
 
     def put(self, wanted: str, result: Any) -> Any:
         """Remember ``result`` for ``wanted``; return it."""
-        self._new[wanted] = result
+        self._new[_raw(wanted)] = result
         return result
 
     def save(self) -> None:
@@ -91,7 +103,7 @@ class Remembered:
             self._cache.save(self._new)
 
 
-def _entries(data: Any) -> dict[str, Any]:
-    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+def _entries(data: Any) -> dict[bytes, Any]:
+    if not isinstance(data, dict) or not all(isinstance(k, bytes) for k in data):
         raise Damaged("not a check's results")
     return data

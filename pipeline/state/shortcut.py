@@ -4,8 +4,8 @@
 alone) and ``check`` use this one, the same device: before it reads anything, the stage
 takes the ``stat`` of every file and folder it would read (``fingerprints.tree_state``) and
 the fingerprint of the rest (the code, the settings, the compiled catalogs); after a run
-that changed nothing, it keeps them with the run's problems and the lines it printed in
-``.cache/pipeline/<name>.json`` (a JSON cache, ``pipeline.state.cache``). A later run that
+that changed nothing, it keeps their digest with the run's problems and the lines it
+printed in ``.cache/pipeline/<name>-last.pickle`` (``pipeline.state.cache``). A later run that
 finds everything as kept, and nothing changed within ``fingerprints.RACY_NS`` of it, says
 what that run said (the same problems, lines and exit code) without importing the stage
 or doing its work.
@@ -24,9 +24,9 @@ from pipeline.errors import OutputError, Problem
 from pipeline.report import LOG, Report
 from pipeline.state import cache
 from pipeline.state.cache import Damaged
-from pipeline.state.fingerprints import Snapshot, fingerprint, tree_state
+from pipeline.state.fingerprints import Snapshot, blake2b, fingerprint, tree_state
 
-FORMAT = 1
+FORMAT = 2  # 2: the digest of the records, not the records
 
 __all__ = ["unless_unchanged"]
 
@@ -42,24 +42,23 @@ def unless_unchanged(
     run of stage ``name`` found it, and that run was ``idle`` (changed nothing): then what
     that run reported."""
     state = _state(settings, name, trees)
-    path = settings.root / cache.FOLDER / f"{name}.json"
-    kept = cache.Cache(path, FORMAT, (cache.FOLDER / f"{name}.json").as_posix(), json=True)
+    seen = _seen(state)
+    path = settings.root / cache.FOLDER / f"{name}-last.pickle"
+    kept = cache.Cache(path, FORMAT, (cache.FOLDER / path.name).as_posix())
     last = kept.load(_recorded)
-    if (
-        last is not None
-        and last["fingerprint"] == state.fingerprint
-        and last["inputs"] == state.inputs
-        and None not in state.inputs.values()
-    ):
+    racy = sum(value is None for value in state.inputs.values())
+    if last is not None and last["seen"] == seen and not racy:
         LOG.debug("%s: nothing it reads changed since its last run: that run's word taken", name)
         return Report([Problem(*problem) for problem in last["problems"]], list(last["lines"]))
-    LOG.debug("%s: %s", name, _why(last, state))
+    if last is None:
+        LOG.debug("%s: no record of a last run that changed nothing", name)
+    else:
+        LOG.debug("%s: what it reads changed since its last run (%d files within 3 s)", name, racy)
     report = work()
     if idle(report):
         recorded = {
-            "fingerprint": state.fingerprint,
-            "inputs": state.inputs,
-            "problems": [[p.path, p.line, p.message, p.warning] for p in report.problems],
+            "seen": seen,
+            "problems": [(p.path, p.line, p.message, p.warning) for p in report.problems],
             "lines": report.lines(),
         }
         with contextlib.suppress(OSError, OutputError):  # (a stage never fails for it)
@@ -67,22 +66,17 @@ def unless_unchanged(
     return report
 
 
-def _why(last: dict[str, Any] | None, state: Snapshot) -> str:
-    """Why a stage does its work: what differs from its last run."""
-    if last is None:
-        return "no record of a last run that changed nothing"
-    if last["fingerprint"] != state.fingerprint:
-        return "the code or the settings changed since its last run"
-    changed = {name for name, value in state.inputs.items() if last["inputs"].get(name) != value}
-    changed |= set(last["inputs"]) - set(state.inputs)
-    racy = [name for name, value in state.inputs.items() if value is None]
-    return f"{len(changed)} of the files it reads changed, {len(racy)} within the last 3 s"
+def _seen(state: Snapshot) -> bytes:
+    """What is kept of ``state``: its fingerprint and the digest of its records (only
+    digests: the records themselves are many, and a run needs only to know them equal)."""
+    records = blake2b(repr(sorted(state.inputs.items())).encode(), digest_size=16)
+    return bytes.fromhex(state.fingerprint) + records.digest()
 
 
 def _recorded(data: Any) -> dict[str, Any]:
-    if not isinstance(data, dict) or set(data) != {"fingerprint", "inputs", "problems", "lines"}:
+    if not isinstance(data, dict) or set(data) != {"seen", "problems", "lines"}:
         raise Damaged("not a stage's record")
-    if not all(isinstance(p, list) and len(p) == 4 for p in data["problems"]):
+    if not all(isinstance(p, tuple) and len(p) == 4 for p in data["problems"]):
         raise Damaged("not a stage's record")
     return data
 
