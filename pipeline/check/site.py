@@ -49,8 +49,7 @@ class BuiltPage:
         ask for it once per page that names this one)."""
         if self._set is None:
             self._set = frozenset(
-                (code.lower(), normal(urljoin(self.url, href)))
-                for code, href, _ in self.alternates
+                (code.lower(), normal(urljoin(self.url, href))) for code, href, _ in self.alternates
             )
         return self._set
 
