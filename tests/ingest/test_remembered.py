@@ -3,7 +3,7 @@ and does not make them again (their front matter dumped) until they change."""
 
 from __future__ import annotations
 
-from pipeline.content import document
+from pipeline.content import edit
 from tests.conftest import spy
 
 
@@ -14,7 +14,7 @@ def test_a_file_found_normal_is_not_made_again_until_it_changes(site, run, monke
     assert first.code == 0, first.err
     assert "normalized" in first.out or "moved" in first.out
     run(site.root, "ingest")  # finds both normal: remembers them
-    made = spy(monkeypatch, document, "dumps")
+    made = spy(monkeypatch, edit, "dumps")
     again = run(site.root, "ingest")
     assert made == []
     assert (
