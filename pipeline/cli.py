@@ -1,8 +1,7 @@
 """The command line: ``pipeline COMMAND`` (or ``python -m pipeline COMMAND``).
 
-This is the only place that turns errors into exit codes (see ``errors.ExitCode``): problems
-go to standard error, one per line as ``path:line: message``; what was done goes to
-standard output.
+The only place that turns errors into exit codes (``errors.ExitCode``): problems go to
+standard error, one per line as ``path:line: message``; what was done to standard output.
 """
 
 from __future__ import annotations
@@ -185,9 +184,8 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     return AllReport(code=worst)
 
 
-def _add_json(
-    parser: argparse.ArgumentParser, what: str = "the state", see: str = "README"
-) -> None:
+def _add_json(parser: argparse.ArgumentParser, what: str = "the state", see: str = "") -> None:
+    see = see or "docs/status-json.md"
     text = f"print {what} as JSON (a stable schema with a 'version' field; see {see})"
     parser.add_argument("--json", action="store_true", help=text)
 

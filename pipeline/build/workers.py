@@ -21,7 +21,7 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, NoReturn, TypeVar
 
 Job = TypeVar("Job")
@@ -124,14 +124,53 @@ def _take(
 def _start(work: Callable[[Job], Result], job: Job) -> tuple[int, int]:
     """Fork a child that runs ``work(job)`` and sends back what came of it."""
     read, write = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
+    try:
+        pid, child = _fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        raise
     if pid:
         os.close(write)
         return pid, read
-    _end_with(parent)  # pragma: no cover - the child's side; its results are what is tested
-    os.close(read)  # pragma: no cover
-    _answer(write, lambda: work(job))  # pragma: no cover
+    with child:  # pragma: no cover - the child's side; its results are what is tested
+        os.close(read)
+        _answer(write, lambda: work(job))
+
+
+HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+def _fork() -> tuple[int, contextlib.AbstractContextManager[None]]:
+    """``os.fork()``, and for the child the guard its whole life runs in.
+
+    A forked child must never come back into its caller's code: a SIGTERM or Ctrl-C that
+    reaches it before it is inside its ``try`` would raise (the CLI turns both into an
+    exception) and the child would go on running the parent's program (a build, a test
+    session) beside it, while the parent waits for it. So both signals are held from
+    before the fork until the child is inside the guard, which ends it with ``os._exit``
+    whatever escapes (``tests/build/test_workers.py``)."""
+    parent = os.getpid()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        raise
+    if pid:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    return pid, _child(parent, mask)
+
+
+@contextlib.contextmanager
+def _child(parent: int, mask: set[signal.Signals]) -> Iterator[None]:  # pragma: no cover
+    """In a forked child: its work runs inside, and nothing comes out (``os._exit``)."""
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        _end_with(parent)
+        yield
+    finally:
+        os._exit(1)  # (what ends well has exited already, with its own status)
 
 
 def _end_with(parent: int) -> None:  # pragma: no cover - runs in a child
@@ -223,11 +262,10 @@ class Standby(Generic[Job, Result]):
         if not can_fork():
             return None
         pipes: list[int] = []
-        parent = os.getpid()
         try:
             pipes += os.pipe()
             pipes += os.pipe()
-            pid = os.fork()
+            pid, child = _fork()
         except OSError:
             for pipe in pipes:
                 os.close(pipe)
@@ -237,10 +275,11 @@ class Standby(Generic[Job, Result]):
             os.close(job_read)
             os.close(result_write)
             return cls(pid, job_write, result_read)
-        _end_with(parent)  # pragma: no cover - the child's side; its results are tested
-        os.close(job_write)  # pragma: no cover
-        os.close(result_read)  # pragma: no cover
-        _serve(ready, work, job_read, result_write)  # pragma: no cover
+        with child:  # pragma: no cover - the child's side; its results are tested
+            os.close(job_write)
+            os.close(result_read)
+            _serve(ready, work, job_read, result_write)
+        return None  # pragma: no cover - never reached: the child has exited
 
     def send(self, job: Job) -> bool:
         """Give the standby process its job (once); False, and the standby stopped, if the

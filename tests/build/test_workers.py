@@ -138,3 +138,40 @@ def test_one_process_runs_everything_here_in_order() -> None:
 
     assert workers.fork_share(work, [3, 1, 2], 1, lambda: ["first"]) == ["first", 3, 1, 2]
     assert calls == [3, 1, 2]
+
+
+def interrupted_at_once(parent: int) -> None:
+    """What a SIGTERM (which the CLI turns into an exception) does in a child that gets it
+    the moment it is forked, before it is inside its own code."""
+    raise KeyboardInterrupt
+
+
+def test_a_child_interrupted_as_it_starts_never_runs_its_parents_code(
+    monkeypatch, tmp_path
+) -> None:
+    """A forked child that an exception reaches before its work never comes back into the
+    caller (it once went on running the test session beside it while its parent waited)."""
+    monkeypatch.setattr(workers, "_end_with", interrupted_at_once)
+    me = os.getpid()
+    escaped = tmp_path / "escaped"
+
+    def came_back() -> None:
+        if os.getpid() != me:  # only a child that escaped gets here
+            escaped.write_text(str(os.getpid()))
+            os._exit(0)
+
+    try:
+        standby = workers.Standby.start(ready, work)
+    finally:
+        came_back()  # (what escaped a child comes out here, raising)
+    assert standby is not None
+    standby.send([1])
+    with pytest.raises(RuntimeError, match="a worker died"):
+        standby.result()
+    with pytest.raises(RuntimeError, match="a worker died"):
+        try:
+            workers.fork_share(lambda job: [job], [1, 2, 3], processes=2)
+        finally:
+            came_back()
+    assert not escaped.exists()
+    assert reaped(standby.pid)
