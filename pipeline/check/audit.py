@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from urllib.parse import urljoin
 
 from pipeline.build.plan import SITEMAP, SitePlan, plan_site
-from pipeline.check.served import built_here, difference, is_absolute, normal
+from pipeline.check.served import built_here, difference, is_absolute, joined, normal, resolved
 from pipeline.check.site import BuiltPage, BuiltSite, read_site
 from pipeline.config import LANGUAGE_CODE, Settings
 from pipeline.content.tree import Content
@@ -79,7 +78,7 @@ def targets_and_return_links(site: BuiltSite) -> list[Problem]:
         own = page.hreflang_set()
         code_of_page = (_own_code(page) or "").lower()
         for code, href, line in page.alternates:
-            url = normal(urljoin(page.url, href))
+            url = resolved(page.url, href)
             if url == page.url:
                 continue
             target = site.pages.get(url) if site.file_of(url) else None
@@ -123,7 +122,7 @@ def _own_code(page: BuiltPage) -> str | None:
         (
             code
             for code, href, _ in page.alternates
-            if normal(urljoin(page.url, href)) == page.url and code.lower() != "x-default"
+            if resolved(page.url, href) == page.url and code.lower() != "x-default"
         ),
         None,
     )
@@ -207,7 +206,7 @@ def internal_links(site: BuiltSite) -> list[Problem]:
         for href, line in page.links:
             if not href.strip() or href.startswith("#"):
                 continue  # the page itself
-            url = urljoin(page.url, href.strip())
+            url = joined(page.url, href.strip())
             if site.is_ours(url) and site.file_of(url) is None:
                 found.append(
                     site.problem(

@@ -39,7 +39,8 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.build.markdown import render
-from pipeline.build.plan import Page, plan_site
+from pipeline.build.plan import Page
+from pipeline.check.audit import planned
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
@@ -83,7 +84,7 @@ class Reference:
 
 def reference_problems(settings: Settings, content: Content) -> list[Problem]:
     """Every image or file that a published document names and the site does not hold."""
-    plan = plan_site(settings, content)
+    plan = planned(settings, content)  # (made once per check)
     files = site_files(plan.files())
     found = []
     seen: set[str] = set()

@@ -9,8 +9,10 @@ is audited as it is served, not against what the content plans.
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from pipeline.ingest.jekyll_urls import link
 from pipeline.state.manifest import FOLDER
@@ -27,6 +29,39 @@ def normal(url: str) -> str:
     """
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=link(parts.path)))
+
+
+# An href that names its own path or host: joined to a page's URL, only the page's scheme and
+# host count (RFC 3986, 5.2.2), and a site's pages name mostly the same few on every page.
+ROOTED = re.compile(r"/|https?://[^/?#]")
+ORIGIN = re.compile(r"https?://[^/]*")
+
+
+def joined(url: str, href: str) -> str:
+    """``urljoin(url, href)``, remembered by ``url``'s origin for a rooted ``href``.
+
+    >>> joined("https://example.org/en/news/", "/en/"), joined("https://example.org/a/", "b")
+    ('https://example.org/en/', 'https://example.org/a/b')
+    """
+    origin = ORIGIN.match(url) if ROOTED.match(href) else None
+    return urljoin(url, href) if origin is None else _joined(origin.group(), href)
+
+
+def resolved(url: str, href: str) -> str:
+    """``normal(joined(url, href))``, remembered alike (the hreflang audits ask for each
+    page's set on every page that names it)."""
+    origin = ORIGIN.match(url) if ROOTED.match(href) else None
+    return normal(urljoin(url, href)) if origin is None else _resolved(origin.group(), href)
+
+
+@functools.lru_cache(maxsize=8192)
+def _joined(origin: str, href: str) -> str:
+    return urljoin(origin, href)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolved(origin: str, href: str) -> str:
+    return normal(urljoin(origin, href))
 
 
 def built_here(output: Path) -> bool:

@@ -16,9 +16,9 @@ import os
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
-from pipeline.check.served import normal
+from pipeline.check.served import normal, resolved
 from pipeline.config import Settings
 from pipeline.errors import Problem
 from pipeline.report import progress
@@ -49,7 +49,7 @@ class BuiltPage:
         ask for it once per page that names this one)."""
         if self._set is None:
             self._set = frozenset(
-                (code.lower(), normal(urljoin(self.url, href))) for code, href, _ in self.alternates
+                (code.lower(), resolved(self.url, href)) for code, href, _ in self.alternates
             )
         return self._set
 

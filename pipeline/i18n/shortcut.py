@@ -27,11 +27,12 @@ def i18n_unless_unchanged(settings: Settings) -> Report:
 
 
 def i18n_trees(settings: Settings) -> list[Path]:
-    """``babel.cfg``, ``locale/`` and the folder each pattern of ``babel.cfg`` starts with
-    (``pipeline/templates`` of ``[jinja2: pipeline/templates/**.html]``); the whole site
-    root if a pattern starts with none. A section is split as Babel splits it."""
+    """``babel.cfg``, ``locale/`` (but for translate's memory, ``_catalog_trees``) and the
+    folder each pattern of ``babel.cfg`` starts with (``pipeline/templates`` of
+    ``[jinja2: pipeline/templates/**.html]``); the whole site root if a pattern starts with
+    none. A section is split as Babel splits it."""
     config = settings.root / "babel.cfg"  # pipeline.i18n.stage.BABEL_CFG
-    trees = [config, settings.locale_dir]
+    trees = [config, *_catalog_trees(settings)]
     try:
         sections = re.findall(r"^\[([^\]]+)\]", config.read_text(encoding="utf-8"), re.M)
     except (OSError, UnicodeDecodeError):
@@ -45,3 +46,14 @@ def i18n_trees(settings: Settings) -> list[Path]:
             return [settings.root]
         trees.append(settings.root / literal.rsplit("/", 1)[0])
     return trees
+
+
+def _catalog_trees(settings: Settings) -> list[Path]:
+    """What ``locale/`` holds but the translation memory (``locale/memory/``, which i18n
+    never reads and translate writes whenever it drafts: one paragraph edited must not make
+    i18n, and the check of the catalogs, run again); ``locale/`` itself if it is missing."""
+    try:
+        entries = sorted(settings.locale_dir.iterdir())
+    except OSError:
+        return [settings.locale_dir]
+    return [entry for entry in entries if entry.name != "memory"]  # translate.memory.FOLDER
