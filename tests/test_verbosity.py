@@ -20,7 +20,8 @@ NO_REF = "---\nlang: sv\ntitle: C\n---\nText.\n"  # a warning: no 'ref' yet
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_takes_q_and_v_before_or_after_it(name) -> None:
     parser = build_parser()
-    extra = ["a-ref"] if name == "approve" else []
+    needed = {"approve": ["a-ref"], "export": ["--format", "po"], "import": ["drafts.po"]}
+    extra = needed.get(name, [])
     assert parser.parse_args([name, *extra, "-q"]).quiet
     assert parser.parse_args(["-v", name, *extra]).verbose
     with pytest.raises(SystemExit):
@@ -67,7 +68,7 @@ def test_check_json_lists_each_problem_with_its_check(site, run) -> None:
     } in data["problems"]
     for problem in data["problems"]:
         assert list(problem) == ["check", "file", "line", "severity", "message"]
-    assert data["summary"] == {"checks": 6, "errors": 1, "warnings": len(data["problems"]) - 1}
+    assert data["summary"] == {"checks": 7, "errors": 1, "warnings": len(data["problems"]) - 1}
     # the same problems as on standard error, and as -q leaves the JSON alone
     assert len(result.err_lines) == len(data["problems"])
     assert json.loads(run(site.root, "check", "--json", "-q").out) == data
