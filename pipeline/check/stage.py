@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.build.plan import plan_site
 from pipeline.check.audit import site_problems
 from pipeline.check.language import language_problems
+from pipeline.check.markup import markup_problems
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.tree import Content, scan
@@ -40,6 +41,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
     ("orphans", orphan_problems),
     ("language", language_problems),
+    ("markup", markup_problems),
     ("glossary", glossary_problems),
     ("catalogs", catalog_problems),
     ("site", site_problems),
