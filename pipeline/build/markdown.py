@@ -2,26 +2,27 @@
 
 markdown-it-py (CommonMark plus tables, only safe links) is the parser of record: the
 translate stage segments with it, the checks read with it, and its HTML is the HTML of the
-site. Raw HTML in a body is HTML, cleaned by nh3 (``pipeline.build.raw_html``: what could run
-is taken out, and ``losses`` says what, for the check stage to warn of). It takes about 0.8 ms a posting, though, most of a full build. cmark-gfm
-(GitHub's C implementation of CommonMark, through ``cmarkgfm``) takes about 0.03 ms and gives
-the same HTML for ordinary postings, so it renders a body whenever nothing in it is known to
-make the two differ; everything else goes to markdown-it-py:
+site. It takes about 0.8 ms a posting, though, most of a full build. cmark-gfm (GitHub's C
+implementation of CommonMark, through ``cmarkgfm``) takes about 0.03 ms and gives the same
+HTML for ordinary postings, so it renders a body whenever nothing in it is known to make the
+two differ; everything else goes to markdown-it-py:
 
-- before rendering: raw HTML (any ``<`` but that of an autolink to a web or mail address:
-  only markdown-it-py's HTML is cleaned),
-  tabs and carriage returns, link reference definitions, what could be a table, a code span
-  wrapped onto an indented line, runs of four emphasis marks, an empty list item, a hard
-  break after a backslash, an indented line after a quote, an entity in a fence's info
-  string, and emphasis beside a non-ASCII symbol (``*€*``): the places where the two
-  implement different versions of the spec or have known bugs; and footnotes, attribute lists
-  and definition lists, which cmark-gfm does not read;
+- before rendering: raw HTML (any ``<`` but that of an autolink to a web or mail address;
+  only markdown-it-py's HTML is cleaned), tabs and carriage returns, link reference
+  definitions, what could be a table, a code span wrapped onto an indented line, runs of
+  four emphasis marks, an empty list item, a hard break after a backslash, an indented line
+  after a quote, an entity in a fence's info string, and emphasis beside a non-ASCII symbol
+  (``*€*``): the places where the two implement different versions of the spec or have
+  known bugs; and footnotes, attribute lists and definition lists, which cmark-gfm does not
+  read;
 - after rendering: a link or image whose URL the site does not allow (cmark-gfm would make
   ``tel:`` or ``data:`` a link; markdown-it-py leaves the text as written), a URL with
   non-ASCII text (markdown-it-py writes host names in punycode), and an empty block quote
   (which the two print differently).
 
-Which links a page may carry, from Markdown, raw HTML or front matter, ``safe_url`` says.
+Raw HTML in a body is HTML, cleaned by nh3 (``pipeline.build.raw_html``): what could run is
+taken out, and ``losses`` says what, for the check stage to warn of. Which links a page may
+carry, from Markdown, raw HTML or front matter, ``safe_url`` says.
 
 ``tests/build/test_markdown.py`` holds both to the same HTML on the test and benchmark corpora, and
 to the link and raw HTML rules (cleaned, never run) on hostile and random input.

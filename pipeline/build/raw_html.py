@@ -127,8 +127,10 @@ def removed(pieces: list[tuple[int, str]], rendered: str) -> list[tuple[int, str
         for line, tag, name in _items(piece):
             if lost[tag, name] > 0:
                 lost[tag, name] -= 1
-                what = f"<{tag}> removed from the page" if name is None else (
-                    f"{name}= removed from <{tag}>"
+                what = (
+                    f"<{tag}> removed from the page"
+                    if name is None
+                    else (f"{name}= removed from <{tag}>")
                 )
                 found.append((start + line - 1, what))
     return list(dict.fromkeys(found))
