@@ -95,21 +95,26 @@ def clean(html: str) -> str:
     return str(_cleaner().clean(html))
 
 
+Item = tuple[str, str | None, str | None]
+"""A start tag ``(tag, None, None)`` or an attribute ``(tag, name, value)``; the value of a
+URL only, the one thing that decides whether one of several like attributes is kept."""
+
+
 class _Items(HTMLParser):
-    """The start tags of some HTML, and each attribute as ``(tag, name)``, with their lines
-    (1 the first)."""
+    """The start tags of some HTML and their attributes, each with its line (1 the first)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str | None]] = []
+        self.found: list[tuple[int, Item]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
-        self.found.append((line, tag, None))
-        self.found += [(line, tag, name) for name, _ in attrs]
+        self.found.append((line, (tag, None, None)))
+        for name, value in attrs:
+            self.found.append((line, (tag, name, value if name in URLS else None)))
 
 
-def _items(html: str) -> list[tuple[int, str, str | None]]:
+def _items(html: str) -> list[tuple[int, Item]]:
     parser = _Items()
     parser.feed(html)
     parser.close()
@@ -120,13 +125,14 @@ def removed(pieces: list[tuple[int, str]], rendered: str) -> list[tuple[int, str
     """What ``clean`` takes from ``rendered`` (the HTML of a body) that was typed in one of
     ``pieces`` (each raw HTML as written, and its line in the body, 0 the first): a message
     at the line of the piece that holds it."""
-    lost = Counter((tag, name) for _, tag, name in _items(rendered))
-    lost.subtract((tag, name) for _, tag, name in _items(clean(rendered)))
+    lost = Counter(item for _, item in _items(rendered))
+    lost.subtract(item for _, item in _items(clean(rendered)))
     found = []
     for start, piece in pieces:
-        for line, tag, name in _items(piece):
-            if lost[tag, name] > 0:
-                lost[tag, name] -= 1
+        for line, item in _items(piece):
+            if lost[item] > 0:
+                lost[item] -= 1
+                tag, name, _ = item
                 what = (
                     f"<{tag}> removed from the page"
                     if name is None

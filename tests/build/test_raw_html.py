@@ -24,6 +24,10 @@ Ring oss<br/>eller skriv till oss.
 <script>alert(1)</script>
 
 En [länk](/kontakt/) och <a href="javascript:alert(1)">en till</a>.
+
+<figure><img src="/logo.png" alt="Logga"><figcaption>Vår logga</figcaption></figure>
+<iframe src="https://www.youtube-nocookie.com/embed/x" title="Film"></iframe>
+<iframe src="http://example.org/film" title="Film"></iframe>
 """
 PAGE = """\
 ---
@@ -59,6 +63,9 @@ def test_raw_html_in_markdown_is_on_the_page_cleaned(ui_site, run) -> None:
     assert '<div class="box">' in page and "<strong>Viktigt:</strong>" in page
     assert '<img src="/logo.png">' in page
     assert '<a href="/kontakt/">länk</a>' in page and "<a>en till</a>" in page
+    assert '<figure><img src="/logo.png" alt="Logga"><figcaption>Vår logga</figcaption>' in page
+    assert '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Film">' in page
+    assert '<iframe title="Film">' in page  # an iframe's address must be https
     lowered = page.lower()
     assert "<script" not in lowered and "alert" not in lowered and "javascript:" not in lowered
     assert not re.search(r"\son\w+=", lowered)
@@ -83,4 +90,5 @@ def test_check_warns_of_what_the_page_leaves_out_at_its_line(ui_site, run) -> No
         "content/sv/metod.md:10: warning: onerror= removed from <img>",
         "content/sv/metod.md:14: warning: <script> removed from the page",
         "content/sv/metod.md:16: warning: href= removed from <a>",
+        "content/sv/metod.md:20: warning: src= removed from <iframe>",
     ]
