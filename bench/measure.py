@@ -113,6 +113,7 @@ class Timed:
     command: Sequence[str]
     prepare: Callable[[int], object] | None = None
     subcommand: str | None = None
+    ok: tuple[int, ...] = (0,)
 
 
 def measure(
@@ -122,14 +123,16 @@ def measure(
     cwd: Path | None = None,
     subcommand: str | None = None,
     warmup: int = WARMUP,
+    ok: tuple[int, ...] = (0,),
 ) -> Outcome:
     """Run ``command`` ``warmup + runs`` times, each after ``prepare(i)`` and a sync (not
     timed); the median of all but the warm-up runs.
 
     With ``subcommand``, a first run that argparse refuses as an unknown command gives
-    ``UNAVAILABLE``. Any other non-zero exit stops the runs: a failed command has no time.
+    ``UNAVAILABLE``. Any other exit code than those ``ok`` names stops the runs: a failed
+    command has no time.
     """
-    return measure_in_turn([Timed(command, prepare, subcommand)], runs, cwd, warmup)[0]
+    return measure_in_turn([Timed(command, prepare, subcommand, ok)], runs, cwd, warmup)[0]
 
 
 def measure_in_turn(
@@ -150,7 +153,7 @@ def measure_in_turn(
                 item.prepare(number)
             os.sync()  # no run pays for the writeback of the files its predecessor wrote
             run = run_once(item.command, cwd)
-            if run.exit_code != 0:
+            if run.exit_code not in item.ok:
                 missing = item.subcommand and is_missing_command(run, item.subcommand)
                 ended[index] = (
                     UNAVAILABLE

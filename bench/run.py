@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bench.corpus import LANGUAGES, SEED, SITE_URL, TIMEZONE, Corpus, edit_paragraph, write_corpus
 from bench.hugo import find_hugo, hugo_command, hugo_version, write_hugo_site
+from bench.make import make_figures
 from bench.measure import Outcome, Timed, is_missing_command, measure, measure_in_turn, run_once
 from bench.results import FIGURES, Results, table, write_json
 from pipeline.state.fingerprints import RACY_NS
@@ -84,6 +85,7 @@ def benchmark(work: Path, pairs: int, seed: int, runs: Runs, hugo: str | None) -
     results.outcomes.update(_translate(corpus, work / "translate", runs, trash))
     hugo_build = _hugo(corpus, work / "hugo", hugo, trash)
     results.outcomes.update(_build_and_check(corpus, work / "build", runs, trash, hugo_build))
+    results.outcomes.update(make_figures(corpus, work / "make", runs.slow, trash.clear, _report))
     return results
 
 

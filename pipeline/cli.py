@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +20,13 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from pipeline import __version__, exchange
+from pipeline.check import shortcut as checked
 from pipeline.config import Settings, is_site, load_settings
 from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
-from pipeline.report import Report
+from pipeline.i18n import shortcut as i18n_shortcut
+from pipeline.ingest import shortcut as ingested
+from pipeline.report import LOG, Report, logging_for, show, timed
 from pipeline.state import cache
 
 if TYPE_CHECKING:
@@ -33,11 +37,13 @@ if TYPE_CHECKING:
 
 
 def _run_ingest(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.ingest.stage import ingest
-
     paths = [Path(p).absolute() for p in args.paths]
     shown = dict(zip(paths, args.paths, strict=True))
-    return ingest(settings, paths, shown)
+    if paths:
+        from pipeline.ingest.stage import ingest
+
+        return ingest(settings, paths, shown)
+    return ingested.ingest_unless_unchanged(settings)
 
 
 def _add_ingest(parser: argparse.ArgumentParser) -> None:
@@ -59,22 +65,22 @@ def _add_translate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_translate(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.translate import shortcut
+    from pipeline.translate import shortcut as translated
 
     def work() -> TranslateReport:
         from pipeline.translate.stage import translate  # the engines, Babel, markdown-it
 
         return translate(settings, args.translator)
 
-    return shortcut.translate(settings, args.translator, work)
+    return translated.translate(settings, args.translator, work)
 
 
 def _run_i18n(settings: Settings, args: argparse.Namespace) -> Report:
+    if not args.fill:
+        return i18n_shortcut.i18n_unless_unchanged(settings)
     from pipeline.i18n.stage import i18n
     from pipeline.translate.strings import glossary_notes, translate_strings
 
-    if not args.fill:
-        return i18n(settings)
     engine = args.translator or settings.translator
 
     def suggest(texts: Sequence[str], source: str, target: str) -> list[str]:
@@ -125,12 +131,11 @@ def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
 
 
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
-    from pipeline.check.stage import check
-
     out = args.out.absolute() if args.out else None
     if out is not None and not out.is_dir():
         raise UsageError(f"--out {args.out}: no such folder; name the folder a build wrote")
-    return check(settings, out)
+
+    return checked.check_unless_unchanged(settings, out, args.json)
 
 
 STAGES = ("ingest", "translate", "i18n", "build", "check")
@@ -158,32 +163,38 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     """Every stage in order, each on what it can read: a posting with broken front matter is
     reported (once, however many stages meet it) and skipped, and the good ones go all the
     way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
-    args.fill, args.out, args.full = False, None, False  # the other stages' defaults
+    args.fill, args.out, args.full, args.json = False, None, False, False  # their defaults
     vars(args).update(format="jekyll", output=None, wire=False, lang=None, refs=[], every=False)
     shown: set[str] = set()
     worst = ExitCode.OK
     for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
+        start = time.perf_counter()
         try:
             report = COMMANDS[name].run(settings, args)
         except PipelineError as error:
             if error.exit_code == ExitCode.USAGE:
                 raise
             code = error.exit_code
-            _print(Report(problems=[error.as_problem()]), shown)
+            show(Report(problems=[error.as_problem()]), cache.told(), shown)
         else:
             code = report.exit_code
-            _print(report, shown)
+            show(report, cache.told(), shown)
+        timed(name, start)
         if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
             worst = code
     return AllReport(code=worst)
 
 
-def _add_status(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print the state as JSON (a stable schema with a 'version' field; see README)",
-    )
+def _add_json(
+    parser: argparse.ArgumentParser, what: str = "the state", see: str = "README"
+) -> None:
+    text = f"print {what} as JSON (a stable schema with a 'version' field; see {see})"
+    parser.add_argument("--json", action="store_true", help=text)
+
+
+def _add_check(parser: argparse.ArgumentParser) -> None:
+    _add_out(parser)
+    _add_json(parser, "the problems", "docs/cli.md")
 
 
 def _run_status(settings: Settings, args: argparse.Namespace) -> Report:
@@ -253,7 +264,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "status": Command(
         "every ref with its languages' files, roles, statuses and problems; what needs review",
-        _add_status,
+        _add_json,
         _run_status,
         writes=False,
     ),
@@ -271,7 +282,7 @@ COMMANDS: dict[str, Command] = {
     "import": Command(exchange.IMPORT_HELP, exchange.add_import, exchange.run_import),
     "check": Command(
         "validate the content (and the built site); exit 1 on any error",
-        _add_out,
+        _add_check,
         _run_check,
         writes=False,
     ),
@@ -293,6 +304,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="site root holding content/, locale/ and pyproject.toml (default: .)",
     )
+    level = common.add_mutually_exclusive_group()
+    for flags, text in (
+        (("-q", "--quiet"), "print errors only"),
+        (("-v", "--verbose"), "also say what each stage took from its caches, and its time"),
+    ):
+        level.add_argument(*flags, action="store_true", default=argparse.SUPPRESS, help=text)
     parser = argparse.ArgumentParser(
         prog="pipeline",
         parents=[common],
@@ -330,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(printable(f"pipeline: --root {root}: no such folder"), file=sys.stderr)
         return ExitCode.USAGE
+    with logging_for(getattr(args, "quiet", False), getattr(args, "verbose", False)):
+        return _main(args, root)
+
+
+def _main(args: argparse.Namespace, root: Path) -> int:
     command = COMMANDS[args.command]
     cache.told()  # (what library calls before this run said is not this run's)
     previous = signal.signal(signal.SIGTERM, _terminate)
@@ -346,46 +368,26 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 report = command.run(settings, args)
     except PipelineError as error:
-        _print(Report())  # (the caches ignored on the way)
-        print(error, file=sys.stderr)
+        show(Report(), cache.told())  # (the caches ignored on the way)
+        LOG.error(str(error))
         return error.exit_code
     except KeyboardInterrupt:
-        print(
-            "pipeline: interrupted; finished files are kept, run again to complete", file=sys.stderr
-        )
+        LOG.error("pipeline: interrupted; finished files are kept, run again to complete")
         return ExitCode.INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
-    _print(report)
+    show(report, cache.told())
     return report.exit_code
-
-
-def _print(report: Report, shown: set[str] | None = None) -> None:
-    """Print ``report``: its problems on standard error (those not in ``shown``, which
-    takes them in), after the caches the run ignored (``cache.told``), then what was done."""
-    for problem in [*cache.told(), *report.problems]:
-        text = str(problem)
-        if shown is not None:
-            if text in shown:
-                continue
-            shown.add(text)
-        print(text, file=sys.stderr)
-    for line in report.lines():
-        print(printable(line))
-    sys.stdout.flush()
 
 
 def entry() -> None:
     """The ``pipeline`` script and ``python -m pipeline``: run ``main`` and exit with its code.
 
     Every run ends at once when ``main`` returns, its output flushed, without tearing the
-    interpreter down: every file was written and closed (or left alone) and every lock let
-    go by then, and the teardown frees, one by one, every object still alive (the
-    renderers' templates and locale data, the caches of the run): a build after one edit
-    of 1,000 pairs took 0.148 s instead of 0.167 s (docs/benchmarks.md). So an
+    interpreter down (freeing every object still alive one by one: 0.02 s of an edit
+    build, docs/benchmarks.md); every file was closed and every lock let go by then. An
     interrupted run does not wait for a translation request still in flight in a worker
-    thread either (it could take the engine's whole timeout). Output into a pipe whose
-    reader has gone exits 1, without a traceback.
+    thread either. Output into a pipe whose reader has gone exits 1, without a traceback.
     """
     try:
         code = main()

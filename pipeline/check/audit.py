@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
-from pipeline.build.plan import SITEMAP, plan_site
+from pipeline.build.plan import SITEMAP, SitePlan, plan_site
 from pipeline.check.served import built_here, difference, is_absolute, normal
+from pipeline.check.site import BuiltPage, BuiltSite, read_site
 from pipeline.config import LANGUAGE_CODE, Settings
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
@@ -30,102 +28,6 @@ NOT_BUILT = "which is not in the built site"
 HREFLANG = re.compile(LANGUAGE_CODE.pattern, re.IGNORECASE)  # BCP 47 is case-insensitive
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
-# (tag, attribute) pairs whose URL a browser follows or loads.
-LINKING = {("a", "href"), ("link", "href"), ("area", "href"), ("img", "src"), ("script", "src")}
-LINKING |= {("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
-
-
-@dataclass
-class BuiltPage:
-    """One HTML file of the output as a crawler reads it; ``url`` is where it is served."""
-
-    file: str
-    url: str
-    lang: str | None = None
-    noindex: bool = False
-    canonical: list[tuple[str, int]] = field(default_factory=list)
-    alternates: list[tuple[str, str, int]] = field(default_factory=list)  # code, URL, line
-    links: list[tuple[str, int]] = field(default_factory=list)
-
-    def hreflang_set(self) -> set[tuple[str, str]]:
-        """The page's set as (lowercase code, absolute URL) pairs."""
-        return {
-            (code.lower(), normal(urljoin(self.url, href))) for code, href, _ in self.alternates
-        }
-
-
-class _Reader(HTMLParser):
-    def __init__(self, page: BuiltPage) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        line = self.getpos()[0]
-        rel = values.get("rel", "").lower().split()
-        if tag == "html":
-            self.page.lang = values.get("lang")
-        elif tag == "meta" and values.get("name", "").lower() == "robots":
-            self.page.noindex |= "noindex" in values.get("content", "").lower()
-        elif tag == "link" and "canonical" in rel:
-            self.page.canonical.append((values.get("href", ""), line))
-            return  # audited as the canonical, not as a link
-        elif tag == "link" and "alternate" in rel and "hreflang" in values:
-            self.page.alternates.append((values["hreflang"], values.get("href", ""), line))
-            return  # audited with the hreflang set
-        for name, value in values.items():
-            if (tag, name) in LINKING:
-                self.page.links.append((value, line))
-
-
-@dataclass
-class BuiltSite:
-    """The output folder as read back: its pages by URL, and where they are."""
-
-    settings: Settings
-    output: Path
-    pages: dict[str, BuiltPage] = field(default_factory=dict)
-
-    def shown(self, file: str) -> str:
-        """How messages name a file of the output (``public/en/index.html``)."""
-        return self.settings.relative(self.output / file)
-
-    def is_ours(self, url: str) -> bool:
-        """Whether an absolute ``url`` is on this site (below ``site-url``)."""
-        base = self.settings.site_url
-        return url == base or url.startswith(base + "/")
-
-    def file_of(self, url: str) -> str | None:
-        """The output file that serves ``url`` if it is on this site and exists there."""
-        if not self.is_ours(url):
-            return None
-        path = unquote(urlsplit(url[len(self.settings.site_url) :] or "/").path) or "/"
-        relative = path.lstrip("/")
-        # A folder is served by its index.html; servers redirect "/en" to "/en/" too.
-        candidates = [relative] if relative and not relative.endswith("/") else []
-        candidates.append((relative.rstrip("/") + "/index.html").lstrip("/"))
-        for candidate in candidates:
-            if ".." not in Path(candidate).parts and (self.output / candidate).is_file():
-                return candidate
-        return None
-
-    def problem(self, page: BuiltPage, message: str, line: int | None = None) -> Problem:
-        """A problem with one page."""
-        return Problem(self.shown(page.file), line, message)
-
-
-def read_site(settings: Settings, output: Path) -> BuiltSite:
-    """Every ``.html`` file under ``output`` (hidden ones and symlinks aside), parsed."""
-    site = BuiltSite(settings, output)
-    for path in sorted(output.rglob("*.html")):
-        file = path.relative_to(output).as_posix()
-        if any(part.startswith(".") for part in Path(file).parts) or path.is_symlink():
-            continue  # (a build writes no symlink: where one is, its page is missing)
-        served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
-        page = BuiltPage(file, normal(settings.site_url + served))
-        _Reader(page).feed(path.read_text(encoding="utf-8", errors="replace"))
-        site.pages[page.url] = page
-    return site
 
 
 def codes_and_urls(site: BuiltSite) -> list[Problem]:
@@ -349,23 +251,33 @@ def site_problems(settings: Settings, content: Content) -> list[Problem]:
         ]
     # Another tool's build (Jekyll's _site) is audited as served, its sitemap where it has one.
     ours = built_here(output)
-    found = _against_plan(settings, content, output) if ours else []
     site = read_site(settings, output)
+    found = _against_plan(settings, content, site) if ours else []
     for _name, audit in AUDITS:
         if ours or audit is not sitemap or (output / SITEMAP).is_file():
             found += audit(site)
     return found
 
 
-def _against_plan(settings: Settings, content: Content, output: Path) -> list[Problem]:
-    planned = set(plan_site(settings, content).files())
+def planned(settings: Settings, content: Content) -> SitePlan:
+    """The site ``content`` plans, made once per check (the content check asks too)."""
+    kept = getattr(content, "_planned", None)
+    if kept is None or kept[0] is not settings:
+        kept = (settings, plan_site(settings, content))
+        content._planned = kept  # type: ignore[attr-defined]
+    return kept[1]
+
+
+def _against_plan(settings: Settings, content: Content, site: BuiltSite) -> list[Problem]:
+    output = site.output
+    planned_files = set(planned(settings, content).files())
     built = {
-        path.relative_to(output).as_posix()
-        for path in output.rglob("*")
-        if path.is_file() and path.name != OLD_LIST and path.relative_to(output).parts[0] != FOLDER
+        file
+        for file in site.files
+        if file.rsplit("/", 1)[-1] != OLD_LIST and file.split("/", 1)[0] != FOLDER
     }
     found = []
-    for file in sorted(planned - built):
+    for file in sorted(planned_files - built):
         found.append(
             Problem(
                 settings.relative(output / file),
@@ -373,7 +285,7 @@ def _against_plan(settings: Settings, content: Content, output: Path) -> list[Pr
                 "missing: the build is out of date; run 'pipeline build'",
             )
         )
-    for file in sorted(built - planned):
+    for file in sorted(built - planned_files):
         found.append(
             Problem(
                 settings.relative(output / file),

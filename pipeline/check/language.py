@@ -25,11 +25,18 @@ from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
+from pipeline.report import progress
+from pipeline.state.remembered import Remembered, key
 
 MIN_WORDS = 12
 MIN_BLOCK_WORDS = 3  # a block that names the line in a draft: a heading is a few words
 MIN_CONFIDENCE = 0.95
-MAX_CHARACTERS = 4000  # enough to tell; long postings need not be read to the end
+MAX_CHARACTERS = 4000  # of a text's words: enough to tell
+# Of a body's Markdown, the piece that is parsed and judged: its start, cut at a blank line (a
+# block's end) before this many characters, so that no block is cut in two. Some 250 words
+# tell lingua the language with the confidence asked for; parsing whole bodies to judge their
+# words was most of what a check of a new site cost (docs/benchmarks.md).
+MAX_MARKDOWN = 2000
 UNDETECTABLE_ENGINES = {"pseudo"}  # accented source text, not a translation, by design
 
 
@@ -80,25 +87,66 @@ def detect(text: str, languages: list[str]) -> tuple[str, float] | None:
     >>> detect("Digidem Lab", ["sv", "en"]) is None
     True
     """
-    text = text[:MAX_CHARACTERS]
+    return detect_all([text], languages)[0]
+
+
+def detect_all(texts: list[str], languages: list[str]) -> list[tuple[str, float] | None]:
+    """``detect`` of each of ``texts``, one call of lingua's each. (Not lingua's calls that
+    spread texts over the cores: their thread pool lives on in the process, and a process
+    forked from it that calls them again waits for those threads forever.)"""
+    found: list[tuple[str, float] | None] = [None] * len(texts)
     detector = _detector(tuple(languages))
-    if detector is None or len(text.split()) < MIN_WORDS:
-        return None
-    best = detector.compute_language_confidence_values(text)[0]
-    if best.value < MIN_CONFIDENCE:
-        return None
-    code = best.language.iso_code_639_1.name.lower()
-    site_code = next(lang for lang in languages if lang.split("-")[0] == code)
-    return site_code, best.value
+    if detector is None:
+        return found
+    cut = [text[:MAX_CHARACTERS] for text in texts]
+    judged = [number for number, text in enumerate(cut) if len(text.split()) >= MIN_WORDS]
+    if not judged:
+        return found
+    for number in judged:
+        best = detector.compute_language_confidence_values(cut[number])[0]
+        if best.value < MIN_CONFIDENCE:
+            continue
+        code = best.language.iso_code_639_1.name.lower()
+        site_code = next(lang for lang in languages if lang.split("-")[0] == code)
+        found[number] = (site_code, best.value)
+    return found
+
+
+def bounded(markdown: str) -> str:
+    """The start of ``markdown`` that is judged: up to the last blank line before
+    ``MAX_MARKDOWN`` characters (all of a shorter text).
+
+    >>> bounded("a" * 10), len(bounded(("word " * 99 + "\\n\\n") * 100)) <= MAX_MARKDOWN
+    ('aaaaaaaaaa', True)
+    """
+    if len(markdown) <= MAX_MARKDOWN:
+        return markdown
+    piece = markdown[:MAX_MARKDOWN]
+    end = piece.rfind("\n\n")
+    return piece[:end] if end > 0 else piece
 
 
 def language_problems(settings: Settings, content: Content) -> list[Problem]:
-    """Documents whose body is confidently in another site language than their ``lang``."""
+    """Documents whose body is confidently in another site language than their ``lang``.
+
+    What the detector said of each body is remembered by the digest of its judged piece
+    (``remembered.Remembered``): an unchanged body is not parsed or judged again."""
     found = []
-    for doc in content.documents:
-        if doc.lang not in settings.languages or _engine(doc) in UNDETECTABLE_ENGINES:
-            continue
-        detected = detect(plain_text(doc.body), settings.languages)
+    remembered = Remembered(settings, "check-language")
+    judged = [
+        (doc, key(bounded(doc.body)))
+        for doc in content.documents
+        if doc.lang in settings.languages and _engine(doc) not in UNDETECTABLE_ENGINES
+    ]
+    unknown = {wanted: doc for doc, wanted in judged if not remembered.get(wanted)[0]}
+    texts = [
+        plain_text(bounded(doc.body))
+        for doc in progress("check: language", unknown.values(), len(unknown))
+    ]
+    for wanted, detected in zip(unknown, detect_all(texts, settings.languages), strict=True):
+        remembered.put(wanted, detected)
+    for doc, wanted in judged:
+        detected = remembered.get(wanted)[1]
         if detected is None or detected[0] == doc.lang:
             continue
         lang, confidence = detected
@@ -116,6 +164,7 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
                 f"(it reads as '{lang}', confidence {confidence:.2f}); translate it"
             )
             found.append(Problem(doc.shown, line, advice))
+    remembered.save()
     return found
 
 

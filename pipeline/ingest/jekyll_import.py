@@ -25,7 +25,7 @@ from pipeline.content import document
 from pipeline.content.document import Document
 from pipeline.errors import ContentError, Problem
 from pipeline.ingest import jekyll_urls as rules
-from pipeline.ingest import kramdown, liquid
+from pipeline.ingest import kramdown, liquid, raw_html
 from pipeline.ingest.jekyll import CONFIG, POST_NAME, Entry, Posting, Site, read_site
 from pipeline.ingest.jekyll_defaults import defaults
 from pipeline.ingest.jekyll_refs import name_postings, order, share_refs
@@ -281,9 +281,16 @@ def _source(
         collections=frozenset(c for c, m in site.config.collections.items() if not m.get("output")),
     )
     body, origin, notes = liquid.resolve(doc.body, context)
+    name = posting.name
     if posting.markdown:
+        resolved = body
         body, more = kramdown.convert(body)
         notes += [n._replace(line=origin[n.line - 1]) for n in more]
+        html = raw_html.first_html(body)
+        if html is not None and name is not None:
+            name = name.removesuffix(".md") + ".html"
+            notes.append(_made_html(html[1], name, origin[_line_in(resolved, html[1]) - 1]))
+            body = raw_html.as_html(body)
     for note in sorted(notes):
         line = posting.body_line + note.line - 1
         if note.warning:
@@ -297,10 +304,33 @@ def _source(
         doc.shown,
         timezone=timezone,
         prepared=prepared,
-        name=posting.name,
+        name=name,
         ref=posting.ref,
         info=tuple(posting.info),
     )
+
+
+def _made_html(html: str, name: str, line: int) -> liquid.Note:
+    """What is said of a Markdown page brought in as HTML (``raw_html``), at the line of
+    its first ``html``."""
+    return liquid.Note(
+        line,
+        f"{html} is HTML in Markdown, which the build shows as text: the page comes in as "
+        f"HTML ({name}), its Markdown rendered as kramdown renders it",
+        True,
+    )
+
+
+def _line_in(resolved: str, html: str) -> int:
+    """The line (1-based) of ``resolved``, the body before kramdown's rewriting, where
+    ``html``, found in the rewritten body, starts (its tag, where kramdown's attribute was
+    taken out of it)."""
+    lines = resolved.split("\n")
+    for wanted in (html, html.split()[0]):
+        found = next((n + 1 for n, line in enumerate(lines) if wanted in line), None)
+        if found is not None:
+            return found
+    return 1
 
 
 def _front_matter(meta: dict[str, Any], posting: Posting, site: Site) -> dict[str, Any]:

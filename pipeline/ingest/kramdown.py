@@ -10,6 +10,7 @@ markdown-it's plugins read (mdit-py-plugins ``attrs``, ``attrs_block``, ``deflis
 - Only ids and classes come across; other attributes are removed, and said.
 - ``markdown="1"`` on an HTML block is removed and the block's inside set off by blank lines,
   so that CommonMark reads it as Markdown, as kramdown did.
+- ``<br/>`` in a paragraph becomes a hard line break (``line_breaks``).
 - ``{:toc}`` (kramdown's table of contents), ``{::comment}``, ``{::options}``, attribute
   list definitions: removed, and said. Definition lists and footnotes stay as they are.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from pipeline.ingest import line_breaks
 from pipeline.ingest.liquid import Note
 
 IAL_LINE = re.compile(r"^(?P<indent>[ \t]*)\{:(?!:)\s*(?P<attrs>[^}]*)\}\s*$")
@@ -51,13 +53,17 @@ def convert(body: str) -> tuple[str, list[Note]]:
     ## Steg
     <BLANKLINE>
     """
+    # A paragraph's <br/> first, so that the rest is read as it will render; the notes of
+    # the passes after it are at its lines, said at those of ``body`` (``origin``).
+    body, said, origin = line_breaks.convert(body)
     notes: list[Note] = []
-    # The passes that keep every line where it is come first, so that each note is at its
-    # line of ``body``.
+    # The passes that keep every line where it is come next, so that each note is at its
+    # line.
     body = _extensions(body, notes)
     body = _span_attributes(body, notes)
     _say_markdown_blocks(body, notes)
     body = _block_attributes(body, notes)
+    notes = said + [note._replace(line=origin[note.line - 1]) for note in notes]
     return _markdown_blocks(body), sorted(notes)
 
 

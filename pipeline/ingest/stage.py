@@ -23,6 +23,7 @@ from pipeline.config import Settings
 from pipeline.content import document, edit
 from pipeline.content.dates import normalized_date
 from pipeline.content.document import Document
+from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
@@ -31,6 +32,8 @@ from pipeline.ingest.postings import Copy, Source
 from pipeline.ingest.sources import MARKDOWN, find_sources
 from pipeline.report import Report
 from pipeline.slugs import DATE_PREFIX, ref_from_filename
+from pipeline.state import remembered
+from pipeline.state.remembered import Remembered
 from pipeline.translate.superseded import make_way
 
 
@@ -69,13 +72,16 @@ def ingest(
     ``shown`` maps each path to how messages should name it (as the user typed it).
     """
     report = IngestReport()
-    content = scan(settings)
+    # Front matter parsed before comes from the memo (read, not saved: the build keeps it).
+    content = scan(settings, FrontMatterMemo.open(settings))
     report.problems += content.problems
     index = _Index(content)
     broken = {p.path for p in content.problems if not p.warning}  # left as they are
+    normal = Remembered(settings, "ingest")
     for doc in content.documents:
         if doc.shown not in broken and doc.path not in index.gone:
-            _normalize_in_place(doc, content, index, settings, report)
+            _normalize_in_place(doc, content, index, settings, report, normal)
+    normal.save()
     found = find_sources(list(paths), settings, shown)
     report.problems += found.problems
     report.done += found.notes
@@ -128,11 +134,24 @@ def normalized(
 
 
 def _normalize_in_place(
-    doc: Document, content: Content, index: _Index, settings: Settings, report: IngestReport
+    doc: Document,
+    content: Content,
+    index: _Index,
+    settings: Settings,
+    report: IngestReport,
+    normal: Remembered,
 ) -> None:
+    """Normalize ``doc`` where it is, or move it to the folder of its ``lang``. A file found
+    already normal is remembered as such by the digest of its name and bytes (``normal``),
+    and not made again (its front matter dumped) while it stays so."""
     misdated = _date_from_name(doc, doc.path.stem) if is_post(doc) else None
     if misdated is not None:
         report.problems.append(misdated)
+        return
+    as_it_is = _known_normal(doc, normal)
+    if as_it_is is None:
+        if doc.is_original and doc.ref:
+            index.claim(doc)
         return
     folder = content.folder_lang(doc)
     lang = doc.lang or folder
@@ -163,6 +182,8 @@ def _normalize_in_place(
             if edit.save(new):
                 report.normalized += 1
                 report.done.append(f"normalized {doc.shown}")
+            elif as_it_is:
+                normal.put(as_it_is, True)
         else:
             if target.exists() and make_way(settings, target, new, report):
                 index.gone.add(target)
@@ -172,6 +193,19 @@ def _normalize_in_place(
         return
     if new.is_original and new.ref:
         index.claim(new)
+
+
+def _known_normal(doc: Document, normal: Remembered) -> str | None:
+    """None if ``doc``'s file was found normal as it is now (its name and bytes); else the
+    digest to remember it by, if it is found normal this time ("" if it cannot be read)."""
+    try:
+        as_it_is = remembered.key(doc.shown, doc.path.read_bytes())
+    except OSError:
+        return ""
+    if normal.get(as_it_is)[0]:
+        normal.put(as_it_is, True)
+        return None
+    return as_it_is
 
 
 def _move(old: Document, new: Document, report: IngestReport) -> None:

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
@@ -153,19 +154,31 @@ def fingerprint(settings: Settings, format_version: int, also: Sequence[str] = (
     libraries that render."""
     hashed = blake2b(digest_size=16)
     hashed.update(repr((format_version, __version__, sys.version, settings, *also)).encode())
-    # The package and its subpackages, one level deep (the compiled templates, a level
-    # further, are made of the templates); two globs cost half what a walk of the tree does.
-    code = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("*/*.py")]) + sorted(TEMPLATES.iterdir())
+    hashed.update(_code())
     catalogs = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo"))
     # The site's own templates and data shape every page as the package's templates do: an
     # override added, changed or removed renders the site again (the default comes back).
     site = [p for folder in (settings.templates_dir, settings.data_dir) for p in _files(folder)]
-    for path in code + catalogs + site:
+    for path in sorted(TEMPLATES.iterdir()) + catalogs + site:
+        hashed.update(f"\0{path.as_posix()}\0".encode())
+        hashed.update(path.read_bytes() if path.is_file() else b"")
+    return hashed.hexdigest()
+
+
+@functools.cache
+def _code() -> bytes:
+    """The digest of the package's code and of the rendering libraries' installs: made
+    once per process (``pipeline all`` asks once per stage; the code does not change
+    while it runs)."""
+    hashed = blake2b(digest_size=16)
+    # The package and its subpackages, one level deep (the compiled templates, a level
+    # further, are made of the templates); two globs cost half what a walk of the tree does.
+    for path in sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("*/*.py")]):
         hashed.update(f"\0{path.as_posix()}\0".encode())
         hashed.update(path.read_bytes() if path.is_file() else b"")
     for name in RENDERING_LIBRARIES:
         hashed.update(repr(_library(name)).encode())
-    return hashed.hexdigest()
+    return hashed.digest()
 
 
 def _files(folder: Path) -> list[Path]:

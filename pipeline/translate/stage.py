@@ -30,12 +30,11 @@ as the run goes and when it ends, however it ends.
 
 from __future__ import annotations
 
-import sys
-
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
 from pipeline.content.tree import scan
 from pipeline.content.unsettled import unpaired
+from pipeline.report import progress
 from pipeline.translate import record, wording
 from pipeline.translate.record import BlockRecord
 from pipeline.translate.registry import check_name
@@ -68,14 +67,12 @@ def translate(
     run = Run(settings, name, report)
     finished = False
     try:
-        for number, task in enumerate(tasks, start=1):
-            _progress(number, len(tasks))
+        for task in progress("translate", tasks, len(tasks), after=0):
             _process(run, task)
             run.save_memories()
         finished = True
     finally:
         run.save_memories(force=True, finished=finished)
-        _progress(0, 0)
     return report
 
 
@@ -150,15 +147,3 @@ def _own_wording(task: Task, blocks: list[Block], settings: Settings) -> list[Bl
         translation.get("engine"),
         recorded,
     )
-
-
-def _progress(done: int, total: int) -> None:
-    """A progress line on a terminal (never in logs or pipes)."""
-    if not sys.stderr.isatty():
-        return
-    if total == 0:
-        sys.stderr.write("\r\033[K")
-    else:
-        filled = round(20 * done / total)
-        sys.stderr.write(f"\rtranslate [{'#' * filled}{'.' * (20 - filled)}] {done}/{total}")
-    sys.stderr.flush()

@@ -23,13 +23,18 @@ Terms are matched in what a reader sees: URLs, code, link targets and HTML are l
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
+from pathlib import Path
+from typing import Any
 
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content, source_hash
 from pipeline.errors import Problem
+from pipeline.report import progress
+from pipeline.state.remembered import Remembered, key
 from pipeline.translate import glossary, record
 from pipeline.translate.checks import Pair
 from pipeline.translate.glossary import Glossary, Occurrence
@@ -131,7 +136,11 @@ def breaks(
 def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
     """The glossary's own errors, and a warning per term that reviewed drafts translate
     otherwise than the glossary says, naming each draft and line (and the drafts that follow
-    it, when there are some: the site then says it two ways)."""
+    it, when there are some: the site then says it two ways).
+
+    What each draft gives is remembered by the digest of the files it comes from (the
+    draft, its original, its record and the glossary: ``check.remembered``), so an
+    unchanged draft is neither aligned nor matched again."""
     found = glossary.load(settings)
     problems = list(found.problems)
     if not found.terms:
@@ -140,7 +149,10 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
     breaks: dict[int, list[str]] = defaultdict(list)
     terms: dict[int, Occurrence] = {}
     versions = content.versions()
-    for draft in sorted(content.drafts(), key=lambda d: d.shown):
+    remembered = Remembered(settings, "check-glossary")
+    glossary_bytes = _bytes(settings.locale_dir / glossary.FILE)
+    drafts = sorted(content.drafts(), key=lambda d: d.shown)
+    for draft in progress("check: glossary", drafts, len(drafts)):
         translation = draft.translation or {}
         source_lang, target_lang = str(translation.get("from")), draft.lang
         if translation.get("status") != "reviewed" or not draft.ref or not target_lang:
@@ -148,17 +160,60 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
         originals = [d for d in versions[draft.ref].get(source_lang, []) if d.is_original]
         if not originals or not found.rules(source_lang, target_lang):
             continue
-        lines = _Lines(draft, settings)
-        for block, target in _aligned(originals[0], draft, settings):
-            for occurrence, kept in uses(found, block, target.text, source_lang, target_lang):
-                terms.setdefault(occurrence.line, occurrence)
-                if kept:
-                    follows[occurrence.line].add(draft.shown)
-                else:
-                    breaks[occurrence.line].append(lines.where(target))
+        inputs = _inputs(settings, draft, originals[0], glossary_bytes)
+        known, used = remembered.get(inputs)
+        if not known:
+            used = remembered.put(inputs, _draft_uses(found, draft, originals[0], settings))
+        for fields, kept, where in used:
+            occurrence = Occurrence(*fields)
+            terms.setdefault(occurrence.line, occurrence)
+            if kept:
+                follows[occurrence.line].add(draft.shown)
+            else:
+                breaks[occurrence.line].append(where)
+    remembered.save()
     for line in sorted(breaks):
         problems.append(_inconsistent(terms[line], sorted(follows[line]), breaks[line]))
     return problems
+
+
+def _draft_uses(
+    found: Glossary, draft: Document, original: Document, settings: Settings
+) -> list[tuple[tuple[Any, ...], bool, str]]:
+    """Each glossary term of ``draft``'s blocks: the occurrence (as a tuple of its fields),
+    whether the draft follows the glossary there, and where in the draft it is."""
+    translation = draft.translation or {}
+    source_lang, target_lang = str(translation.get("from")), str(draft.lang)
+    lines = _Lines(draft, settings)
+    used = []
+    for block, target in _aligned(original, draft, settings):
+        for occurrence, kept in uses(found, block, target.text, source_lang, target_lang):
+            fields = tuple(getattr(occurrence, f.name) for f in dataclasses.fields(occurrence))
+            used.append((fields, kept, "" if kept else lines.where(target)))
+    return used
+
+
+def _inputs(settings: Settings, draft: Document, original: Document, glossary_bytes: bytes) -> str:
+    """The digest of what ``_draft_uses`` reads: the draft, its original, its record, the
+    glossary, and the names they are shown by."""
+    assert draft.lang is not None and draft.ref is not None
+    kept = record.records_folder(settings) / draft.lang / f"{draft.ref}.json"
+    return key(
+        draft.shown,
+        original.shown,
+        _bytes(draft.path),
+        _bytes(original.path),
+        _bytes(kept),
+        glossary_bytes,
+    )
+
+
+def _bytes(path: Path) -> bytes:
+    """The bytes of the file ``path``; none if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def _aligned(original: Document, draft: Document, settings: Settings) -> list[tuple[Block, Block]]:

@@ -121,10 +121,10 @@ def test_the_sites_own_files_and_edits_in_the_jekyll_tree_are_never_overwritten(
     original.write_text(original.read_text("utf-8").replace("elever", "barn"), "utf-8")
     exported = site / drafts["content/en/region-vast.md"]
     exported.write_text(exported.read_text("utf-8") + "\nEdited in Jekyll.\n", "utf-8")
-    own = site / drafts["content/en/metod.md"]
+    own = site / drafts["content/en/metod.html"]
     own_text = "The site's own notes, no page.\n"
     del_from_list = listed(site)
-    del del_from_list[drafts["content/en/metod.md"]]
+    del del_from_list[drafts["content/en/metod.html"]]
     (site / ".pipeline-export.json").write_text(json.dumps({"files": del_from_list}), "utf-8")
     own.write_text(own_text, "utf-8")
     skolval = (site / drafts["content/en/skolval.md"]).read_bytes()
@@ -134,8 +134,8 @@ def test_the_sites_own_files_and_edits_in_the_jekyll_tree_are_never_overwritten(
         f"{NAME}/_projekt/skolval.md: warning: not as content/sv/skolval.md holds it (edited "
         f"since it was ingested?): its versions are not exported; run 'pipeline ingest "
         f"{NAME}/_projekt/skolval.md' first",
-        f"{NAME}/{drafts['content/en/metod.md']}: the site's own file is here: not overwritten "
-        "(the version of content/en/metod.md)",
+        f"{NAME}/{drafts['content/en/metod.html']}: the site's own file is here: not overwritten "
+        "(the version of content/en/metod.html)",
         f"{NAME}/{drafts['content/en/region-vast.md']}: edited in the Jekyll tree since the "
         "export wrote it: not overwritten; make the change in content/en/region-vast.md and "
         "remove this file",

@@ -239,15 +239,29 @@ def test_liquid_gives_the_links_and_images_jekyll_gives(jekyll_site: JekyllSite,
 
 
 def test_kramdown_is_written_as_markdown_its_plugins_read_it(moved: Moved):
-    body = moved.documents["metod.md"].body
-    assert body.startswith("{.ingress}\nVår metod har fyra steg")
-    assert "\n{#steg-ett}\n## Steg ett: lyssna\n" in body
-    assert (
-        '\n<div class="ruta">\n\n**Viktigt:** varje svar läses av en människa.\n\n</div>\n' in body
-    )
-    assert "{:" not in body and "markdown=" not in body
-    assert "Medborgardialog\n: Samtal" in body and "[^1]: Metoden" in body  # as kramdown's
+    body = moved.documents["lediga-tjanster/utvecklare.md"].body
+    assert "medborgardialog.\\\nTjänsten är på heltid." in body  # <br/>: a hard line break
+    assert "<br" not in body
+    assert f"{NAME}/lediga-tjanster/utvecklare.md:8: <br/> -> a hard line break" in moved.said
     assert f"{NAME}/metod.md:7: {{: .ingress}} -> {{.ingress}} (before its block)" in moved.said
+
+
+def test_markdown_that_holds_html_comes_in_as_the_html_kramdown_makes(moved: Moved):
+    """The build shows raw HTML in Markdown as text: a page whose Markdown holds HTML (a
+    ``<div markdown="1">``, an include's ``<aside>``) comes in as HTML, rendered."""
+    method = moved.documents["metod.md"]
+    assert method.path.name == "metod.html"
+    assert method.body.startswith('<p class="ingress">Vår metod har fyra steg')
+    for html in ('<h2 id="steg-ett">', "<dl>\n<dt>Medborgardialog</dt>", '<div class="ruta">'):
+        assert html in method.body
+    assert "<p><strong>Viktigt:</strong> varje svar läses av en människa.</p>" in method.body
+    assert "Ring oss<br />\neller skriv till oss." in method.body
+    assert "{:" not in method.body and "markdown=" not in method.body
+    about = moved.documents["om-oss.md"]
+    assert about.path.name == "om-oss.html" and '<aside class="kontakt">' in about.body
+    said = "is HTML in Markdown, which the build shows as text: the page comes in as HTML"
+    assert f'{NAME}/metod.md:19: warning: <div class="ruta"> {said} (metod.html)' in moved.said
+    assert f'{NAME}/om-oss.md:16: warning: <aside class="kontakt"> {said}' in moved.said
 
 
 def test_every_file_of_the_site_is_brought_in_copied_or_named(moved: Moved):
@@ -262,11 +276,21 @@ def test_every_file_of_the_site_is_brought_in_copied_or_named(moved: Moved):
     assert silent == [], f"files of the site that ingest neither took nor named:\n{listed(silent)}"
 
 
+def _site_files(root: Path) -> dict[Path, bytes]:
+    """Every file of the site but its caches (``.cache/``: what a run keeps to spare the next
+    one work, which ingest too may write)."""
+    return {
+        p: p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and ".cache" not in p.relative_to(root).parts
+    }
+
+
 def test_ingesting_the_site_again_changes_nothing(moved: Moved):
-    before = {p: p.read_bytes() for p in moved.root.rglob("*") if p.is_file()}
+    before = _site_files(moved.root)
     again, _ = ingest(moved.work, moved.root)
     assert again.returncode == 0, again.stderr
     assert f"0 created, 0 updated, {len(moved.documents)} unchanged" in again.stdout
     assert "files: 0 copied, 18 unchanged" in again.stdout
-    assert {p: p.read_bytes() for p in moved.root.rglob("*") if p.is_file()} == before
+    assert _site_files(moved.root) == before
     assert again.stderr == moved.ingest.stderr
