@@ -68,7 +68,7 @@ def test_check_json_lists_each_problem_with_its_check(site, run) -> None:
     } in data["problems"]
     for problem in data["problems"]:
         assert list(problem) == ["check", "file", "line", "severity", "message"]
-    assert data["summary"] == {"checks": 7, "errors": 1, "warnings": len(data["problems"]) - 1}
+    assert data["summary"] == {"checks": 8, "errors": 1, "warnings": len(data["problems"]) - 1}
     # the same problems as on standard error, and as -q leaves the JSON alone
     assert len(result.err_lines) == len(data["problems"])
     assert json.loads(run(site.root, "check", "--json", "-q").out) == data

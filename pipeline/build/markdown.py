@@ -1,28 +1,31 @@
 """Markdown made into HTML: markdown-it-py decides, cmark-gfm renders where they agree.
 
-markdown-it-py (CommonMark plus tables, raw HTML shown as text, only safe links) is the parser
-of record: the translate stage segments with it, the checks read with it, and its HTML is the
-HTML of the site. It takes about 0.8 ms a posting, though, most of a full build. cmark-gfm
-(GitHub's C implementation of CommonMark, through ``cmarkgfm``) takes about 0.03 ms and gives
-the same HTML for ordinary postings, so it renders a body whenever nothing in it is known to
-make the two differ; everything else goes to markdown-it-py:
+markdown-it-py (CommonMark plus tables, only safe links) is the parser of record: the
+translate stage segments with it, the checks read with it, and its HTML is the HTML of the
+site. It takes about 0.8 ms a posting, though, most of a full build. cmark-gfm (GitHub's C
+implementation of CommonMark, through ``cmarkgfm``) takes about 0.03 ms and gives the same
+HTML for ordinary postings, so it renders a body whenever nothing in it is known to make the
+two differ; everything else goes to markdown-it-py:
 
-- before rendering: raw HTML (any ``<`` but that of an autolink to a web or mail address),
-  tabs and carriage returns, link reference definitions, what could be a table, a code span
-  wrapped onto an indented line, runs of four emphasis marks, an empty list item, a hard
-  break after a backslash, an indented line after a quote, an entity in a fence's info
-  string, and emphasis beside a non-ASCII symbol (``*€*``): the places where the two
-  implement different versions of the spec or have known bugs; and footnotes, attribute lists
-  and definition lists, which cmark-gfm does not read;
+- before rendering: raw HTML (any ``<`` but that of an autolink to a web or mail address;
+  only markdown-it-py's HTML is cleaned), tabs and carriage returns, link reference
+  definitions, what could be a table, a code span wrapped onto an indented line, runs of
+  four emphasis marks, an empty list item, a hard break after a backslash, an indented line
+  after a quote, an entity in a fence's info string, and emphasis beside a non-ASCII symbol
+  (``*€*``): the places where the two implement different versions of the spec or have
+  known bugs; and footnotes, attribute lists and definition lists, which cmark-gfm does not
+  read;
 - after rendering: a link or image whose URL the site does not allow (cmark-gfm would make
   ``tel:`` or ``data:`` a link; markdown-it-py leaves the text as written), a URL with
   non-ASCII text (markdown-it-py writes host names in punycode), and an empty block quote
   (which the two print differently).
 
-Which links a page may carry, from Markdown or from front matter, ``safe_url`` says.
+Raw HTML in a body is HTML, cleaned by nh3 (``pipeline.build.raw_html``): what could run is
+taken out, and ``losses`` says what, for the check stage to warn of. Which links a page may
+carry, from Markdown, raw HTML or front matter, ``safe_url`` says.
 
 ``tests/build/test_markdown.py`` holds both to the same HTML on the test and benchmark corpora, and
-to the link and raw HTML rules on random input.
+to the link and raw HTML rules (cleaned, never run) on hostile and random input.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import unquote
+
+from pipeline.build.raw_html import SAFE_SCHEMES, clean, pieces_of, removed, safe_url
+
+__all__ = ["SAFE_SCHEMES", "losses", "render", "safe_url"]
 
 # CommonMark's autolinks of e-mail addresses and of http(s) URLs, closing '>' included.
 AUTOLINK = (
@@ -73,43 +79,19 @@ STYLE = 'style="text-align: '
 STYLE_SPACE = re.compile(r'(<t[hd] style="text-align:) ')
 
 
-# Anything else (javascript:, data:, vbscript:, file:, ...) is dropped.
-SAFE_SCHEMES = ("http", "https", "mailto")
-
-
-def safe_url(url: str) -> str | None:
-    """``url`` if a page may link to it: a relative URL or one of ``SAFE_SCHEMES``.
-
-    The scheme is looked for as a browser might find it, and as an attacker hides it: with
-    entities and percent-escapes decoded and blanks and control characters left out. A colon
-    before the first ``/``, ``?`` or ``#`` makes what precedes it a scheme.
-
-    >>> safe_url("https://example.org/a"), safe_url("/en/"), safe_url("mailto:a@b.se")
-    ('https://example.org/a', '/en/', 'mailto:a@b.se')
-    >>> safe_url("java\\tscript:alert(1)"), safe_url(" data:text/html,x"), safe_url("VBScript:x")
-    (None, None, None)
-    >>> safe_url("&#106;avascript:alert(1)"), safe_url("java%09script:x"), safe_url("./a:b")
-    (None, None, './a:b')
-    """
-    seen = re.sub(r"[\x00-\x20\x7f]", "", unquote(html.unescape(url)))
-    first = re.split(r"[/?#]", seen, maxsplit=1)[0]
-    if ":" in first and first.split(":", 1)[0].lower() not in SAFE_SCHEMES:
-        return None
-    return url.strip()
-
-
 def render(text: str) -> str:
-    """``text`` (a document's Markdown body) as HTML, as markdown-it-py renders it.
+    """``text`` (a document's Markdown body) as HTML, as markdown-it-py renders it, its raw
+    HTML cleaned (``raw_html.clean``).
 
     >>> render("Hej *världen*, [vi](https://example.org) & <b>du</b>.\\n")[:55]
     '<p>Hej <em>världen</em>, <a href="https://example.org">'
-    >>> render("<b>du</b>\\n")
-    '<p>&lt;b&gt;du&lt;/b&gt;</p>\\n'
+    >>> render("Ring<br/>oss <b onclick='x'>nu</b><script>alert(1)</script>\\n")
+    '<p>Ring<br>oss <b>nu</b></p>\\n'
     >>> render("[a](javascript:alert(1))\\n")
     '<p>[a](javascript:alert(1))</p>\\n'
     """
     fast = _fast(text)
-    return fast if fast is not None else _of_record().render(text)
+    return fast if fast is not None else of_record(text)
 
 
 def _fast(text: str) -> str | None:
@@ -236,17 +218,40 @@ def _freeing(library: str) -> tuple[Callable[[int], None], Callable[[int], None]
 
 @functools.cache
 def _of_record() -> Any:
-    """markdown-it-py as the site renders with it (``markdown_parser``, the segmenter's), raw
-    HTML shown as text (postings come from outside, and no sanitizer is written for them),
-    safe links."""
+    """markdown-it-py as the site renders with it (``markdown_parser``, the segmenter's, raw
+    HTML read as HTML), safe links."""
     from pipeline.content.markdown_syntax import markdown_parser
 
-    return markdown_parser(html=False, validate_link=lambda url: safe_url(url) is not None)
+    return markdown_parser(html=True, validate_link=lambda url: safe_url(url) is not None)
+
+
+def _parsed(text: str) -> tuple[list[Any], str]:
+    """markdown-it-py's tokens of ``text`` and their HTML, raw HTML not yet cleaned."""
+    md, env = _of_record(), {}
+    tokens = md.parse(text, env)
+    return tokens, md.renderer.render(tokens, md.options, env)
 
 
 def of_record(text: str) -> str:
-    """``text`` as markdown-it-py renders it, never through the fast path (for tests)."""
-    return str(_of_record().render(text))
+    """``text`` as markdown-it-py renders it, its raw HTML cleaned: what ``render`` gives
+    where the fast path cannot (and, for tests, everywhere)."""
+    tokens, out = _parsed(text)
+    return clean(out) if any(True for _ in pieces_of(tokens)) else out
+
+
+def losses(body: str, is_html: bool = False) -> list[tuple[int, str]]:
+    """What cleaning takes from ``body`` (Markdown, or HTML if ``is_html``) as the site
+    renders it: ``(line, message)``, line 0 the body's first.
+
+    >>> losses("Ring oss<br/>eller\\n<b onclick=x>skriv</b>\\n\\n<script>alert(1)</script>\\n")
+    [(1, 'onclick= removed from <b>'), (3, '<script> removed from the page')]
+    """
+    if "<" not in body:
+        return []
+    if is_html:
+        return removed([(0, body)], body)
+    tokens, out = _parsed(body)
+    return removed(list(pieces_of(tokens)), out)
 
 
 def fast_path_taken(text: str) -> bool:

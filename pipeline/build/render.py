@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pipeline.build import urls
+from pipeline.build import raw_html, urls
 from pipeline.build.context import Language, SiteData, Teaser, language, teaser
 from pipeline.build.plan import Page, SitePlan, Switch
 from pipeline.build.templates import (
@@ -130,13 +130,13 @@ class Renderer:
 
     def body(self, page: Page) -> Markup:
         """A document's body as HTML (read from its file if ``read_bodies``): Markdown
-        rendered, or the body of an ``.html`` document as it is."""
+        rendered, or the body of an ``.html`` document, both with their raw HTML cleaned."""
         assert page.doc is not None
         text = page.doc.body
         if self.read_bodies:
             text = document.read_body(page.doc.path, page.doc.shown)
         if page.doc.path.suffix == ".html":
-            return Markup(text)  # the site's own HTML, as Jekyll served it
+            return Markup(raw_html.clean(text))  # the HTML Jekyll served, cleaned
         return markdown_html(text)
 
     def entry(self, page: Page, body: Markup) -> Entry:

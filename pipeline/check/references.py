@@ -2,8 +2,8 @@
 
 A document names files in its body and in its front matter. In a Markdown body: its images
 and links as its page shows them (the build's HTML of the body: reference definitions count,
-raw HTML the build shows as text does not); in an ``.html`` document's body: every ``src``
-and ``href``. In front matter:
+and raw HTML as the build cleans it); in an ``.html`` document's body: every ``src`` and
+``href``. In front matter:
 
 - a value of an image key (``IMAGE_KEYS``: ``image``, ``thumbnail``, ``logotype``, ...),
   unless it is a URL of another site;
@@ -212,7 +212,7 @@ def _line_in_front_matter(doc: Document, key: str, text: str) -> int | None:
 
 def _in_markdown(body: str) -> Iterator[Reference]:
     """The images and links of a Markdown body as its page shows them (the build's HTML of
-    it: raw HTML the build shows as text names nothing)."""
+    it, raw HTML cleaned)."""
     seen: dict[str, int] = {}
     for found in RENDERED.finditer(render(body)):
         kind = "image" if found.group(1) == "src" else "link"

@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.check.audit import planned, site_problems
 from pipeline.check.language import language_problems
+from pipeline.check.markup import markup_problems
 from pipeline.check.references import reference_problems
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
@@ -54,6 +55,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("content", content_problems),
     ("orphans", orphan_problems),
     ("language", language_problems),
+    ("markup", markup_problems),
     ("glossary", glossary_problems),
     ("catalogs", catalogs_problems),
     ("references", reference_problems),

@@ -40,6 +40,7 @@ RENDERING_LIBRARIES = (
     "cmarkgfm",
     "markdown_it",
     "mdit_py_plugins",
+    "nh3",
     "yaml",
 )
 

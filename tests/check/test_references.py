@@ -60,7 +60,7 @@ def test_each_missing_image_or_file_is_an_error_at_its_line(site, run) -> None:
 
         - [En sida som inte finns](/finns-inte/)
 
-        <p>Raw HTML, shown as text: <img src="/uploads/html.png" alt=""></p>
+        <p>Raw HTML, cleaned and shown: <img src="/uploads/html.png" alt=""></p>
 
         Och [en referens][ref] och ![samma bild igen](/uploads/saknas.jpg).
 
@@ -81,12 +81,14 @@ def test_each_missing_image_or_file_is_an_error_at_its_line(site, run) -> None:
         f"{file}/uploads/saknas.jpg or correct the path",
         "content/sv/a.md:15: link /finns-inte/ does not resolve to a page of the site; "
         "correct it, or add it to the aliases of the page it means",
+        f"content/sv/a.md:17: image /uploads/html.png does not resolve to "
+        f"{file}/uploads/html.png or correct the path",
         f"content/sv/a.md:21: link /dokument/referens.pdf does not resolve to "
         f"{file}/dokument/referens.pdf or correct the path",
         f"content/sv/a.md:19: image /uploads/saknas.jpg does not resolve to "
         f"{file}/uploads/saknas.jpg or correct the path",
     ]
-    assert result.out.splitlines()[-1] == "check: 7 checks, 7 errors, 0 warnings"
+    assert result.out.splitlines()[-1] == "check: 8 checks, 8 errors, 0 warnings"
 
 
 def test_names_with_spaces_and_non_ascii_letters_resolve_however_spelled(site, run) -> None:

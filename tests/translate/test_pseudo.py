@@ -106,7 +106,7 @@ def test_a_fresh_clone_publishes_no_pseudo_text_and_reviews_it(clone, libre) -> 
     said, reviewed = make(clone)
     assert f"drafted {PSEUDO_DRAFT} from {ORIGINAL} (machine)" in said
     assert LEFT_OUT in said.splitlines()
-    assert "check: 7 checks, 0 errors" in said
+    assert "check: 8 checks, 0 errors" in said
     assert "1 draft to review" in reviewed
     # Nowhere on the site: no page, no pair, no hreflang, no list, no feed, no sitemap.
     public = clone.root / "public"
@@ -128,7 +128,7 @@ def test_a_fresh_clone_publishes_no_pseudo_text_and_reviews_it(clone, libre) -> 
     libre.answers = ENGLISH
     said, _ = make(clone, "--translator", "libre")
     assert f"renamed {PSEUDO_DRAFT} to {DRAFT} (its title is translated now)" in said
-    assert "left out" not in said and "check: 7 checks, 0 errors" in said
+    assert "left out" not in said and "check: 8 checks, 0 errors" in said
     assert not (clone.root / PSEUDO_DRAFT).exists()
     recorded = json.loads(clone.read(RECORD))
     assert recorded["draft"] == "en/2024-03-01-new-position-developer.md"
