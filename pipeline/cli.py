@@ -27,6 +27,7 @@ from pipeline.i18n import shortcut as i18n_shortcut
 from pipeline.ingest import shortcut as ingested
 from pipeline.report import LOG, Report, logging_for, show, timed
 from pipeline.state import cache
+from pipeline.state.fingerprints import scans_shared
 
 if TYPE_CHECKING:
     from pipeline.translate.report import TranslateReport
@@ -166,21 +167,22 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     vars(args).update(format="jekyll", output=None, wire=False, lang=None, refs=[], every=False)
     shown: set[str] = set()
     worst = ExitCode.OK
-    for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
-        start = time.perf_counter()
-        try:
-            report = COMMANDS[name].run(settings, args)
-        except PipelineError as error:
-            if error.exit_code == ExitCode.USAGE:
-                raise
-            code = error.exit_code
-            show(Report(problems=[error.as_problem()]), cache.told(), shown)
-        else:
-            code = report.exit_code
-            show(report, cache.told(), shown)
-        timed(name, start)
-        if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
-            worst = code
+    with scans_shared():  # (each tree scanned once, until a stage writes below it)
+        for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
+            start = time.perf_counter()
+            try:
+                report = COMMANDS[name].run(settings, args)
+            except PipelineError as error:
+                if error.exit_code == ExitCode.USAGE:
+                    raise
+                code = error.exit_code
+                show(Report(problems=[error.as_problem()]), cache.told(), shown)
+            else:
+                code = report.exit_code
+                show(report, cache.told(), shown)
+            timed(name, start)
+            if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
+                worst = code
     return AllReport(code=worst)
 
 

@@ -123,6 +123,8 @@ def _made(folder: str) -> bool:
 _BOUNDS: list[tuple[str, str]] = []
 """The folders of the run (``confined``): each as it is named, and as it really is."""
 
+WATCHERS: list[Callable[[str], None]] = []  # told each path ``may_write`` is asked about
+
 
 @contextlib.contextmanager
 def confined(*folders: Path) -> Iterator[None]:
@@ -143,7 +145,9 @@ def may_write(path: Path | str, follow: bool = False) -> None:
     site root for a catalog): its folder, and with ``follow`` the path itself (a folder to
     write into, a file opened in place), must really lie there, whatever symlinks lead
     there. A file itself is replaced by a rename, never written through: not followed.
-    Outside ``confined``, nothing is checked."""
+    Outside ``confined``, nothing is checked. ``WATCHERS`` are told of it."""
+    for watcher in WATCHERS:
+        watcher(os.path.abspath(path))
     if not _BOUNDS:
         return
     named = os.path.abspath(path)
