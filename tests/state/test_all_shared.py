@@ -12,9 +12,10 @@ import shutil
 
 import pytest
 
+from pipeline.check import shortcut as check_shortcut
 from pipeline.cli import STAGES
 from pipeline.state import fingerprints
-from tests.conftest import Site, engine_pyproject
+from tests.conftest import Site, engine_pyproject, spy
 
 POSTING = """\
 ---
@@ -81,3 +82,31 @@ def test_all_gives_what_the_stages_one_by_one_give(ui_site, tmp_path, run, libre
     ]
     for change in changes:
         _same_after(change, together, apart, run)
+
+
+def test_all_takes_its_last_word_only_while_nothing_changed(
+    ui_site, tmp_path, run, libre, monkeypatch, settled
+):
+    together, apart = _twins(ui_site, tmp_path)
+    for _ in range(2):  # made, then a run that writes nothing: kept
+        _same_after(lambda site: None, together, apart, run)
+    calls = spy(monkeypatch, check_shortcut, "check_unless_unchanged")
+
+    def checked() -> int:  # (how many runs on ``together`` ran ``check``)
+        return sum(call[0].root == together.root for call in calls)
+
+    again = run(together.root, "all")
+    assert checked() == 0  # no stage ran: the last run's word
+    _same_after(lambda site: None, together, apart, run)
+    assert checked() == 0
+    # the build's records gone (hidden, in the output folder): every stage runs again
+    (together.root / "public/.pipeline/manifest.json").unlink()
+    changed = run(together.root, "all")
+    assert checked() == 1
+    assert changed.out != again.out and "0 rendered" not in changed.out
+    # a translation left pending is never kept: the next run tries again
+    libre.always = "500"
+    together.write("content/sv/2024-03-03-c.md", POSTING.format(ref="c", day=3))
+    assert run(together.root, "all").code == 3
+    assert run(together.root, "all").code == 3
+    assert checked() == 3
