@@ -3,13 +3,13 @@ the last run's word for every stage.
 
 The stages run with the trees they scan for their shortcuts shared
 (``fingerprints.scans_shared``). A run that found no cache damaged and left nothing
-pending is kept as ``pipeline.state.shortcut`` keeps a stage's: the digest of the ``stat`` of every file and
-folder below the site root, of the output folder (wherever it is) and of the build's
-records in it (``.pipeline/``, which a build reads), with the fingerprint of the rest (the
-code, the settings, the compiled catalogs, the engine asked for), and what each stage said.
-A later run that finds everything as kept says it all again, without importing a stage. A
-Jekyll site exported to (``jekyll-site``) lies outside what it sees: such a site's runs
-always run the stages.
+pending is kept as ``pipeline.state.shortcut`` keeps a stage's: the digest of the ``stat``
+of every file and folder below the site root, of the output folder (wherever it is) and of
+the build's records in it (``.pipeline/``, which a build reads), with the fingerprint of
+the rest (the code, the settings, the compiled catalogs, the engine asked for), and what
+each stage said. A later run that finds everything as kept says it all again, without
+importing a stage. A Jekyll site exported to (``jekyll-site``) lies outside what it sees:
+such a site's runs always run the stages.
 """
 
 from __future__ import annotations
