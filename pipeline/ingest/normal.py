@@ -37,7 +37,9 @@ class Normal:
         from pipeline.state import manifest
 
         version = fingerprint(self.settings, manifest.FORMAT)
-        return ScanCache.open(self.settings.root, version, self.stats)
+        scanned = ScanCache.open(self.settings.root, version, self.stats)
+        scanned.keeps = False  # (the build's to keep)
+        return scanned
 
     def unknown(self, doc: Document) -> str | None:
         """None if ``doc``'s file was found normal as it is now; else the key to remember

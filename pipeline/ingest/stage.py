@@ -25,6 +25,7 @@ from pipeline.content.dates import normalized_date
 from pipeline.content.document import Document
 from pipeline.content.listing import MARKDOWN_SUFFIXES as MARKDOWN
 from pipeline.content.parse_cache import FrontMatterMemo
+from pipeline.content.scan_cache import LazyBody
 from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
@@ -70,16 +71,18 @@ def ingest(
     ``shown`` maps each path to how messages should name it (as the user typed it).
     """
     report = IngestReport()
-    # What the last build scanned, unread (``normal``; its body read if it is normalized);
-    # front matter parsed before from the memo (read, not saved: the build keeps both).
+    # What the last build scanned, unread (``normal``); front matter parsed before from the
+    # memo (read, not saved: the build keeps both); no body kept (read again if normalized).
     normal = Normal(settings)
-    content = scan(settings, FrontMatterMemo.open(settings), normal.last_scan())
+    content = scan(settings, FrontMatterMemo.open(settings), normal.last_scan(), bodies=False)
     report.problems += content.problems
     index = _Index(content)
     broken = {p.path for p in content.problems if not p.warning}  # left as they are
     for doc in content.documents:
         if doc.shown not in broken and doc.path not in index.gone:
             _normalize_in_place(doc, content, index, settings, report, normal)
+            if isinstance(doc, LazyBody):
+                doc.forget()  # (one body at a time: thousands are most of a run's memory)
     normal.save()
     if not paths:
         return report
@@ -109,7 +112,7 @@ class _Index:
 
     def claim(self, doc: Document) -> None:
         assert doc.lang and doc.ref
-        self.originals[(doc.lang, doc.ref)] = doc
+        self.originals[(doc.lang, doc.ref)] = doc if isinstance(doc, LazyBody) else LazyBody.of(doc)
         self.paths.add(doc.path)
 
 
@@ -155,7 +158,11 @@ def _normalize_in_place(
         if doc.is_original and doc.ref:
             index.claim(doc)
         return
-    new = _normal_form(doc, content, index, settings, report)
+    try:
+        new = _normal_form(doc, content, index, settings, report)
+    except ContentError as error:  # (its body, read again: the file went, or changed)
+        report.problems.append(error.as_problem())
+        return
     if new is None:
         return
     from pipeline.content import edit  # (ruamel.yaml: only for a file not known normal)
