@@ -110,3 +110,18 @@ def test_all_takes_its_last_word_only_while_nothing_changed(
     assert run(together.root, "all").code == 3
     assert run(together.root, "all").code == 3
     assert checked() == 3
+
+
+def test_all_says_a_problem_again_with_its_exit_code(
+    ui_site, tmp_path, run, libre, monkeypatch, settled
+):
+    together, apart = _twins(ui_site, tmp_path)
+    broken = "---\ntitle: [Trasig\n---\nx\n"
+    for site in (together, apart):
+        site.write("content/sv/2024-03-04-d.md", broken)
+    for _ in range(3):  # made, settled (kept), then said again from what was kept
+        _same_after(lambda site: None, together, apart, run)
+    calls = spy(monkeypatch, check_shortcut, "check_unless_unchanged")
+    again = run(together.root, "all")
+    assert calls == []  # the last run's word
+    assert again.code == 1 and "2024-03-04-d.md:3: invalid YAML" in again.err
