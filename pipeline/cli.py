@@ -11,7 +11,6 @@ import contextlib
 import os
 import signal
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,9 @@ from pipeline.errors import ExitCode, PipelineError, UsageError, printable
 from pipeline.files import confined, locked
 from pipeline.i18n import shortcut as i18n_shortcut
 from pipeline.ingest import shortcut as ingested
-from pipeline.report import LOG, Report, logging_for, show, timed
+from pipeline.report import LOG, Report, logging_for, show
 from pipeline.state import cache
+from pipeline.state.whole_run import every_stage
 
 if TYPE_CHECKING:
     from pipeline.translate.report import TranslateReport
@@ -164,24 +164,10 @@ def _run_all(settings: Settings, args: argparse.Namespace) -> Report:
     way to the output folder. Wrong usage or settings (exit 2) stop the run at once."""
     args.fill, args.out, args.full, args.json = False, None, False, False  # their defaults
     vars(args).update(format="jekyll", output=None, wire=False, lang=None, refs=[], every=False)
-    shown: set[str] = set()
-    worst = ExitCode.OK
-    for name in (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:]):
-        start = time.perf_counter()
-        try:
-            report = COMMANDS[name].run(settings, args)
-        except PipelineError as error:
-            if error.exit_code == ExitCode.USAGE:
-                raise
-            code = error.exit_code
-            show(Report(problems=[error.as_problem()]), cache.told(), shown)
-        else:
-            code = report.exit_code
-            show(report, cache.told(), shown)
-        timed(name, start)
-        if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
-            worst = code
-    return AllReport(code=worst)
+    names = (*STAGES[:2], *(("export",) if settings.jekyll_site else ()), *STAGES[2:])
+    engine = args.translator or settings.translator
+    code = every_stage(settings, names, engine, lambda name: COMMANDS[name].run(settings, args))
+    return AllReport(code=code)
 
 
 def _add_json(parser: argparse.ArgumentParser, what: str = "the state", see: str = "") -> None:

@@ -120,8 +120,8 @@ def _made(folder: str) -> bool:
     return True
 
 
-_BOUNDS: list[tuple[str, str]] = []
-"""The folders of the run (``confined``): each as it is named, and as it really is."""
+_BOUNDS: list[tuple[str, str]] = []  # the run's folders (``confined``): as named, as real
+WATCHERS: list[Callable[[str], None]] = []  # told each path ``may_write`` is asked about
 
 
 @contextlib.contextmanager
@@ -143,7 +143,9 @@ def may_write(path: Path | str, follow: bool = False) -> None:
     site root for a catalog): its folder, and with ``follow`` the path itself (a folder to
     write into, a file opened in place), must really lie there, whatever symlinks lead
     there. A file itself is replaced by a rename, never written through: not followed.
-    Outside ``confined``, nothing is checked."""
+    Outside ``confined``, nothing is checked. ``WATCHERS`` are told of it."""
+    for watcher in WATCHERS:
+        watcher(os.path.abspath(path))
     if not _BOUNDS:
         return
     named = os.path.abspath(path)
@@ -274,8 +276,7 @@ def write_atomic_with(path: Path, fill: Callable[[IO[bytes]], None], durable: bo
 
 
 TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)(-[0-9]+)?\.tmp")
-"""The name of a temporary file the pipeline writes before it renames it over ``name``
-(``_write_new``: ``.NAME.PID-N.tmp``; the plan cache: ``.NAME.PID.tmp``)."""
+"""A temporary file's name (``_write_new``: ``.NAME.PID-N.tmp``; plan cache: ``.NAME.PID.tmp``)."""
 
 
 def remove_temporaries(folder: Path) -> int:
@@ -294,8 +295,7 @@ def remove_temporaries(folder: Path) -> int:
 
 
 def _running(pid: int) -> bool:
-    """Whether the process ``pid`` runs (one that has ended but not been waited for does
-    not: it writes nothing more)."""
+    """Whether the process ``pid`` runs (not one ended but not waited for: a zombie)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -310,8 +310,7 @@ def _running(pid: int) -> bool:
 
 
 def _file_mode() -> int:
-    """The mode ``os.open(..., 0o644)`` gives a file under this process's umask (read once:
-    the umask can only be read by setting it)."""
+    """The mode ``os.open(..., 0o644)`` gives under the umask (read once, by setting it)."""
     if not _umask:
         mask = os.umask(0o022)
         os.umask(mask)

@@ -50,6 +50,18 @@ class LazyBody(Document):
         self.body = read_body(self.path, self.shown)
         return self.body
 
+    @classmethod
+    def of(cls, doc: Document) -> LazyBody:
+        """``doc`` without its body (read again from its file if asked for)."""
+        lazy = cls.__new__(cls)
+        lazy.path, lazy.metadata, lazy.shown = doc.path, doc.metadata, doc.shown
+        lazy.key_lines, lazy.warnings = doc.key_lines, doc.warnings
+        return lazy
+
+    def forget(self) -> None:
+        """Let the body go (it is read again if asked for)."""
+        self.__dict__.pop("body", None)
+
 
 def document_digests(doc: Document) -> Digests:
     """The digests of ``doc`` that page keys are made of (``pipeline.build.keys``)."""
@@ -73,6 +85,7 @@ class ScanCache:
     """The scan of the last build of the site, for one build (see the module)."""
 
     def __init__(self, path: Path, version: str, stats: dict[str, Any]) -> None:
+        self.keeps = True  # (False: a run that reads the cache, never writes it: ``put`` not)
         self.path = path
         self.version = version
         self.stats = stats  # what this build read: name -> stat record (None when racy)
@@ -127,6 +140,8 @@ class ScanCache:
     def put(self, doc: Document, problems: list[Problem]) -> None:
         """Remember what scanning ``doc`` gave (kept for the next build if its ``stat`` was
         taken outside the racy window)."""
+        if not self.keeps:
+            return
         digests = document_digests(doc)
         self.digests[doc.shown] = digests
         signed = self.signatures[doc.shown] = signature(doc, problems)

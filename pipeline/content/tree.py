@@ -274,10 +274,17 @@ class Content:
 
 
 def scan(
-    settings: Settings, memo: FrontMatterMemo | None = None, known: ScanCache | None = None
+    settings: Settings,
+    memo: FrontMatterMemo | None = None,
+    known: ScanCache | None = None,
+    bodies: bool = True,
 ) -> Content:
     """Read and validate every document of every site language (front matter through
-    ``memo``, if given; a file ``known`` holds as it is now is taken from there, unread)."""
+    ``memo``, if given; a file ``known`` holds as it is now is taken from there, unread).
+    Without ``bodies``, no document holds its body, read again from its file if asked for
+    (a run that needs few: thousands of bodies at once are most of its memory)."""
+    if not bodies:
+        from pipeline.content.scan_cache import LazyBody
     content = Content(settings)
     if settings.content_dir.is_dir():
         for entry in sorted(settings.content_dir.iterdir()):
@@ -309,6 +316,8 @@ def scan(
                 problems = validate(doc, settings)
                 if known is not None:
                     known.put(doc, problems)
+                if not bodies:
+                    doc = LazyBody.of(doc)
             content.problems += doc.warnings
             content.problems += problems
             content.documents.append(doc)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.config import Settings
+from pipeline.content.listing import MARKDOWN_SUFFIXES
 from pipeline.errors import OutputError, Problem
 from pipeline.files import inside
 from pipeline.ingest.jekyll import CONFIG
 from pipeline.ingest.jekyll_import import import_site
 from pipeline.ingest.postings import Found, Source
 
-MARKDOWN = (".md", ".markdown")
+MARKDOWN = MARKDOWN_SUFFIXES
 
 
 def find_sources(

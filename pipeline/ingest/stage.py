@@ -20,21 +20,20 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.content import document, edit
+from pipeline.content import document
 from pipeline.content.dates import normalized_date
 from pipeline.content.document import Document
+from pipeline.content.listing import MARKDOWN_SUFFIXES as MARKDOWN
 from pipeline.content.parse_cache import FrontMatterMemo
+from pipeline.content.scan_cache import LazyBody
 from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.files import inside, remove, write_atomic
 from pipeline.ingest.names import date_in_name, file_name
+from pipeline.ingest.normal import Normal
 from pipeline.ingest.postings import Copy, Source
-from pipeline.ingest.sources import MARKDOWN, find_sources
 from pipeline.report import Report
 from pipeline.slugs import DATE_PREFIX, ref_from_filename
-from pipeline.state import remembered
-from pipeline.state.remembered import Remembered
-from pipeline.translate.superseded import make_way
 
 
 @dataclass
@@ -72,16 +71,23 @@ def ingest(
     ``shown`` maps each path to how messages should name it (as the user typed it).
     """
     report = IngestReport()
-    # Front matter parsed before comes from the memo (read, not saved: the build keeps it).
-    content = scan(settings, FrontMatterMemo.open(settings))
+    # What the last build scanned, unread (``normal``); front matter parsed before from the
+    # memo (read, not saved: the build keeps both); no body kept (read again if normalized).
+    normal = Normal(settings)
+    content = scan(settings, FrontMatterMemo.open(settings), normal.last_scan(), bodies=False)
     report.problems += content.problems
     index = _Index(content)
     broken = {p.path for p in content.problems if not p.warning}  # left as they are
-    normal = Remembered(settings, "ingest")
     for doc in content.documents:
         if doc.shown not in broken and doc.path not in index.gone:
             _normalize_in_place(doc, content, index, settings, report, normal)
+            if isinstance(doc, LazyBody):
+                doc.forget()  # (one body at a time: thousands are most of a run's memory)
     normal.save()
+    if not paths:
+        return report
+    from pipeline.ingest.sources import find_sources  # (Jekyll's import, Markdown parsers)
+
     found = find_sources(list(paths), settings, shown)
     report.problems += found.problems
     report.done += found.notes
@@ -106,7 +112,7 @@ class _Index:
 
     def claim(self, doc: Document) -> None:
         assert doc.lang and doc.ref
-        self.originals[(doc.lang, doc.ref)] = doc
+        self.originals[(doc.lang, doc.ref)] = doc if isinstance(doc, LazyBody) else LazyBody.of(doc)
         self.paths.add(doc.path)
 
 
@@ -139,20 +145,51 @@ def _normalize_in_place(
     index: _Index,
     settings: Settings,
     report: IngestReport,
-    normal: Remembered,
+    normal: Normal,
 ) -> None:
-    """Normalize ``doc`` where it is, or move it to the folder of its ``lang``. A file found
-    already normal is remembered as such by the digest of its name and bytes (``normal``),
-    and not made again (its front matter dumped) while it stays so."""
+    """Normalize ``doc`` where it is, or move it to the folder of its ``lang`` (unless
+    ``normal`` knows it normal as it is: see ``pipeline.ingest.normal``)."""
     misdated = _date_from_name(doc, doc.path.stem) if is_post(doc) else None
     if misdated is not None:
         report.problems.append(misdated)
         return
-    as_it_is = _known_normal(doc, normal)
+    as_it_is = normal.unknown(doc)
     if as_it_is is None:
         if doc.is_original and doc.ref:
             index.claim(doc)
         return
+    try:
+        new = _normal_form(doc, content, index, settings, report)
+    except ContentError as error:  # (its body, read again: the file went, or changed)
+        report.problems.append(error.as_problem())
+        return
+    if new is None:
+        return
+    from pipeline.content import edit  # (ruamel.yaml: only for a file not known normal)
+
+    try:
+        if new.path == doc.path:
+            if edit.save(new):
+                report.normalized += 1
+                report.done.append(f"normalized {doc.shown}")
+            else:
+                normal.found(as_it_is)
+        else:
+            if new.path.exists() and _make_way(settings, new.path, new, report):
+                index.gone.add(new.path)
+            _move(doc, new, report)
+    except OutputError as error:
+        report.problems.append(error.as_problem())
+        return
+    if new.is_original and new.ref:
+        index.claim(new)
+
+
+def _normal_form(
+    doc: Document, content: Content, index: _Index, settings: Settings, report: IngestReport
+) -> Document | None:
+    """``doc`` normalized, at the path it belongs at (in the folder of its ``lang``); None
+    if it cannot get the ref its file name gives (another original has it: reported)."""
     folder = content.folder_lang(doc)
     lang = doc.lang or folder
     ref = doc.ref
@@ -173,43 +210,17 @@ def _normalize_in_place(
                     "ref",
                 )
             )
-            return
+            return None
     new = normalized(doc, lang, ref, settings.timezone)
     new.path = target
     new.shown = settings.relative(target)
-    try:
-        if target == doc.path:
-            if edit.save(new):
-                report.normalized += 1
-                report.done.append(f"normalized {doc.shown}")
-            elif as_it_is:
-                normal.put(as_it_is, True)
-        else:
-            if target.exists() and make_way(settings, target, new, report):
-                index.gone.add(target)
-            _move(doc, new, report)
-    except OutputError as error:
-        report.problems.append(error.as_problem())
-        return
-    if new.is_original and new.ref:
-        index.claim(new)
-
-
-def _known_normal(doc: Document, normal: Remembered) -> str | None:
-    """None if ``doc``'s file was found normal as it is now (its name and bytes); else the
-    digest to remember it by, if it is found normal this time ("" if it cannot be read)."""
-    try:
-        as_it_is = remembered.key(doc.shown, doc.path.read_bytes())
-    except OSError:
-        return ""
-    if normal.get(as_it_is)[0]:
-        normal.put(as_it_is, True)
-        return None
-    return as_it_is
+    return new
 
 
 def _move(old: Document, new: Document, report: IngestReport) -> None:
     """Write ``new`` at its path and remove ``old``; finish a move an earlier run began."""
+    from pipeline.content import edit
+
     text = edit.dumps(new, base=old.path)  # the file as its editor wrote it
     if new.path.exists():
         if new.path.read_text(encoding="utf-8") != text:
@@ -221,6 +232,13 @@ def _move(old: Document, new: Document, report: IngestReport) -> None:
     remove(old.path)
     report.moved += 1
     report.done.append(f"moved {old.shown} -> {new.shown} (lang: {new.lang})")
+
+
+def _make_way(settings: Settings, target: Path, new: Document, report: IngestReport) -> bool:
+    """``translate.superseded.make_way`` (imported when a file moves onto a draft)."""
+    from pipeline.translate.superseded import make_way
+
+    return make_way(settings, target, new, report)
 
 
 def _looks_like_post(meta: dict[str, Any]) -> bool:
@@ -258,6 +276,8 @@ def _ingest_source(source: Source, index: _Index, settings: Settings, report: In
     new = normalized(doc, lang, ref, settings.timezone, source.timezone)
     new.path = target
     new.shown = settings.relative(target)
+    from pipeline.content import edit
+
     try:
         written = edit.save(new, base=source.path)  # as its editor wrote it
     except OutputError as error:

@@ -16,11 +16,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from hashlib import blake2b
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK
@@ -28,6 +29,7 @@ from typing import Any, NamedTuple
 
 from pipeline import __version__
 from pipeline.config import Settings
+from pipeline.files import WATCHERS
 
 PACKAGE = Path(__file__).parent.parent  # pipeline/
 TEMPLATES = PACKAGE / "templates"
@@ -65,6 +67,7 @@ __all__ = [
     "blake2b",
     "digest",
     "fingerprint",
+    "scans_shared",
     "stat_record",
     "tree_state",
 ]
@@ -102,18 +105,36 @@ def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:
     trailing ``/``), hidden ones aside, as scanning content leaves them aside. A symlink is
     recorded as None, as a racy file is (it is not followed: what it leads to can change
     unseen); a missing ``folder`` as "missing". Every folder is recorded, because a file
-    added to a folder changes only that folder's own record."""
-    found: dict[str, Any] = {}
+    added to a folder changes only that folder's own record. Within ``scans_shared``, a
+    folder scanned before in the run and not written since is not scanned again."""
     shown = settings.relative(folder)
+    named = os.path.abspath(folder) if _SHARED else os.fspath(folder)
+    if _SHARED:
+        found = _SHARED[-1].kept(named, shown)
+        if found is not None:
+            return found
     try:
-        top = os.lstat(folder)
+        top = os.lstat(named)
     except OSError:
         return {f"{shown}/": "missing"}
     if S_ISLNK(top.st_mode):
         return {f"{shown}/": None}
     if not S_ISDIR(top.st_mode):
         return {shown: stat_record(top, now_ns)}
-    folders = [(os.fspath(folder), shown, top)]
+    if not _SHARED:
+        return _walk(named, shown, top, now_ns, None)
+    found = _walk(named, shown, top, now_ns, _SHARED[-1])
+    _SHARED[-1].keep(named, shown, found)
+    return dict(found)  # (callers add to what they are given)
+
+
+def _walk(
+    path: str, shown: str, top: os.stat_result, now_ns: int, scans: _Scans | None
+) -> dict[str, Any]:
+    """``tree_state`` of the folder ``path`` (shown as ``shown``, its ``lstat`` ``top``),
+    taking the records of a folder below it from ``scans`` where they are."""
+    found: dict[str, Any] = {}
+    folders = [(path, shown, top)]
     while folders:
         path, name, here = folders.pop()
         found[f"{name}/"] = stat_record(here, now_ns)
@@ -132,6 +153,10 @@ def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:
                 if entry.is_symlink():
                     found[prefix + entry.name] = None
                 elif entry.is_dir(follow_symlinks=False):
+                    kept = scans.walked.get(entry.path) if scans is not None else None
+                    if kept is not None:  # (scanned before in this run)
+                        found.update(_renamed(*kept, prefix + entry.name))
+                        continue
                     inner = entry.stat(follow_symlinks=False)
                     folders.append((entry.path, prefix + entry.name, inner))
                 else:
@@ -145,6 +170,80 @@ def tree_state(settings: Settings, folder: Path, now_ns: int) -> dict[str, Any]:
             except OSError:
                 found[prefix + entry.name] = None
     return found
+
+
+def _renamed(shown: str, found: dict[str, Any], wanted: str) -> dict[str, Any]:
+    """``found`` (the ``tree_state`` of a folder shown as ``shown``) as if shown as
+    ``wanted``."""
+    if shown == wanted:
+        return dict(found)
+    cut = len(shown)
+    return {wanted + name[cut:]: record for name, record in found.items()}
+
+
+class _Scans:
+    """The folders scanned in a run (``scans_shared``), by absolute path: how they were
+    shown and their records; a write below one (or of one) forgets it and the folders
+    above it (``written``)."""
+
+    def __init__(self) -> None:
+        self.walked: dict[str, tuple[str, dict[str, Any]]] = {}
+
+    def keep(self, named: str, shown: str, found: dict[str, Any]) -> None:
+        self.walked[named] = (shown, found)
+
+    def kept(self, named: str, shown: str) -> dict[str, Any] | None:
+        """The records of ``named`` (a folder or a file) shown as ``shown``, if it was
+        scanned, or lies in a folder scanned; None if not."""
+        if named in self.walked:
+            return _renamed(*self.walked[named], shown)
+        for above, (was, found) in self.walked.items():
+            if named.startswith(above + os.sep):
+                inner = was + named[len(above) :].replace(os.sep, "/")
+                if found.get(inner + "/") is not None:  # a folder, scanned (not racy)
+                    return _renamed(inner, _below(found, inner), shown)
+                if found.get(inner) is not None:  # a file, not racy and no symlink
+                    return {shown: found[inner]}
+        return None
+
+    def written(self, path: str) -> None:
+        """Forget the scans a write to ``path`` (absolute) makes out of date: of the folders
+        above it (their records of it), of itself and of what is below it (a folder)."""
+        real = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+        for named in {path, real}:
+            for above in list(self.walked):
+                if (
+                    above == named
+                    or named.startswith(above + os.sep)
+                    or above.startswith(named + os.sep)
+                ):
+                    del self.walked[above]
+
+
+def _below(found: dict[str, Any], inner: str) -> dict[str, Any]:
+    """The records of ``found`` of the folder ``inner`` and of what is below it."""
+    prefix = inner + "/"
+    return {name: record for name, record in found.items() if name.startswith(prefix)}
+
+
+_SHARED: list[_Scans] = []
+
+
+@contextlib.contextmanager
+def scans_shared() -> Iterator[None]:
+    """Within this (``pipeline all``: each stage scans the trees it reads, and a stage's
+    scan is most of what it does when nothing changed), ``tree_state`` scans each folder
+    once, until a write below it (``files.WATCHERS``, told by every write of the process):
+    a stage sees what the stages before it wrote. A file changed by another process
+    during the run is seen by the next run (as one changed just after a stage's scan)."""
+    scans = _Scans()
+    _SHARED.append(scans)
+    WATCHERS.append(scans.written)
+    try:
+        yield
+    finally:
+        WATCHERS.remove(scans.written)
+        _SHARED.remove(scans)
 
 
 def fingerprint(settings: Settings, format_version: int, also: Sequence[str] = ()) -> str:

@@ -14,6 +14,7 @@ or doing its work.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,7 +27,7 @@ from pipeline.state import cache
 from pipeline.state.cache import Damaged
 from pipeline.state.fingerprints import Snapshot, blake2b, fingerprint, tree_state
 
-FORMAT = 2  # 2: the digest of the records, not the records
+FORMAT = 3  # 2: the digest of the records, not the records; 3: of their marshal
 
 __all__ = ["unless_unchanged"]
 
@@ -68,8 +69,10 @@ def unless_unchanged(
 
 def _seen(state: Snapshot) -> bytes:
     """What is kept of ``state``: its fingerprint and the digest of its records (only
-    digests: the records themselves are many, and a run needs only to know them equal)."""
-    records = blake2b(repr(sorted(state.inputs.items())).encode(), digest_size=16)
+    digests: the records themselves are many, and a run needs only to know them equal).
+    Marshalled (format 2: no references, so equal records give equal bytes), which takes a
+    third of the time ``repr`` takes."""
+    records = blake2b(marshal.dumps(sorted(state.inputs.items()), 2), digest_size=16)
     return bytes.fromhex(state.fingerprint) + records.digest()
 
 

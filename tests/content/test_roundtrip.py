@@ -9,11 +9,13 @@ dates, anchors, YAML 1.1 booleans, a byte-order mark, CRLF line ends and the bod
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from pipeline.content import document, edit
+from pipeline.content.dates import normalized_date
 from tests.conftest import translate_with
 
 STYLED = """\
@@ -177,3 +179,27 @@ def test_a_front_matter_yaml_cannot_keep_is_written_afresh_rather_than_wrong(
     doc = document.read(path)
     doc.metadata["lang"] = "en"
     assert edit.dumps(doc) == "---\ntitle: b\nlang: en\n---\nText\n"
+
+
+def test_a_plain_date_line_is_written_as_the_round_trip_writer_writes_it(monkeypatch) -> None:
+    """A date alone on its line (what ingest normalizes most) skips ruamel.yaml's round trip
+    (``edit._PLAIN_DATE``): the posting comes out byte for byte as through it; a date with a
+    comment or quotes still goes through it (and keeps the comment)."""
+    texts = [
+        "---\ntitle: A\ndate: 2015-01-01 11:23:00\n---\nText.\n",
+        "---\ndate: 2015-01-01\ntitle: A\n---\nText.\n",
+        "---\ntitle: A\ndate: 2015-01-01T11:23:00.5Z\n---\nText.\n",
+        "---\ntitle: A\ndate: 2015-01-01 11:23:00 # mine\n---\nText.\n",
+        "---\ntitle: A\ndate: '2015-01-01 11:23'\n---\nText.\n",
+    ]
+    made = {}
+    for fast in (True, False):
+        if not fast:
+            monkeypatch.setattr(edit, "_PLAIN_DATE", re.compile(r"(?!)"))
+        for text in texts:
+            doc = document.loads(text, Path("a.md"))
+            doc.metadata["date"] = normalized_date(doc.metadata["date"], "Europe/Stockholm")
+            made[fast, text] = edit.rewrite(text, doc.metadata, doc.body)
+    for text in texts:
+        assert made[True, text] == made[False, text]
+    assert "T11:23:00+01:00 # mine\n" in made[True, texts[3]]
