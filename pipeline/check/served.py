@@ -18,9 +18,10 @@ from pipeline.ingest.jekyll_urls import link
 from pipeline.state.manifest import FOLDER
 
 
+@functools.lru_cache(maxsize=65536)
 def normal(url: str) -> str:
     """``url`` in the one form the auditor compares: its path %-escaped as Jekyll writes it,
-    from its Unicode NFC form.
+    from its Unicode NFC form (remembered: the sitemap and the pages name each URL again).
 
     >>> normal("https://example.org/projekt/Medborgarbudget Malmö/")
     'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
