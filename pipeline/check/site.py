@@ -13,14 +13,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from stat import S_ISLNK
 from urllib.parse import unquote, urlsplit
 
 from pipeline.check.page import OWN, BuiltPage, is_ours, link_targets
+from pipeline.check.reader import events_by_piece
 from pipeline.check.served import normal
 from pipeline.config import Settings
 from pipeline.errors import Problem
@@ -28,35 +27,6 @@ from pipeline.report import progress
 from pipeline.state.fingerprints import digest, stat_list
 from pipeline.state.manifest import OutputRecord, read_manifest
 from pipeline.state.remembered import Remembered, key
-
-# (tag, attribute) pairs whose URL a browser follows or loads.
-LINKING = {("a", "href"), ("link", "href"), ("area", "href"), ("img", "src"), ("script", "src")}
-LINKING |= {("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
-
-
-class _Reader(HTMLParser):
-    def __init__(self, page: BuiltPage) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # (interned: the pages name the same few URLs, which are then kept once)
-        values = {name: sys.intern(value or "") for name, value in attrs}
-        line = self.getpos()[0]
-        rel = values.get("rel", "").lower().split()
-        if tag == "html":
-            self.page.lang = values.get("lang")
-        elif tag == "meta" and values.get("name", "").lower() == "robots":
-            self.page.noindex |= "noindex" in values.get("content", "").lower()
-        elif tag == "link" and "canonical" in rel:
-            self.page.canonical.append((values.get("href", ""), line))
-            return  # audited as the canonical, not as a link
-        elif tag == "link" and "alternate" in rel and "hreflang" in values:
-            self.page.alternates.append((values["hreflang"], values.get("href", ""), line))
-            return  # audited with the hreflang set
-        for name, value in values.items():
-            if (tag, name) in LINKING:
-                self.page.links.append((value, line))
 
 
 @dataclass
@@ -160,27 +130,42 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
             page = BuiltPage(file, fields[0], *fields[1:6])
             page.own = dict(zip(OWN, fields[6], strict=True))
             page.targets, page._named = fields[7], fields[8]
+            for piece in fields[9]:  # (kept for the next page that holds them)
+                remembered.get(piece)
         else:
-            page = _read_page(settings, file, path, data)
+            page, keys = _read_page(settings, file, path, data, remembered)
             fields = (page.url, page.lang, page.noindex, page.canonical, page.alternates)
             fields += (page.links, tuple(page.own.values()), page.targets)
-            remembered.put(wanted, (*fields, page.named()))
+            remembered.put(wanted, (*fields, page.named(), keys))
         site.pages[page.url] = page
     remembered.save()
     return site
 
 
-def _read_page(settings: Settings, file: str, path: Path, data: bytes | None) -> BuiltPage:
-    """The page in ``file`` (whose bytes are ``data``, or else read now), parsed and
-    audited alone."""
+def _read_page(
+    settings: Settings, file: str, path: Path, data: bytes | None, remembered: Remembered
+) -> tuple[BuiltPage, list[str]]:
+    """The page in ``file`` (whose bytes are ``data``, or else read now), read piece by
+    piece (``reader``) and audited alone; and the keys of its pieces."""
     served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
     page = BuiltPage(file, normal(settings.site_url + served))
     if data is None:
         data = path.read_bytes()
-    _Reader(page).feed(data.decode("utf-8", errors="replace"))
+    found, keys = events_by_piece(data.decode("utf-8", errors="replace"), remembered)
+    for kind, *values in found:
+        if kind == "lang":
+            page.lang = values[0]
+        elif kind == "noindex":
+            page.noindex = True
+        elif kind == "canonical":
+            page.canonical.append((values[0], values[1]))
+        elif kind == "alternate":
+            page.alternates.append((values[0], values[1], values[2]))
+        else:
+            page.links.append((values[0], values[1]))
     page.own = {name: audit(page) for name, audit in OWN.items()}
     page.targets = link_targets(page, settings.site_url)
-    return page
+    return page, keys
 
 
 def _digest_of(

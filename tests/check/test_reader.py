@@ -1,0 +1,77 @@
+"""Reading a built page piece by piece (``pipeline.check.reader``) gives what reading it whole
+gives, over pages made of what could leave the parser mid-way at a cut: tags and quoted
+values cut in two, comments, scripts, character references, ``<`` as text."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.check.reader import events, events_by_piece, pieces
+from pipeline.config import Settings
+from pipeline.state.remembered import Remembered
+
+FRAGMENTS = [
+    '<html lang="sv">',
+    '<meta name="robots" content="noindex">',
+    '<link rel="canonical" href="https://example.org/a/">',
+    '<link rel="alternate" hreflang="en" href="/en/a/">',
+    '<a href="/b/">b</a>',
+    "<a href='/c/' title=\"x>y\">c</a>",
+    '<a title="',
+    "'",
+    '"',
+    '>',
+    "<li>",
+    '<li class="card">',
+    "<section>",
+    "</li>",
+    "<ul>",
+    "<!-- ",
+    " -->",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<!DOCTYPE html>",
+    "<![CDATA[",
+    "]]>",
+    "<?x ",
+    "&amp;",
+    "&",
+    "&#",
+    "a < b",
+    "<",
+    "text",
+    '<img src="/bild.png">',
+]
+PAGES = st.lists(
+    st.tuples(st.sampled_from(["", " ", "\n", "\n\n"]), st.sampled_from(FRAGMENTS)),
+    min_size=1,
+    max_size=30,
+).map(lambda parts: "".join(sep + fragment for sep, fragment in parts) + "\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(PAGES)
+@example('<a title="x\n<li class="card">y">z</a>\n<li>\n<a href="/d/">d</a>\n')
+@example("<script>\n<li>\n</script>\n<li>\n<a href='/e/'>e</a>\n")
+@example("<!-- \n<li>\n -->\n<li>&amp\n<section>\n")
+def test_a_page_read_piece_by_piece_is_read_as_whole(tmp_path_factory, page: str) -> None:
+    root = tmp_path_factory.mktemp("site")
+    remembered = Remembered(Settings(root=root), "pieces")
+    assert "".join(pieces(page)) == page
+    whole = events(page)
+    assert events_by_piece(page, remembered)[0] == whole
+    # again, every piece remembered (those read alone, and those that were not clean)
+    assert events_by_piece(page, remembered)[0] == whole
+
+
+def test_a_card_the_pages_share_is_read_once(tmp_path) -> None:
+    remembered = Remembered(Settings(root=tmp_path), "pieces")
+    card = '<li class="card">\n<a href="/nyheter/ny/">Ny</a>\n</li>\n'
+    head = '<html lang="sv">\n<ul>\n'
+    first, keys = events_by_piece(head + card + card + "</ul>\n", remembered)
+    assert len(keys) == 3 and keys[1] != keys[2]  # (the last card holds the list's end)
+    assert first == events(head + card + card + "</ul>\n")
+    assert [event[-1] for event in first if event[0] == "link"] == [4, 7]
