@@ -2,7 +2,7 @@
 
 A build that adds a posting rewrites every page that lists the latest ones: each such page
 changes by one card, and reading it whole again was most of what ``check`` then cost. So a
-page's text is cut before the lines that open a list item or a section (``CUT``), and what
+page's text is cut before the lines that open a card or the footer (``CUT``), and what
 the parser finds in each piece, read alone, is remembered by the piece's digest: a card the
 pages share, or a page's head that did not change, is parsed once.
 
@@ -27,8 +27,9 @@ from pipeline.state.remembered import Remembered, key
 LINKING = {("a", "href"), ("link", "href"), ("area", "href"), ("img", "src"), ("script", "src")}
 LINKING |= {("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
 
-# Where a page is cut: before a line that opens a list item or a section of the page.
-CUT = re.compile(r"\n(?=<(?:li|section|article|aside|header|footer|nav|main)[\s>])")
+# Where a page is cut: before a line that opens a card of a list of postings (the latest
+# news, on every page) or the footer. A page of other templates is read whole.
+CUT = re.compile(r'\n(?=<(?:li class="card"|footer)[\s>])')
 
 Event = tuple[Any, ...]
 """What one start tag tells: ``("lang", value)`` of ``<html>``, ``("noindex",)``,
@@ -78,8 +79,8 @@ def events(text: str) -> list[Event]:
 def pieces(text: str) -> list[str]:
     """``text`` cut before each ``CUT``; joined, they are ``text``.
 
-    >>> pieces("<ul>\\n<li>a</li>\\n<li>b</li>\\n</ul>\\n")
-    ['<ul>\\n', '<li>a</li>\\n', '<li>b</li>\\n</ul>\\n']
+    >>> pieces('<ul>\\n<li class="card">a</li>\\n</ul>\\n<footer>\\n')
+    ['<ul>\\n', '<li class="card">a</li>\\n</ul>\\n', '<footer>\\n']
     """
     starts = [0] + [match.end() for match in CUT.finditer(text)]
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
@@ -89,10 +90,13 @@ def events_by_piece(text: str, remembered: Remembered) -> tuple[list[Event], lis
     """The events of the page ``text`` (as ``events`` gives them) and the keys its pieces
     are remembered by in ``remembered``; read whole (and no keys) when a piece leaves the
     parser where it would not read the next as it does in one go."""
+    cut = pieces(text)
+    if len(cut) == 1:
+        return events(text), []
     found: list[Event] = []
     keys = []
     lines = 0  # before the piece
-    for piece in pieces(text):
+    for piece in cut:
         wanted = key("piece", piece)
         known, piece_events = remembered.get(wanted)
         if not known:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.check.reader import events, events_by_piece, pieces
+from pipeline.check.reader import Reader, events, events_by_piece, pieces
 from pipeline.config import Settings
 from pipeline.state.remembered import Remembered
+from tests.conftest import spy
 
 FRAGMENTS = [
     '<html lang="sv">',
@@ -21,10 +22,9 @@ FRAGMENTS = [
     '<a title="',
     "'",
     '"',
-    '>',
-    "<li>",
+    ">",
     '<li class="card">',
-    "<section>",
+    "<footer>",
     "</li>",
     "<ul>",
     "<!-- ",
@@ -54,9 +54,9 @@ PAGES = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(PAGES)
-@example('<a title="x\n<li class="card">y">z</a>\n<li>\n<a href="/d/">d</a>\n')
-@example("<script>\n<li>\n</script>\n<li>\n<a href='/e/'>e</a>\n")
-@example("<!-- \n<li>\n -->\n<li>&amp\n<section>\n")
+@example('<a title="x\n<li class="card">y">z</a>\n<footer>\n<a href="/d/">d</a>\n')
+@example("<script>\n<footer>\n</script>\n<footer>\n<a href='/e/'>e</a>\n")
+@example('<!-- \n<footer>\n -->\n<li class="card">&amp\n<footer>\n')
 def test_a_page_read_piece_by_piece_is_read_as_whole(tmp_path_factory, page: str) -> None:
     root = tmp_path_factory.mktemp("site")
     remembered = Remembered(Settings(root=root), "pieces")
@@ -67,11 +67,18 @@ def test_a_page_read_piece_by_piece_is_read_as_whole(tmp_path_factory, page: str
     assert events_by_piece(page, remembered)[0] == whole
 
 
-def test_a_card_the_pages_share_is_read_once(tmp_path) -> None:
+def test_a_card_the_pages_share_is_read_once(tmp_path, monkeypatch) -> None:
     remembered = Remembered(Settings(root=tmp_path), "pieces")
     card = '<li class="card">\n<a href="/nyheter/ny/">Ny</a>\n</li>\n'
-    head = '<html lang="sv">\n<ul>\n'
-    first, keys = events_by_piece(head + card + card + "</ul>\n", remembered)
-    assert len(keys) == 3 and keys[1] != keys[2]  # (the last card holds the list's end)
-    assert first == events(head + card + card + "</ul>\n")
-    assert [event[-1] for event in first if event[0] == "link"] == [4, 7]
+    rest = "</ul>\n<footer>\n</footer>\n"
+    one = '<html lang="sv">\n<a href="/a/">a</a>\n<ul>\n' + card + rest
+    other = '<html lang="sv">\n<ul>\n' + card + card + rest
+    first, keys = events_by_piece(one, remembered)
+    assert first == events(one) and len(keys) == 3
+    fed = spy(monkeypatch, Reader, "feed")
+    second, _keys = events_by_piece(other, remembered)
+    # its head and its first card; the second card (with the list's end) and the footer
+    # were read with the first page
+    assert [piece for _reader, piece in fed] == ['<html lang="sv">\n<ul>\n', card]
+    assert second == events(other)
+    assert [event[-1] for event in second if event[0] == "link"] == [4, 7]
