@@ -116,7 +116,7 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
     for file in progress("check: built pages", pages, len(pages)):
         if any(part.startswith(".") for part in file.split("/")):
             continue
-        path = output / file
+        path = os.path.join(output, file)  # (not a Path: made for 2,000 pages, it costs)
         try:
             stat = os.lstat(path)
         except OSError:
@@ -133,7 +133,7 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
             for piece in fields[9]:  # (kept for the next page that holds them)
                 remembered.get(piece)
         else:
-            page, keys = _read_page(settings, file, path, data, remembered)
+            page, keys = _read_page(settings, file, Path(path), data, remembered)
             fields = (page.url, page.lang, page.noindex, page.canonical, page.alternates)
             fields += (page.links, tuple(page.own.values()), page.targets)
             remembered.put(wanted, (*fields, page.named(), keys))
@@ -169,7 +169,7 @@ def _read_page(
 
 
 def _digest_of(
-    path: Path, built: OutputRecord | None, stat: os.stat_result | None
+    path: str | Path, built: OutputRecord | None, stat: os.stat_result | None
 ) -> tuple[bytes | None, str]:
     """The bytes of ``path`` if they had to be read, and their digest: the one the manifest
     recorded (``built``) while the file's ``stat`` (``stat``, taken of it) is the one
@@ -182,5 +182,6 @@ def _digest_of(
         and stat_list(stat) == built.stat
     ):
         return None, built.digest
-    data = path.read_bytes()
+    with open(path, "rb") as stream:
+        data = stream.read()
     return data, digest(data)
