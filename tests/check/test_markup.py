@@ -6,12 +6,12 @@ what sits on the boundary: autolinks, addresses, near-autolinks, comments, tags,
 from __future__ import annotations
 
 from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from pipeline.build.markdown import losses
 from pipeline.build.raw_html import pieces_of
 from pipeline.check.markup import may_hold_html
 from pipeline.content.markdown_syntax import markdown_parser
+from tests.conftest import texts_of
 
 FRAGMENTS = [
     "<https://example.org/a?b=1>",
@@ -48,9 +48,7 @@ FRAGMENTS = [
     "ord",
 ]
 SEPARATORS = [" ", "", "\n", "\n\n", "\n> ", "\n- ", "\n    ", "\n| "]
-BODIES = st.lists(
-    st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(FRAGMENTS)), min_size=1, max_size=8
-).map(lambda parts: "".join(sep + fragment for sep, fragment in parts) + "\n")
+BODIES = texts_of(FRAGMENTS, SEPARATORS, 8)
 
 
 @settings(max_examples=400, deadline=None)

@@ -5,12 +5,11 @@ values cut in two, comments, scripts, character references, ``<`` as text."""
 from __future__ import annotations
 
 from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from pipeline.check.reader import Reader, events, events_by_piece, pieces
 from pipeline.config import Settings
 from pipeline.state.remembered import Remembered
-from tests.conftest import spy
+from tests.conftest import spy, texts_of
 
 FRAGMENTS = [
     '<html lang="sv">',
@@ -45,11 +44,7 @@ FRAGMENTS = [
     "text",
     '<img src="/bild.png">',
 ]
-PAGES = st.lists(
-    st.tuples(st.sampled_from(["", " ", "\n", "\n\n"]), st.sampled_from(FRAGMENTS)),
-    min_size=1,
-    max_size=30,
-).map(lambda parts: "".join(sep + fragment for sep, fragment in parts) + "\n")
+PAGES = texts_of(FRAGMENTS, ["", " ", "\n", "\n\n"], 30)
 
 
 @settings(max_examples=500, deadline=None)
