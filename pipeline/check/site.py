@@ -130,7 +130,7 @@ def read_site(settings: Settings, output: Path) -> BuiltSite:
             page = BuiltPage(file, fields[0], *fields[1:6])
             page.own = dict(zip(OWN, fields[6], strict=True))
             page.targets, page._named = fields[7], fields[8]
-            for piece in fields[9]:  # (kept for the next page that holds them)
+            for piece in fields[9]:  # (kept for the next page that holds them, or its head)
                 remembered.get(piece)
         else:
             page, keys = _read_page(settings, file, Path(path), data, remembered)
@@ -146,7 +146,7 @@ def _read_page(
     settings: Settings, file: str, path: Path, data: bytes | None, remembered: Remembered
 ) -> tuple[BuiltPage, list[str]]:
     """The page in ``file`` (whose bytes are ``data``, or else read now), read piece by
-    piece (``reader``) and audited alone; and the keys of its pieces."""
+    piece (``reader``) and audited alone; and the keys of its pieces and of its head."""
     served = "/" + (file.removesuffix("index.html") if path.name == "index.html" else file)
     page = BuiltPage(file, normal(settings.site_url + served))
     if data is None:
@@ -163,9 +163,15 @@ def _read_page(
             page.alternates.append((values[0], values[1], values[2]))
         else:
             page.links.append((values[0], values[1]))
-    page.own = {name: audit(page) for name, audit in OWN.items()}
+    # What the page's own audits find depends on its head alone, which a new card leaves as
+    # it was: remembered by it.
+    head = key("own", page.url, repr((page.lang, page.noindex, page.canonical, page.alternates)))
+    known, own = remembered.get(head)
+    if not known:
+        own = remembered.put(head, ([audit(page) for audit in OWN.values()], page.named()))
+    page.own, page._named = dict(zip(OWN, own[0], strict=True)), own[1]
     page.targets = link_targets(page, settings.site_url)
-    return page, keys
+    return page, [*keys, head]
 
 
 def _digest_of(
