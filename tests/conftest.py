@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from playwright.sync_api import sync_playwright
 
 from pipeline.cli import main
@@ -115,6 +116,15 @@ def translate_with(site: Site, engine: str) -> None:
     """Set the site's translator in its pyproject.toml, as a user does (``libre``: the fake
     server of the ``libre`` fixture, whose text can be approved; ``pseudo`` text never is)."""
     site.write("pyproject.toml", site.read("pyproject.toml") + f'translator = "{engine}"\n')
+
+
+def texts_of(fragments: list[str], separators: list[str], most: int) -> st.SearchStrategy[str]:
+    """Texts of up to ``most`` of ``fragments``, each after one of ``separators``, ending in
+    a newline (for properties over what sits on a parser's boundaries)."""
+    parts = st.tuples(st.sampled_from(separators), st.sampled_from(fragments))
+    return st.lists(parts, min_size=1, max_size=most).map(
+        lambda found: "".join(sep + fragment for sep, fragment in found) + "\n"
+    )
 
 
 def spy(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple]:

@@ -10,64 +10,39 @@ the build meant to do: a page edited by hand is judged as it is.
 
 from __future__ import annotations
 
-import re
+import io
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from pipeline.build.plan import SITEMAP, SitePlan, plan_site
-from pipeline.check.served import built_here, difference, is_absolute, joined, normal, resolved
+from pipeline.check.page import own_code
+from pipeline.check.served import built_here, difference, normal
 from pipeline.check.site import BuiltPage, BuiltSite, read_site
-from pipeline.config import LANGUAGE_CODE, Settings
+from pipeline.config import Settings
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
 from pipeline.i18n.stage import BABEL_CFG
 from pipeline.state.manifest import FOLDER, OLD_LIST
+from pipeline.state.remembered import Remembered
 
 NOT_BUILT = "which is not in the built site"
-HREFLANG = re.compile(LANGUAGE_CODE.pattern, re.IGNORECASE)  # BCP 47 is case-insensitive
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
 
 
 def codes_and_urls(site: BuiltSite) -> list[Problem]:
     """Codes are BCP 47 (or x-default), each at most once; URLs absolute."""
-    found = []
-    for page in _indexed(site):
-        seen: set[str] = set()
-        for code, href, line in page.alternates:
-            if code.lower() != "x-default" and not HREFLANG.match(code):
-                found.append(
-                    site.problem(
-                        page,
-                        f"hreflang '{code}' is not a BCP 47 language code "
-                        "(such as 'sv', 'en' or 'en-GB'; not 'en_GB')",
-                        line,
-                    )
-                )
-            if code.lower() in seen:
-                found.append(site.problem(page, f"hreflang '{code}' is in the set twice", line))
-            seen.add(code.lower())
-            if not is_absolute(href):
-                found.append(
-                    site.problem(
-                        page, f"hreflang '{code}' href '{href}' is not an absolute URL", line
-                    )
-                )
-    return found
+    return _own(site, "codes", _indexed(site))
 
 
 def self_and_default(site: BuiltSite) -> list[Problem]:
     """Each set names the page itself and has an ``x-default``."""
-    found = []
-    for page in _indexed(site):
-        urls = {url for _, url in page.hreflang_set()}
-        if page.url not in urls:
-            found.append(
-                site.problem(page, f"hreflang set does not name the page itself ({page.url})")
-            )
-        if not any(code == "x-default" for code, _ in page.hreflang_set()):
-            found.append(site.problem(page, "hreflang set has no x-default"))
-    return found
+    return _own(site, "self", _indexed(site))
+
+
+def _own(site: BuiltSite, name: str, pages: list[BuiltPage]) -> list[Problem]:
+    """What the audit ``name`` of a page alone (``page.OWN``) found in each of ``pages``."""
+    return [site.problem(page, message, line) for page in pages for message, line in page.own[name]]
 
 
 def targets_and_return_links(site: BuiltSite) -> list[Problem]:
@@ -76,9 +51,8 @@ def targets_and_return_links(site: BuiltSite) -> list[Problem]:
     found = []
     for page in _indexed(site):
         own = page.hreflang_set()
-        code_of_page = (_own_code(page) or "").lower()
-        for code, href, line in page.alternates:
-            url = resolved(page.url, href)
+        code_of_page = (own_code(page) or "").lower()
+        for code, url, line in page.named():
             if url == page.url:
                 continue
             target = site.pages.get(url) if site.file_of(url) else None
@@ -116,70 +90,22 @@ def _names_back(target: BuiltPage, url: str, code: str) -> bool:
     return code in codes if code else bool(codes)
 
 
-def _own_code(page: BuiltPage) -> str | None:
-    """The code, as written, under which a page names itself (x-default aside)."""
-    return next(
-        (
-            code
-            for code, href, _ in page.alternates
-            if resolved(page.url, href) == page.url and code.lower() != "x-default"
-        ),
-        None,
-    )
-
-
 def canonical_and_lang(site: BuiltSite) -> list[Problem]:
     """``<html lang>`` on every page; on indexed pages one canonical, the page's own URL, and
     a ``lang`` that agrees with the page's own hreflang."""
-    found = []
-    for page in site.pages.values():
-        if not page.lang:
-            found.append(site.problem(page, "<html> has no lang attribute"))
-        if page.noindex:
-            continue
-        if len(page.canonical) != 1:
-            found.append(
-                site.problem(page, f"{len(page.canonical)} canonical links; a page has one")
-            )
-        for href, line in page.canonical:
-            if not is_absolute(href):
-                found.append(site.problem(page, f"canonical '{href}' is not an absolute URL", line))
-            elif normal(href) != page.url:
-                found.append(
-                    site.problem(
-                        page, f"canonical {href} is not the page's own URL {page.url}", line
-                    )
-                )
-        own = _own_code(page)
-        if page.lang and own and page.lang.lower() != own.lower():
-            found.append(
-                site.problem(
-                    page,
-                    f"<html lang=\"{page.lang}\"> disagrees with the page's own hreflang '{own}'",
-                )
-            )
-    return found
+    return _own(site, "canonical", list(site.pages.values()))
 
 
 def sitemap(site: BuiltSite) -> list[Problem]:
     """``sitemap.xml`` lists every indexed page with exactly its ``<head>`` set."""
     shown = site.shown(SITEMAP)
-    try:
-        root = ET.parse(site.output / SITEMAP).getroot()
-    except FileNotFoundError:
-        return [Problem(shown, None, "missing")]
-    except ET.ParseError as error:
-        return [Problem(shown, error.position[0], f"not well-formed XML: {error}")]
+    entries = _sitemap_entries(site)
+    if isinstance(entries, Problem):
+        return [entries]
     found = []
     listed: set[str] = set()
-    for entry in root.iter(f"{SITEMAP_NS}url"):
-        loc = normal((entry.findtext(f"{SITEMAP_NS}loc") or "").strip())
+    for loc, alternates in entries:
         listed.add(loc)
-        alternates = {
-            (link.get("hreflang", "").lower(), normal(link.get("href", "")))
-            for link in entry.iter(f"{XHTML_NS}link")
-            if link.get("rel") == "alternate"
-        }
         page = site.pages.get(loc)
         if page is None or page.noindex:
             state = "noindex" if page else "not in the built site"
@@ -199,21 +125,51 @@ def sitemap(site: BuiltSite) -> list[Problem]:
     return found
 
 
+Entries = list[tuple[str, frozenset[tuple[str, str]]]]
+
+
+def _sitemap_entries(site: BuiltSite) -> Entries | Problem:
+    """Each ``<url>`` of the sitemap: its ``<loc>`` and its alternates, as the auditor
+    compares them; remembered by the digest of the sitemap's bytes (``site.digest_of``).
+    Or why it has none (missing, not XML)."""
+    shown = site.shown(SITEMAP)
+    try:
+        data, known = site.digest_of(SITEMAP)
+    except FileNotFoundError:
+        return Problem(shown, None, "missing")
+    remembered = Remembered(site.settings, "check-sitemap")
+    found, entries = remembered.get(known)
+    if not found:
+        if data is None:
+            data = (site.output / SITEMAP).read_bytes()
+        try:
+            root = ET.parse(io.BytesIO(data)).getroot()
+        except ET.ParseError as error:
+            return Problem(shown, error.position[0], f"not well-formed XML: {error}")
+        entries = [
+            (
+                normal((entry.findtext(f"{SITEMAP_NS}loc") or "").strip()),
+                frozenset(
+                    (link.get("hreflang", "").lower(), normal(link.get("href", "")))
+                    for link in entry.iter(f"{XHTML_NS}link")
+                    if link.get("rel") == "alternate"
+                ),
+            )
+            for entry in root.iter(f"{SITEMAP_NS}url")
+        ]
+        remembered.put(known, entries)
+    remembered.save()
+    return entries
+
+
 def internal_links(site: BuiltSite) -> list[Problem]:
     """Every link to a page or file of this site resolves to a file of the output."""
-    found = []
-    for page in site.pages.values():
-        for href, line in page.links:
-            if not href.strip() or href.startswith("#"):
-                continue  # the page itself
-            url = joined(page.url, href.strip())
-            if site.is_ours(url) and site.file_of(url) is None:
-                found.append(
-                    site.problem(
-                        page, f"link to {href} does not resolve to a file of the site", line
-                    )
-                )
-    return found
+    return [
+        site.problem(page, f"link to {href} does not resolve to a file of the site", line)
+        for page in site.pages.values()
+        for href, line, url in page.targets
+        if site.file_of(url) is None
+    ]
 
 
 def _indexed(site: BuiltSite) -> list[BuiltPage]:

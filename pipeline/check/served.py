@@ -18,17 +18,25 @@ from pipeline.ingest.jekyll_urls import link
 from pipeline.state.manifest import FOLDER
 
 
+@functools.lru_cache(maxsize=65536)
 def normal(url: str) -> str:
     """``url`` in the one form the auditor compares: its path %-escaped as Jekyll writes it,
-    from its Unicode NFC form.
+    from its Unicode NFC form (remembered: the sitemap and the pages name each URL again).
 
     >>> normal("https://example.org/projekt/Medborgarbudget Malmö/")
     'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
     >>> normal("https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/")
     'https://example.org/projekt/Medborgarbudget%20Malm%C3%B6/'
     """
+    if PLAIN.fullmatch(url):
+        return url  # (what the rest gives back as it is, told at once)
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=link(parts.path)))
+
+
+# A URL that ``normal`` gives back as it is: a lowercase scheme, a host without port or user,
+# a path of unreserved characters only (nothing to escape, decode or normalize).
+PLAIN = re.compile(r"https?://[A-Za-z0-9.\-]+(?:/[A-Za-z0-9._~/\-]*)?")
 
 
 # An href that names its own path or host: joined to a page's URL, only the page's scheme and
