@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,9 @@ class DraftRecord:
         return next((b for b in self.blocks if b.key == key), None)
 
 
+_BLOCK_FIELDS = tuple(f.name for f in fields(BlockRecord))
+
+
 def unread(block: BlockRecord) -> bool:
     """Whether no person has seen ``block`` since an engine made it: its wording is an
     engine's (``engine``, or a machine translation from the memory), the draft holds it byte
@@ -135,8 +138,12 @@ def loads(text: str) -> DraftRecord:
 
 def dumps(record: DraftRecord) -> str:
     """The record as stable JSON text."""
-    data: dict[str, Any] = asdict(record)
-    data["blocks"] = [{k: v for k, v in b.items() if v is not None} for b in data["blocks"]]
+    # (the fields read one by one: ``asdict`` copies every value deeply, for nothing here)
+    data: dict[str, Any] = {f.name: getattr(record, f.name) for f in fields(DraftRecord)}
+    data["blocks"] = [
+        {name: value for name in _BLOCK_FIELDS if (value := getattr(b, name)) is not None}
+        for b in record.blocks
+    ]
     if not record.provisional:
         del data["provisional"]  # (the records of most drafts stay as they were)
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -65,6 +65,7 @@ from pipeline.translate.masking import (
 MARKDOWN = markdown_parser()
 """The Markdown parser whose block structure drafts keep: the site's (raw HTML read as HTML)."""
 
+CHECKS_KEPT = 65_536  # the checks remembered (``_markdown_check``), the latest used
 TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
 ATTRIBUTE_LINE = re.compile(rf"[ \t]*{ATTRIBUTE_LIST_SYNTAX}[ \t]*")
 # The tokens that open a container of text blocks, and the kind of the blocks inside.
@@ -232,6 +233,27 @@ def check(block: Block, target: str, references: dict[str, Any] | None = None) -
     if block.html:
         return html_segments.check(block, target)
     env = {"references": references or {}}
+    key = (block.kind, block.level, block.setext, block.text, target, repr(env))
+    if key not in _CHECKED:
+        if len(_CHECKED) >= CHECKS_KEPT:
+            _CHECKED.clear()
+        _CHECKED[key] = _markdown_check(block, target, env)
+    return _CHECKED[key]
+
+
+_CHECKED: dict[tuple[Any, ...], str | None] = {}
+"""What ``check`` found for a Markdown block (by all it depends on: the block's kind,
+level, setext and text, the target, the document's references as written out).
+
+Remembered, as what a pure function gives: a run checks the same wording for the same
+source again and again (each block the memory gives a draft is checked, and the memory
+gives most blocks of a site whose postings share paragraphs). On the 1,000-posting bench
+corpus, a first run with ``pseudo`` checked 34,146 blocks, 11,380 of them distinct:
+remembering took translate's first run from 12.8 s to 9.6 s of CPU (25%).
+"""
+
+
+def _markdown_check(block: Block, target: str, env: dict[str, Any]) -> str | None:
     before, after = _signature(block.text, env), _signature(target, env)
     if before != after:
         lost, added = before - after, after - before
