@@ -164,5 +164,10 @@ def load(settings: Settings, lang: str, ref: str) -> DraftRecord | None:
 
 
 def save(settings: Settings, lang: str, ref: str, record: DraftRecord) -> bool:
-    """Write the record atomically; False if it already held this."""
-    return write_atomic(record_path(settings, lang, ref), dumps(record))
+    """Write the record atomically; False if it already held this.
+
+    Not synced to the disk (``durable=False``): a record the system lost in a power cut
+    reads as none, and is made again from the draft and its original (``load``). A sync per
+    record was 3.7 s of the 10.8 s translate took on a fresh clone of the bench (1,000
+    drafts recorded), on this machine's disk."""
+    return write_atomic(record_path(settings, lang, ref), dumps(record), durable=False)
