@@ -197,7 +197,11 @@ def _kept_lines(content_lines: list[str]) -> tuple[int, int]:
     """The first and last line of a paragraph's content that are not attribute lists
     (kramdown's ``{: .class}`` on a line before or after a block: text to markdown-it), so
     that those stay in the skeleton, where they are; all lines when every one is one."""
-    kept = [n for n, text in enumerate(content_lines) if not ATTRIBUTE_LINE.fullmatch(text)]
+    kept = [
+        n
+        for n, text in enumerate(content_lines)
+        if "{" not in text or not ATTRIBUTE_LINE.fullmatch(text)  # (no brace: no list)
+    ]
     return (kept[0], kept[-1]) if kept else (0, len(content_lines) - 1)
 
 
