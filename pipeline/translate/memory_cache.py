@@ -82,8 +82,12 @@ def _read(kept: Path, version: str, raw: bytes, empty: Memory, shown: str) -> Me
         return None
     rows, canonical = data
     entries = empty.entries
-    for entry in map(Entry._make, rows):
-        entries[entry.source, entry.context] = entry
+    try:
+        for entry in map(Entry._make, rows):
+            entries[entry.source, entry.context] = entry
+    except (TypeError, ValueError):  # (a row of another shape: read the file instead)
+        entries.clear()
+        return None
     if canonical and rows:
         text = memory.decode(raw, empty.path, shown)
         # The file is the header, then each entry's text ("\n...\n", no blank line within)
@@ -105,17 +109,8 @@ def _keep(kept: Path, version: str, found: Memory, canonical: bool) -> None:
 
 
 def _rows(data: Any) -> tuple[list[Row], bool]:
-    """What is kept, if ``data`` has its shape."""
+    """What is kept, if ``data`` has its shape (each row is checked as it is made an entry:
+    ``_read``; what a row holds is what the sealed file holds, as the cache's digest says)."""
     if not (isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], list)):
         raise cache.Damaged("not a memory's entries")
-    rows, canonical = data
-    for row in rows:
-        if not (
-            isinstance(row, tuple)
-            and len(row) == 5
-            and all(isinstance(row[i], str) for i in (0, 1, 4))
-            and isinstance(row[2], bool)
-            and (row[3] is None or isinstance(row[3], str))
-        ):
-            raise cache.Damaged("not a memory's entries")
-    return rows, bool(canonical)
+    return data[0], bool(data[1])
