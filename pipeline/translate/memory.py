@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from babel.messages.pofile import PoFileError, escape, read_po
 
@@ -65,6 +65,7 @@ class Memory:
     # Each entry's text in the file (for the entry it was made of), made once (``dumps``).
     written: dict[tuple[str, str], tuple[Entry, str]] = field(default_factory=dict, repr=False)
     saved: str | None = field(default=None, repr=False)  # the text last saved (``save``)
+    kept_as: Any = field(default=None, repr=False)  # what it was kept as (``memory_cache``)
 
     def get(self, text: str, context: str = "") -> Entry | None:
         """The remembered translation of ``text`` in ``context``, if any."""

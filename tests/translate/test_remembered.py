@@ -99,6 +99,8 @@ def test_a_run_after_one_edit_reads_neither_the_memory_nor_the_other_drafts(
     assert "updated content/en/" in result.out
     assert read_by_babel == []
     assert [call[2] for call in records_read] == ["ny-tjanst"]
+    # The memory's new entry is kept alone, beside the entries kept whole before.
+    assert (settled.root / ".cache" / "pipeline" / "memory-sv-en.changes.pickle").is_file()
 
 
 def test_a_memory_changed_outside_the_pipeline_is_read_again(
