@@ -95,14 +95,15 @@ def _written(path: Path) -> str | None:
         return None
 
 
-def save(doc: Document, base: Path | None = None) -> bool:
+def save(doc: Document, base: Path | None = None, text: str | None = None) -> bool:
     """Write ``doc`` to ``doc.path`` atomically (as ``dumps`` writes it, editing the file
-    ``base`` or the one at ``doc.path``); False if the file already held this text.
+    ``base`` or the one at ``doc.path``; ``text``: what ``dumps`` gave, if the caller asked
+    it already); False if the file already held this text.
 
     Raises ``OutputError`` rather than write a posting that reading would refuse (larger
     than ``MAX_BYTES``: a draft can be longer than its original).
     """
-    raw = dumps(doc, base).encode("utf-8")
+    raw = (dumps(doc, base) if text is None else text).encode("utf-8")
     if len(raw) > document.MAX_BYTES:
         raise OutputError(
             f"not written: it would be {len(raw) // 1024} KiB, and "

@@ -98,15 +98,20 @@ class ScanCache:
 
     @classmethod
     def open(
-        cls, root: Path, fingerprint: str, stats: dict[str, Any], trust: bool = True
+        cls,
+        root: Path,
+        fingerprint: str,
+        stats: dict[str, Any],
+        trust: bool = True,
+        file: Path = FILE,
     ) -> ScanCache:
         """The cache of the site in ``root`` for a build that read ``stats`` (an empty one
-        unless ``trust``)."""
+        unless ``trust``); ``file``: another stage's own (``translate`` keeps one)."""
         from pipeline.content import parse_cache
 
-        scanned = cls(root / FILE, cache.version(FORMAT, fingerprint, parse_cache.version()), stats)
+        scanned = cls(root / file, cache.version(FORMAT, fingerprint, parse_cache.version()), stats)
         if trust:
-            shown = FILE.as_posix()
+            shown = file.as_posix()
             scanned.entries = cache.load(scanned.path, scanned.version, _entries, shown) or {}
         return scanned
 

@@ -254,7 +254,11 @@ def links(references: Iterable[str] = ()) -> Masker:
         openers: list[tuple[int, int, bool]] = []  # where, how wide, still active
         found: list[Found] = []
         position = 0
-        while position < len(text):
+        while True:
+            special = _LINK_SYNTAX.search(text, position)
+            if special is None:
+                break
+            position = special.start()
             char = text[position]
             if char == "\\":
                 position += 2
@@ -289,6 +293,7 @@ def links(references: Iterable[str] = ()) -> Masker:
 
 
 _BACKTICKS = re.compile(r"`+")
+_LINK_SYNTAX = re.compile(r"[\\`!\[\]]")  # what ``links`` looks at (the rest is text)
 
 
 def _link_tail(text: str, close: int, label: str, labels: set[str]) -> int | None:
@@ -354,8 +359,11 @@ def reference_context(text: str, references: Iterable[str]) -> str:
     >>> reference_context("Se [a], [b][], [c][x] och [d](/d).", ["a", "b", "c", "d"])
     'references: [a] [b]'
     """
+    labels = list(references)
+    if not labels or "[" not in text:
+        return ""  # (only a defined label makes a "][" tail: see ``links``)
     used = set()
-    for begin, end, restore in links(references).find(text):
+    for begin, end, restore in links(labels).find(text):
         tail = restore or text[begin:end]
         if tail.startswith("]["):
             used.add(normalizeReference(tail[2:-1]).lower())

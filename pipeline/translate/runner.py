@@ -77,6 +77,8 @@ class Runner:
         """
         results: list[Outcome | None] = [None] * len(texts)
         workers = min(self.settings.translator_concurrency, len(texts))
+        if getattr(self.engine, "local", False):
+            workers = 1  # (an engine that works in this process gains nothing from threads)
         if workers <= 1:
             for index, text in enumerate(texts):
                 results[index] = self._finish(index, self._one(text), on_result)

@@ -31,15 +31,21 @@ as the run goes and when it ends, however it ends.
 from __future__ import annotations
 
 from pipeline.config import Settings
+from pipeline.content.listing import DOCUMENT_SUFFIXES
 from pipeline.content.parse_cache import FrontMatterMemo
-from pipeline.content.tree import scan
+from pipeline.content.scan_cache import ScanCache
+from pipeline.content.tree import Content, scan
 from pipeline.content.unsettled import unpaired
 from pipeline.report import progress
+from pipeline.state import cache
+from pipeline.state.fingerprints import Snapshot
 from pipeline.translate import record, wording
+from pipeline.translate.plan_memo import Skipped
 from pipeline.translate.record import BlockRecord
 from pipeline.translate.registry import check_name
 from pipeline.translate.report import TranslateReport
 from pipeline.translate.segments import Block, document_blocks, memory_context
+from pipeline.translate.shortcut import found_state
 from pipeline.translate.superseded import settle
 from pipeline.translate.tasks import Run, Task, plan
 from pipeline.translate.writing import choose, mark_outdated, record_current, write
@@ -55,13 +61,12 @@ def translate(
     name = translator or settings.translator
     check_name(name)
     report = TranslateReport(engine=name)
-    memo = FrontMatterMemo.open(settings)
-    content = scan(settings, memo)
-    if only is None and settle(settings, content, report):
-        content = scan(settings, memo)  # drafts were removed, parked or brought back
-    memo.save()
+    state = found_state(settings, name)
+    content = _scan(settings, state, only is None, report)
     report.problems += content.problems + unpaired(content)
-    tasks = [t for t in plan(content, settings, report) if only is None or t.key in only]
+    skipped = Skipped(settings, state)
+    tasks = [t for t in plan(content, settings, report, skipped) if only is None or t.key in only]
+    skipped.save()
     if not tasks:
         return report
     run = Run(settings, name, report)
@@ -74,6 +79,31 @@ def translate(
     finally:
         run.save_memories(force=True, finished=finished)
     return report
+
+
+SCANNED = cache.FOLDER / "translate-scan.pickle"  # the stage's own scan cache
+MEMO_WORTH = 100
+"""Postings to read before the front matter memo is worth opening: opening it (1.5 MB at
+1,000 postings) costs about what parsing a hundred front matters does."""
+
+
+def _scan(settings: Settings, state: Snapshot, settling: bool, report: TranslateReport) -> Content:
+    """The content: each file the stage's scan cache holds as the shortcut found it comes
+    from there (``pipeline.content.scan_cache``), the others are read; superseded drafts
+    settled first (``settling``). On the bench, one paragraph edited: 0.2 s of a 0.6 s
+    translate, profiled, down to the cache's reading and writing (0.05 s)."""
+    known = ScanCache.open(settings.root, state.fingerprint, state.inputs, file=SCANNED)
+    top = settings.relative(settings.content_dir) + "/"
+    postings = [n for n in state.inputs if n.endswith(DOCUMENT_SUFFIXES) and n.startswith(top)]
+    unknown = sum(not known.fresh(name) for name in postings)
+    memo = FrontMatterMemo.open(settings) if unknown >= MEMO_WORTH else None
+    content = scan(settings, memo, known)
+    if settling and settle(settings, content, report):
+        content = scan(settings, memo, known)  # drafts were removed, parked or brought back
+    known.save()
+    if memo is not None:
+        memo.save(keep_unused=unknown < len(postings))
+    return content
 
 
 def _process(run: Run, task: Task) -> None:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pipeline.config import Settings
 from pipeline.content.document import Document, same_value
 from pipeline.content.tree import PSEUDO, Content, is_pseudo, source_hash
-from pipeline.translate import record, runner, terminology
+from pipeline.translate import memory_cache, record, runner, terminology
 from pipeline.translate.drafts import current_metadata, under_content
 from pipeline.translate.engines import Engine, looks_pseudo
-from pipeline.translate.memory import Memory, load, memory_path
+from pipeline.translate.memory import Memory, memory_path
 from pipeline.translate.pending import Pending
+from pipeline.translate.plan_memo import Skipped
 from pipeline.translate.record import DraftRecord
 from pipeline.translate.registry import make_engine
 from pipeline.translate.report import TranslateReport
@@ -43,8 +44,12 @@ class Task:
         return str(self.original.ref), self.target
 
 
-def plan(content: Content, settings: Settings, report: TranslateReport) -> Iterator[Task]:
-    """The tasks a run has, decided from hashes, front matter and records only."""
+def plan(
+    content: Content, settings: Settings, report: TranslateReport, skipped: Skipped | None = None
+) -> Iterator[Task]:
+    """The tasks a run has, decided from hashes, front matter and records only (a draft
+    ``skipped`` knows as up to date, from its files' ``stat`` alone)."""
+    records = settings.relative(record.records_folder(settings))
     broken = {p.path for p in content.problems if not p.warning}
     unreadable = broken - {d.shown for d in content.documents}
     blocked = {path.split("/")[1] for path in unreadable if path.count("/") >= 2}
@@ -54,7 +59,7 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
         ref, lang = original.ref, content.folder_lang(original)
         if not ref or original.shown in broken or original.lang != lang:
             continue
-        digest = source_hash(original, content.settings)
+        digest = None
         for target in settings.languages:
             docs = versions[ref].get(target, []) if target != lang else None
             if docs is None or any(d.is_original or d.shown in broken for d in docs):
@@ -69,6 +74,14 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
                     )
                 )
                 continue
+            if (lang, target) not in remembered:
+                remembered[lang, target] = memory_path(settings, lang, target).is_file()
+            files = None
+            if draft is not None and skipped is not None and remembered[lang, target]:
+                files = skipped.files(original.shown, draft.shown, f"{records}/{target}/{ref}.json")
+                if skipped.known((original.shown, target), files):
+                    continue
+            digest = digest or source_hash(original, content.settings)
             translation = (draft.translation or {}) if draft else {}
             current = (
                 draft is not None
@@ -76,14 +89,14 @@ def plan(content: Content, settings: Settings, report: TranslateReport) -> Itera
                 and translation.get("from") == lang
             )
             recorded = record.load(settings, target, ref) if draft else None
-            if (lang, target) not in remembered:
-                remembered[lang, target] = memory_path(settings, lang, target).is_file()
             if (
                 current
                 and remembered[lang, target]  # (a deleted memory is rebuilt from the drafts)
                 and _up_to_date(original, draft, recorded, digest, settings)
                 and not (report.engine != PSEUDO and _holds_pseudo(draft, recorded, settings))
             ):
+                if files is not None and skipped is not None:
+                    skipped.add((original.shown, target), files)
                 continue
             provisional = recorded is not None and recorded.provisional
             yield Task(original, target, draft, recorded, current, provisional=provisional)
@@ -137,7 +150,10 @@ class Run:
     def memory(self, source: str, target: str) -> Memory:
         if (source, target) not in self.memories:
             path = memory_path(self.settings, source, target)
-            self.memories[source, target] = load(path, source, target, self.settings.relative(path))
+            shown = self.settings.relative(path)
+            self.memories[source, target] = memory_cache.load(
+                self.settings.root, path, source, target, shown
+            )
         return self.memories[source, target]
 
     def runner(self, source: str, target: str) -> Runner:
@@ -154,6 +170,8 @@ class Run:
         if force or runner.clock() - self.saved_at >= MEMORY_SAVE_SECONDS:
             for memory in self.memories.values():
                 memory.save()
+                if force:
+                    memory_cache.keep_saved(self.settings.root, memory)
             self.pending.save(finished)
             self.saved_at = runner.clock()
         self.report.characters = sum(r.characters for r in self.runners.values())

@@ -237,13 +237,14 @@ def write(
     if placed is None:
         return
     new = Document(placed.path, metadata, body, settings.relative(placed.path))
-    if not _save(new, report):
+    text = edit.dumps(new)  # (what is written, and where the warnings' lines are found)
+    if not _save(new, report, text):
         return  # (its answers stay out of the memory)
     _remember(run, task, pairs, segmented)
     _count(report, chosen, draft is None)
     verb = "drafted" if draft is None else "updated"
     report.done.append(f"{verb} {new.shown} from {original.shown} ({status})")
-    report.problems += _flags(run, new, body, lines, pairs, str(original.lang), segmented)
+    report.problems += _flags(run, new, text, body, lines, pairs, str(original.lang), segmented)
     records = [
         BlockRecord(b.key, b.kind, b.text, c.target, c.origin, c.engine, c.problem, c.previous)
         for b, c in pairs
@@ -348,6 +349,7 @@ def _place(run: Run, task: Task, draft: Document | None, values: dict[str, Any])
 def _flags(
     run: Run,
     doc: Document,
+    text: str,
     body: str,
     lines: list[int],
     pairs: list[tuple[Block, _Choice]],
@@ -355,8 +357,8 @@ def _flags(
     segmented: Segmented,
 ) -> list[Problem]:
     """A warning for each block the engine just translated that the reviewer must look at,
-    at its line in the draft: kept in the source language, or breaking the glossary."""
-    text = edit.dumps(doc)
+    at its line in the draft (``text``, as written): kept in the source language, or
+    breaking the glossary."""
     head = text[: len(text) - len(body)].count("\n")
     body_lines = iter(lines)
     context = {terminology.NAME: run.glossary}
@@ -377,9 +379,9 @@ def _flags(
     return found
 
 
-def _save(doc: Document, report: TranslateReport) -> bool:
+def _save(doc: Document, report: TranslateReport, text: str | None = None) -> bool:
     try:
-        edit.save(doc)
+        edit.save(doc, text=text)
     except OutputError as error:
         report.problems.append(error.as_problem())
         return False
