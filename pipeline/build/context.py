@@ -86,10 +86,12 @@ class MenuSection:
 @dataclass(frozen=True)
 class Language:
     """What every page of a language shows of the others: the ``teasers`` of its documents
-    (newest first) and the ``sections`` that have a list page (for the menu)."""
+    (newest first), the same by section (``by_section``, each newest first) and the
+    ``sections`` that have a list page (for the menu)."""
 
     teasers: list[Teaser]
     sections: list[MenuSection]
+    by_section: dict[str | None, list[Teaser]]
 
 
 def language(plan: SitePlan, lang: str) -> Language:
@@ -107,7 +109,10 @@ def language(plan: SitePlan, lang: str) -> Language:
         kind = "news" if name == urls.NEWS else "jobs" if name == settings.jobs_section else "other"
         folder = urls.section_folder(settings, name, lang)
         sections.append(MenuSection(name, kind, folder, urls.href(settings, page.path)))
-    return Language(teasers, sections)
+    by_section: dict[str | None, list[Teaser]] = {}
+    for shown in teasers:
+        by_section.setdefault(shown.section, []).append(shown)
+    return Language(teasers, sections, by_section)
 
 
 @dataclass(frozen=True)
