@@ -58,7 +58,7 @@ from pipeline.state import cache
 from pipeline.state.cache import loads_safely
 
 FILE = cache.FOLDER / "plan.pickle"
-FORMAT = 2
+FORMAT = 3  # 3: what each document page shows of the others, by its file
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
 
@@ -215,8 +215,8 @@ def _reuse(
         if shown is not None:
             shown_of[file] = shown
             if shown in body:
-                teasers = stored["listings"][LISTING + v[1]]  # (unchanged by a body)
-                key = output_key(fingerprint, "document", records[file], body[shown], teasers)
+                shows = stored["listings"][LISTING + file]  # (unchanged by a body)
+                key = output_key(fingerprint, "document", records[file], body[shown], shows)
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
     if every:
