@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline.build import static, workers
+from pipeline.build import static, swap, workers
 from pipeline.build.context import language
 from pipeline.build.stale import Planned, Seen
 from pipeline.config import Settings
@@ -58,9 +58,8 @@ class DocumentJob(NamedTuple):
 
 class Written(NamedTuple):
     """What writing a rendered file gave: the digest of its bytes, whether they changed, and
-    its ``stat`` then as ``fingerprints.stat_list`` (taken where it was written: in a build's
-    workers, not one by one at the end; four numbers, where a whole ``stat`` took 14 MB at
-    20,000 files)."""
+    its ``stat`` then as ``fingerprints.stat_list`` (taken where it was written, in a build's
+    workers; four numbers, where a whole ``stat`` took 14 MB at 20,000 files)."""
 
     digest: str
     changed: bool
@@ -117,7 +116,7 @@ def write_stale(
     # the others render documents; it takes its share of the documents after them.
     others = [o for o in site.stale if o.kind == "page" and not _is_document(o)]
     others += [o for o in site.stale if o.kind not in ("page", "feed")]
-    within = Within(output)
+    within = swap.Swapping(Within(output))
 
     def first() -> list[Made]:
         site.keys()  # made once: a build of every file makes them here, while workers render
@@ -141,6 +140,7 @@ def write_stale(
     files = {m.file: m.written for m in rendered if m.written is not None}
     entries = {m.file: m.entry.encode("utf-8") for m in rendered if m.entry is not None}
     spans = _write_feeds(within, feeds, site.keys(), renderer, entries | old_entries, files)
+    swap.clear(output)  # (every process that wrote is done)
     return Done(files, spans)
 
 
@@ -224,7 +224,7 @@ def ready_renderer(settings: Settings) -> Renderer:
 
 def render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     """Render and write the document pages of ``job``."""
-    within = Within(job.output)
+    within = swap.Swapping(Within(job.output))
     made: list[Made] = []
     renderer.languages.update(job.languages or {})
     for page in job.pages:
@@ -245,14 +245,14 @@ def _other(renderer: Callable[[], Renderer], wanted: Output) -> str | bytes:
     return renderer().whole_site_file(wanted.kind)
 
 
-def _emit(within: Within, name: str, text: str | bytes) -> Written:
+def _emit(within: swap.Swapping, name: str, text: str | bytes) -> Written:
     raw = text.encode("utf-8") if isinstance(text, str) else text
     changed = within.write(name, raw)
     return Written(digest(raw), changed, stat_list(os.stat(os.path.join(within.base, name))))
 
 
 def _write_feeds(
-    within: Within,
+    within: swap.Swapping,
     feeds: list[Output],
     keys: dict[str, Output],
     renderer: Callable[[], Renderer],
