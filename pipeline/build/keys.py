@@ -132,15 +132,25 @@ def _listings(plan: SitePlan, records: dict[str, str]) -> None:
         for page in documents:
             shown = newest.setdefault(page.section, [])
             if len(shown) < RELATED:
-                shown.append(records[page.file])
-        related = {name: _hashed(menu + "".join(shown)) for name, shown in newest.items()}
+                shown.append(page.file)
+        # Each page shows the newest three of its section besides itself (of the newest
+        # four): most show the first three of those four, the first three the others.
+        others = {name: _related(menu, files[:-1], records) for name, files in newest.items()}
         for page in pages:
             if page.kind == "document":
-                records[LISTING + page.file] = related[page.section]
+                files = newest[page.section]
+                related = others[page.section]
+                if page.file in files[:-1]:
+                    related = _related(menu, [f for f in files if f != page.file], records)
+                records[LISTING + page.file] = related
             elif page.kind in ("home", "list"):
                 records[LISTING + page.file] = listing
             else:
                 records[LISTING + page.file] = _hashed(menu)
+
+
+def _related(menu: str, files: list[str], records: dict[str, str]) -> str:
+    return _hashed(menu + "".join(records[file] for file in files))
 
 
 def own_templates(settings: Settings) -> bool:

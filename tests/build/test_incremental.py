@@ -264,6 +264,10 @@ def test_an_older_postings_title_renders_only_the_pages_that_show_it(
     built = tree(site.root / "public")
     swedish = [p for p in built if p.endswith(".html") and not p.startswith("en/")]
     assert counts(edited.out)[0] == (len(swedish) + 1 if own_templates else 4)
+    # The fourth newest is among the related items of the three newest only.
+    toggle(site, "content/sv/2030-01-05-nytt-5.md", "title: Nytt 5", "title: Nytt fem")
+    fourth = run(site.root, "build")
+    assert counts(fourth.out)[0] == (len(swedish) + 1 if own_templates else 4 + 3)
     # The newest posting is among the related items of every page of its section.
     toggle(site, "content/sv/2030-01-08-nytt-8.md", "title: Nytt 8", "title: Nytt åtta")
     newest = run(site.root, "build")
@@ -282,3 +286,5 @@ def test_the_package_templates_show_of_other_documents_what_document_keys_cover(
         assert "site_pages" not in text, path.name
         for found in re.findall(r"section_pages\S*", text):
             assert found.startswith(f"section_pages[:{RELATED}]|"), path.name
+        if "section_pages" in text:
+            assert f"related[:{RELATED - 1}]" in text, path.name
