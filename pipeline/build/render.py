@@ -106,9 +106,10 @@ class Renderer:
             "page": page,
             "doc": None,
             "here": urls.href(self.settings, page.path),
-            "site_pages": shown.teasers,
             "menu_sections": shown.sections,
         }
+        if shown.whole:  # (else only the package's templates render, which never ask)
+            context["site_pages"] = shown.teasers
         if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
             context["section_pages"] = shown.by_section.get(page.section, [])

@@ -1,7 +1,7 @@
 """Writing the site: the stale files rendered and written, what is gone removed, the
 manifest recorded.
 
-Each file is written where it is rendered (``Within.write``: atomically, never outside the
+Each file is written where it is rendered (``swap.Swapping``: atomically, never outside the
 output folder), so that no process ever holds the whole site: document pages in the
 build's workers (``pipeline.build.workers``), or in the standby process made ready for
 them, the other files in the build's own process meanwhile. A feed is put together from
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.build import static, swap, workers
 from pipeline.build.context import language
+from pipeline.build.keys import RELATED, own_templates
 from pipeline.build.stale import Planned, Seen
 from pipeline.config import Settings
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
@@ -39,9 +40,7 @@ if TYPE_CHECKING:
 
 # The documents a process takes from the queue at a time (pipeline.build.workers.fork_share).
 CHUNK = 20
-# Below this many document pages to render, forking workers costs more than it saves
-# (measured with make bench on 2 cores; see docs/benchmarks.md).
-PARALLEL_PAGES = 400
+PARALLEL_PAGES = 400  # fewer pages to render: forking costs more than it saves (benchmarks.md)
 
 
 class DocumentJob(NamedTuple):
@@ -161,7 +160,8 @@ def _document_job(
             if key not in old_entries:
                 documents.setdefault(page.file, page)
     pages = sorted((p for p in documents.values() if p is not None), key=lambda p: p.file)
-    shown = {lang: language(plan, lang) for lang in {page.lang for page in pages}}
+    newest = 0 if own_templates(plan.settings) else RELATED  # (what a document page shows)
+    shown = {lang: language(plan, lang, newest) for lang in {page.lang for page in pages}}
     return DocumentJob(output, pages, {o.file for o in stale if o.kind == "page"}, wanted, shown)
 
 
