@@ -110,6 +110,8 @@ class Renderer:
         }
         if shown.whole:  # (else only the package's templates render, which never ask)
             context["site_pages"] = shown.teasers
+        else:  # (sent to a process that renders document pages: the newest of each section)
+            assert page.kind == "document", page.kind
         if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
             context["section_pages"] = shown.by_section.get(page.section, [])

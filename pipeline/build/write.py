@@ -155,10 +155,8 @@ def _document_job(
     stale, plan = site.stale, site.plan
     documents = {o.file: o.page for o in stale if _is_document(o)}
     wanted = {page.file for feed in feeds for page, key in feed.entries if key not in old_entries}
-    for feed in feeds:
-        for page, key in feed.entries:
-            if key not in old_entries:
-                documents.setdefault(page.file, page)
+    for page in (page for feed in feeds for page, key in feed.entries if key not in old_entries):
+        documents.setdefault(page.file, page)
     pages = sorted((p for p in documents.values() if p is not None), key=lambda p: p.file)
     newest = 0 if own_templates(plan.settings) else RELATED  # (what a document page shows)
     shown = {lang: language(plan, lang, newest) for lang in {page.lang for page in pages}}
@@ -226,7 +224,8 @@ def render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     """Render and write the document pages of ``job``."""
     within = swap.Swapping(Within(job.output))
     made: list[Made] = []
-    renderer.languages.update(job.languages or {})
+    for lang, shown in (job.languages or {}).items():  # (what it has already is whole)
+        renderer.languages.setdefault(lang, shown)
     for page in job.pages:
         body = renderer.body(page)
         html = renderer.page(page, body) if page.file in job.stale else None
