@@ -4,11 +4,11 @@ A file is rendered again exactly when its key changes (or the file is not as the
 left it). The key of a document page covers its plan (URL, hreflang set, switcher, notice,
 title, date...), the bytes of its content file and what it shows of the other pages: with the
 package's templates, the menu (the language's list pages) and its related items (the newest
-four of its section, ``RELATED``), so that a new posting renders again only the pages that
-list it; with templates of the site's own, which may show any teaser (``site_pages``), every
-teaser of its language. A home page's covers the plan and the front matter of every document
-it lists; a feed's the key of each of its entries, in order; the
-sitemap's every indexed page with its alternates. Every key also covers the build's
+three of its section besides itself, of the newest ``RELATED``), so that a new posting
+renders again only the pages that show it; with templates of the site's own, which may
+show any teaser (``site_pages``), every teaser of its language. A home page's covers the plan
+and the front matter of every document it lists; a feed's the key of each of its entries, in
+order; the sitemap's every indexed page with its alternates. Every key also covers the build's
 ``fingerprint`` (templates, catalogs, settings, the pipeline's code and the libraries that
 render), so a change to any of those renders every file again.
 
@@ -116,8 +116,8 @@ def _listings(plan: SitePlan, records: dict[str, str]) -> None:
     """What each page shows of the other pages, as ``records[LISTING + file]``. A home or
     list page shows teasers of its language's documents: their records, in order (also
     ``records[LISTING + lang]``). With the package's templates, a document page shows the
-    menu (the records of its language's list pages) and the newest ``RELATED`` of its
-    section, a 404, alias or redirect page at most the menu; with the site's own templates,
+    menu (the records of its language's list pages) and its related items, a 404, alias or
+    redirect page at most the menu; with the site's own templates,
     any page may show any teaser of its language."""
     narrow = not own_templates(plan.settings)
     for lang in plan.languages:
