@@ -67,13 +67,14 @@ class Swapping:
 
     def write(self, name: str, raw: bytes) -> bool:
         """Write ``raw`` as the file ``name`` unless it holds exactly that; whether it wrote."""
-        path = os.fspath(self.within(name))  # (refused if it leaves the output folder)
+        path = os.path.join(self.base, name)
         try:
-            found = os.lstat(path)
+            found = os.lstat(path)  # (only looked at: nothing is written before ``within``)
         except OSError:
             found = None
         if found is None or not stat.S_ISREG(found.st_mode):
-            return self.within.write(name, raw)
+            return self.within.write(name, raw)  # (a new file, in a folder made here maybe)
+        self.within(name)  # (refused if it leaves the output folder)
         if found.st_size == len(raw):
             with contextlib.suppress(OSError), open(path, "rb") as stream:
                 if stream.read() == raw:
