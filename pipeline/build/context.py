@@ -86,16 +86,25 @@ class MenuSection:
 @dataclass(frozen=True)
 class Language:
     """What every page of a language shows of the others: the ``teasers`` of its documents
-    (newest first) and the ``sections`` that have a list page (for the menu)."""
+    (newest first), the same by section (``by_section``, each newest first) and the
+    ``sections`` that have a list page (for the menu)."""
 
     teasers: list[Teaser]
     sections: list[MenuSection]
+    by_section: dict[str | None, list[Teaser]]
+    whole: bool = True  # (else ``teasers`` holds only the newest of each section)
 
 
-def language(plan: SitePlan, lang: str) -> Language:
-    """The teasers and the menu's sections of ``lang`` in ``plan``."""
+def language(plan: SitePlan, lang: str, newest: int = 0) -> Language:
+    """The teasers and the menu's sections of ``lang`` in ``plan``; given ``newest``, only
+    the newest that many of each section (what a document page of the package's templates
+    shows: a process that renders only those is sent no more)."""
     settings = plan.settings
-    teasers = [teaser(p, urls.href(settings, p.path)) for p in plan.documents(lang)]
+    documents = plan.documents(lang)
+    if newest:
+        taken: dict[str | None, int] = {}
+        documents = [p for p in documents if _taken(taken, p.section) <= newest]
+    teasers = [teaser(p, urls.href(settings, p.path)) for p in documents]
     named = list(settings.sections)
     lists = sorted(
         (p for p in plan.pages if p.kind == "list" and p.lang == lang and p.section),
@@ -107,7 +116,16 @@ def language(plan: SitePlan, lang: str) -> Language:
         kind = "news" if name == urls.NEWS else "jobs" if name == settings.jobs_section else "other"
         folder = urls.section_folder(settings, name, lang)
         sections.append(MenuSection(name, kind, folder, urls.href(settings, page.path)))
-    return Language(teasers, sections)
+    by_section: dict[str | None, list[Teaser]] = {}
+    for shown in teasers:
+        by_section.setdefault(shown.section, []).append(shown)
+    return Language(teasers, sections, by_section, whole=not newest)
+
+
+def _taken(taken: dict[str | None, int], section: str | None) -> int:
+    """Count one more of ``section`` in ``taken``; how many now."""
+    taken[section] = taken.get(section, 0) + 1
+    return taken[section]
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,13 @@
 
 A file is rendered again exactly when its key changes (or the file is not as the last build
 left it). The key of a document page covers its plan (URL, hreflang set, switcher, notice,
-title, date...) and the bytes of its content file; a home page's covers the plan and the front
-matter of every document it lists; a feed's the key of each of its entries, in order; the
-sitemap's every indexed page with its alternates. Every key also covers the build's
+title, date...), the bytes of its content file and what it shows of the other pages: with the
+package's templates, the menu (the language's list pages) and its related items (the newest
+three of its section besides itself, of the newest ``RELATED``), so that a new posting
+renders again only the pages that show it; with templates of the site's own, which may
+show any teaser (``site_pages``), every teaser of its language. A home page's covers the plan
+and the front matter of every document it lists; a feed's the key of each of its entries, in
+order; the sitemap's every indexed page with its alternates. Every key also covers the build's
 ``fingerprint`` (templates, catalogs, settings, the pipeline's code and the libraries that
 render), so a change to any of those renders every file again.
 
@@ -21,11 +25,16 @@ from typing import Any
 
 from pipeline.build import urls
 from pipeline.build.plan import PAIRS, ROBOTS, SITEMAP, STYLE, Page, SitePlan
+from pipeline.config import Settings
 from pipeline.content.scan_cache import Digests
 from pipeline.state.fingerprints import blake2b
 
 UNKNOWN = Digests("", "")  # a document the scan did not read (never one of a page)
-LISTING = "\0listing:"  # (in ``records``: a language's teasers, by the language)
+LISTING = "\0listing:"  # (in ``records``: a language's teasers, by the language; what a
+# page shows of the others, by its file)
+# The teasers of its section a document page of the package's templates shows: page.html
+# lists the newest three besides itself, taken from the newest four (``section_pages[:4]``).
+RELATED = 4
 
 
 @dataclass(frozen=True)
@@ -48,8 +57,8 @@ def planned(
     records: dict[str, str] | None = None,
 ) -> dict[str, Output]:
     """Every file the plan makes, by its name in the output folder, with its key (and, into
-    ``records`` if given, the hash of each page's ``record``, and of each language's teasers
-    as ``LISTING + lang``)."""
+    ``records`` if given, the hash of each page's ``record``, of each language's teasers as
+    ``LISTING + lang``, and of what each page shows of the others as ``LISTING + file``)."""
 
     def key(*parts: str) -> str:
         return output_key(fingerprint, *parts)
@@ -67,16 +76,16 @@ def planned(
     for file, made in unkeyed(plan).items():
         page = made.page
         if page is not None:
-            teasers = records[LISTING + page.lang]  # (what every page shows of the others)
+            shown = records[LISTING + file]  # (what the page shows of the others)
             if page.kind == "document":
-                made_key = key("document", records[file], digests_of(page).whole, teasers)
+                made_key = key("document", records[file], digests_of(page).whole, shown)
             else:
                 # A home or list page: its own document, and the documents it lists.
                 own = digests_of(page).whole if page.doc is not None else ""
                 listed = "".join(
                     records[p.file] + digests_of(p).front_matter for p in listing(plan, page)
                 )
-                made_key = key(page.kind, records[file], own, listed, teasers)
+                made_key = key(page.kind, records[file], own, listed, shown)
             # (made anew: dataclasses.replace costs a page as much as its key)
             made = Output(file, "page", made_key, page=page, lang=page.lang)
         elif made.kind == "feed":
@@ -104,11 +113,56 @@ def planned(
 
 
 def _listings(plan: SitePlan, records: dict[str, str]) -> None:
-    """Every page of a language shows the teasers of its documents (a section's, the
-    site's): their records, in order, are part of each document page's key, as
-    ``records[LISTING + lang]``."""
+    """What each page shows of the other pages, as ``records[LISTING + file]``. A home or
+    list page shows teasers of its language's documents: their records, in order (also
+    ``records[LISTING + lang]``). With the package's templates, a document page shows the
+    menu (the records of its language's list pages) and its related items, a 404, alias or
+    redirect page at most the menu; with the site's own templates,
+    any page may show any teaser of its language."""
+    narrow = not own_templates(plan.settings)
     for lang in plan.languages:
-        records[LISTING + lang] = _hashed("".join(records[p.file] for p in plan.documents(lang)))
+        documents = plan.documents(lang)
+        listing = records[LISTING + lang] = _hashed("".join(records[p.file] for p in documents))
+        pages = [p for p in plan.pages if p.lang == lang]
+        if not narrow:
+            records.update((LISTING + p.file, listing) for p in pages)
+            continue
+        menu = "".join(records[p.file] for p in pages if p.kind == "list")
+        newest: dict[str | None, list[str]] = {}
+        for page in documents:
+            shown = newest.setdefault(page.section, [])
+            if len(shown) < RELATED:
+                shown.append(page.file)
+        # Each page shows the newest three of its section besides itself (of the newest
+        # four): most show the first three of those four, the first three the others.
+        others = {name: _related(menu, files[:-1], records) for name, files in newest.items()}
+        for page in pages:
+            if page.kind == "document":
+                files = newest[page.section]
+                related = others[page.section]
+                if page.file in files[:-1]:
+                    related = _related(menu, [f for f in files if f != page.file], records)
+                records[LISTING + page.file] = related
+            elif page.kind in ("home", "list"):
+                records[LISTING + page.file] = listing
+            else:
+                records[LISTING + page.file] = _hashed(menu)
+
+
+def _related(menu: str, files: list[str], records: dict[str, str]) -> str:
+    return _hashed(menu + "".join(records[file] for file in files))
+
+
+def own_templates(settings: Settings) -> bool:
+    """Whether the site has templates of its own (``templates``, hidden files aside), which
+    may show any teaser on a document page."""
+    folder = settings.templates_dir
+    if not folder.is_dir():
+        return False
+    return any(
+        path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        for path in folder.rglob("*")
+    )
 
 
 def unkeyed(plan: SitePlan) -> dict[str, Output]:

@@ -44,6 +44,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
+from pipeline.build import left_out
 from pipeline.build.keys import LISTING, Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
 from pipeline.config import Settings
@@ -58,7 +59,7 @@ from pipeline.state import cache
 from pipeline.state.cache import loads_safely
 
 FILE = cache.FOLDER / "plan.pickle"
-FORMAT = 2
+FORMAT = 4  # 3: what each page shows of the others, by its file; 4: the left out
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
 
@@ -92,8 +93,10 @@ def remember(
     known: ScanCache,
     wanted: dict[str, Output],
     problems: list[Problem],
+    left_out: dict[str, str],
 ) -> None:
-    """Keep what ``reuse`` needs of a build that planned the site (see the module)."""
+    """Keep what ``reuse`` needs of a build that planned the site (see the module);
+    ``left_out``: the ``left_out.view`` of each draft left out for its pseudo text."""
     # A page as plain values: its record, its document by the name it is shown with, the
     # hash of its record.
     pages = [
@@ -118,6 +121,7 @@ def remember(
         },
         "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
         "pseudo": list(plan.pseudo),
+        "left_out": left_out,
     }
     path = root / FILE
     may_write(path)  # (no symlink leads it out of the site)
@@ -215,8 +219,8 @@ def _reuse(
         if shown is not None:
             shown_of[file] = shown
             if shown in body:
-                teasers = stored["listings"][LISTING + v[1]]  # (unchanged by a body)
-                key = output_key(fingerprint, "document", records[file], body[shown], teasers)
+                shows = stored["listings"][LISTING + file]  # (unchanged by a body)
+                key = output_key(fingerprint, "document", records[file], body[shown], shows)
                 edited.add(file)
         wanted[file] = Output(file, "page", key, page=made_now.get(file), lang=v[1])
     if every:
@@ -265,12 +269,21 @@ def _read_changed(
     body: dict[str, str] = {}
     fresh: dict[str, Document] = {}
     memo = open_memo() if changed else None
+    views: dict[str, str] = stored["left_out"]
+    drafts, records = set(), []  # (a draft left out still: its record may change)
     for name in changed:
         found = _read_again(settings, name, digests.get(name), memo)
-        if found is None:
+        if found is not None:
+            fresh[name], body[name] = found
+        elif name in views and (
+            draft := left_out.still_left_out(settings, name, (views[name], digests[name][2]), memo)
+        ):
+            drafts.add(draft)  # (it has no page: not among the fresh)
+        elif (made_by := left_out.record_of(settings, name)) is not None:
+            records.append(made_by)
+        else:
             return None
-        fresh[name], body[name] = found
-    return fresh, body
+    return (fresh, body) if drafts.issuperset(records) else None
 
 
 def _held(values: Any, body: dict[str, str]) -> bool:

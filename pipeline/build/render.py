@@ -101,18 +101,20 @@ class Renderer:
 
     def page(self, page: Page, body: Markup | None = None) -> str:
         """The HTML of ``page``; a document's ``body`` (its HTML) is rendered if not given."""
+        shown = self.language(page.lang)
         context: dict[str, Any] = {
             "page": page,
             "doc": None,
             "here": urls.href(self.settings, page.path),
-            "site_pages": self.language(page.lang).teasers,
-            "menu_sections": self.language(page.lang).sections,
+            "menu_sections": shown.sections,
         }
+        if shown.whole:  # (else only the package's templates render, which never ask)
+            context["site_pages"] = shown.teasers
+        else:  # (sent to a process that renders document pages: the newest of each section)
+            assert page.kind == "document", page.kind
         if page.doc is not None:  # a document's page, or a home, 404 or list page's content
             context["doc"] = self.entry(page, self.body(page) if body is None else body)
-            context["section_pages"] = [
-                t for t in context["site_pages"] if t.section == page.section
-            ]
+            context["section_pages"] = shown.by_section.get(page.section, [])
         if page.kind == "home":
             context.update(self.listings(page.lang))
         if page.kind == "list":

@@ -258,7 +258,7 @@ def _plan_afresh(
     """The site planned from ``content`` (``pipeline.build.plan``); its keys are made when
     first asked for, and the plan cache is kept then, whatever comes of this build (the
     next compares its keys with the manifest of the build that did finish)."""
-    from pipeline.build import plan_cache, static
+    from pipeline.build import left_out, plan_cache, static
     from pipeline.build.keys import planned
     from pipeline.build.plan import plan_site
 
@@ -266,12 +266,14 @@ def _plan_afresh(
     site_plan = plan_site(settings, content, statics)
     problems = content.problems + links + site_plan.problems
 
+    views = left_out.views(content.documents, site_plan.pseudo)
+
     def keyed() -> dict[str, Output]:
         records: dict[str, str] = {}
         wanted = planned(site_plan, inputs.fingerprint, known.digests, records)
         plan_cache.remember(
             settings.root, inputs.fingerprint, inputs.inputs, site_plan, records, known, wanted,
-            problems,
+            problems, views,
         )  # fmt: skip
         known.signatures = {}
         return wanted

@@ -1,7 +1,7 @@
 """Writing the site: the stale files rendered and written, what is gone removed, the
 manifest recorded.
 
-Each file is written where it is rendered (``Within.write``: atomically, never outside the
+Each file is written where it is rendered (``swap.Swapping``: atomically, never outside the
 output folder), so that no process ever holds the whole site: document pages in the
 build's workers (``pipeline.build.workers``), or in the standby process made ready for
 them, the other files in the build's own process meanwhile. A feed is put together from
@@ -20,8 +20,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline.build import static, workers
+from pipeline.build import static, swap, workers
 from pipeline.build.context import language
+from pipeline.build.keys import RELATED, own_templates
 from pipeline.build.stale import Planned, Seen
 from pipeline.config import Settings
 from pipeline.files import Within, remove, remove_empty_folders, write_atomic
@@ -39,9 +40,7 @@ if TYPE_CHECKING:
 
 # The documents a process takes from the queue at a time (pipeline.build.workers.fork_share).
 CHUNK = 20
-# Below this many document pages to render, forking workers costs more than it saves
-# (measured with make bench on 2 cores; see docs/benchmarks.md).
-PARALLEL_PAGES = 400
+PARALLEL_PAGES = 400  # fewer pages to render: forking costs more than it saves (benchmarks.md)
 
 
 class DocumentJob(NamedTuple):
@@ -58,9 +57,8 @@ class DocumentJob(NamedTuple):
 
 class Written(NamedTuple):
     """What writing a rendered file gave: the digest of its bytes, whether they changed, and
-    its ``stat`` then as ``fingerprints.stat_list`` (taken where it was written: in a build's
-    workers, not one by one at the end; four numbers, where a whole ``stat`` took 14 MB at
-    20,000 files)."""
+    its ``stat`` then as ``fingerprints.stat_list`` (taken where it was written, in a build's
+    workers; four numbers, where a whole ``stat`` took 14 MB at 20,000 files)."""
 
     digest: str
     changed: bool
@@ -117,7 +115,7 @@ def write_stale(
     # the others render documents; it takes its share of the documents after them.
     others = [o for o in site.stale if o.kind == "page" and not _is_document(o)]
     others += [o for o in site.stale if o.kind not in ("page", "feed")]
-    within = Within(output)
+    within = swap.Swapping(Within(output))
 
     def first() -> list[Made]:
         site.keys()  # made once: a build of every file makes them here, while workers render
@@ -141,6 +139,7 @@ def write_stale(
     files = {m.file: m.written for m in rendered if m.written is not None}
     entries = {m.file: m.entry.encode("utf-8") for m in rendered if m.entry is not None}
     spans = _write_feeds(within, feeds, site.keys(), renderer, entries | old_entries, files)
+    swap.clear(output)  # (every process that wrote is done)
     return Done(files, spans)
 
 
@@ -156,12 +155,11 @@ def _document_job(
     stale, plan = site.stale, site.plan
     documents = {o.file: o.page for o in stale if _is_document(o)}
     wanted = {page.file for feed in feeds for page, key in feed.entries if key not in old_entries}
-    for feed in feeds:
-        for page, key in feed.entries:
-            if key not in old_entries:
-                documents.setdefault(page.file, page)
+    for page in (page for feed in feeds for page, key in feed.entries if key not in old_entries):
+        documents.setdefault(page.file, page)
     pages = sorted((p for p in documents.values() if p is not None), key=lambda p: p.file)
-    shown = {lang: language(plan, lang) for lang in {page.lang for page in pages}}
+    newest = 0 if own_templates(plan.settings) else RELATED  # (what a document page shows)
+    shown = {lang: language(plan, lang, newest) for lang in {page.lang for page in pages}}
     return DocumentJob(output, pages, {o.file for o in stale if o.kind == "page"}, wanted, shown)
 
 
@@ -224,9 +222,10 @@ def ready_renderer(settings: Settings) -> Renderer:
 
 def render_documents(renderer: Renderer, job: DocumentJob) -> list[Made]:
     """Render and write the document pages of ``job``."""
-    within = Within(job.output)
+    within = swap.Swapping(Within(job.output))
     made: list[Made] = []
-    renderer.languages.update(job.languages or {})
+    for lang, shown in (job.languages or {}).items():  # (what it has already is whole)
+        renderer.languages.setdefault(lang, shown)
     for page in job.pages:
         body = renderer.body(page)
         html = renderer.page(page, body) if page.file in job.stale else None
@@ -245,14 +244,14 @@ def _other(renderer: Callable[[], Renderer], wanted: Output) -> str | bytes:
     return renderer().whole_site_file(wanted.kind)
 
 
-def _emit(within: Within, name: str, text: str | bytes) -> Written:
+def _emit(within: swap.Swapping, name: str, text: str | bytes) -> Written:
     raw = text.encode("utf-8") if isinstance(text, str) else text
     changed = within.write(name, raw)
     return Written(digest(raw), changed, stat_list(os.stat(os.path.join(within.base, name))))
 
 
 def _write_feeds(
-    within: Within,
+    within: swap.Swapping,
     feeds: list[Output],
     keys: dict[str, Output],
     renderer: Callable[[], Renderer],

@@ -218,9 +218,8 @@ def test_a_limited_feed_drops_its_oldest_entry_when_a_newer_posting_arrives(seed
     assert entries() == ["Nyhet 3", "Nyhet 2"]
     assert run(site.root, "build", "--out", str(site.root / "fresh")).code == 0
     assert tree(site.root / "public") == tree(site.root / "fresh")
-    # Every page is not rendered again for it: the new page, the feed, and the pages of its
-    # language (each shows the language's documents: lists, related items, the menu); no
-    # page of the other language.
+    # Every page is not rendered again for it: the new page, the feed, and the pages that
+    # show it (lists, related items); no page of the other language.
     files = int(re.search(r"build: (\d+) files", incremental.out).group(1))
     assert counts(incremental.out)[0] < files
     assert (site.root / "public/en/index.html").stat().st_mtime_ns < (
@@ -229,3 +228,63 @@ def test_a_limited_feed_drops_its_oldest_entry_when_a_newer_posting_arrives(seed
     pyproject.write_text(pyproject.read_text().replace("feed-entries = 2", "feed-entries = 0"))
     assert run(site.root, "build").code == 0
     assert entries() == ["Nyhet 3", "Nyhet 2", "Nyhet 1"]
+
+
+def _news(site, numbers: range) -> None:
+    for number in numbers:
+        write_doc(
+            site,
+            f"content/sv/2030-01-{number:02d}-nytt-{number}.md",
+            f"Brödtext {number}.\n",
+            lang="sv",
+            ref=f"nytt-{number}",
+            title=f"Nytt {number}",
+            date=f"2030-01-{number:02d}T10:00:00+01:00",
+        )
+
+
+@pytest.mark.parametrize("own_templates", [False, True], ids=["package", "own"])
+def test_an_older_postings_title_renders_only_the_pages_that_show_it(
+    seed_site, run, own_templates
+) -> None:
+    site = seed_site
+    _news(site, range(1, 9))
+    if own_templates:  # a site's own template may show every teaser (site_pages)
+        site.write("templates/page.html", '{% extends "package:page.html" %}\n')
+    first = run(site.root, "build")
+    assert first.code == 0, first.err
+    # The oldest of eight is among no page's related items: its page, the Swedish home and
+    # news list, and the Swedish feed show its title; with the site's own templates, every
+    # Swedish page (each might show every teaser) is rendered again.
+    toggle(site, "content/sv/2030-01-01-nytt-1.md", "title: Nytt 1", "title: Nytt ett")
+    edited = run(site.root, "build")
+    assert edited.code == 0, edited.err
+    assert run(site.root, "build", "--out", str(site.root / "fresh")).code == 0
+    assert tree(site.root / "public") == tree(site.root / "fresh")
+    built = tree(site.root / "public")
+    swedish = [p for p in built if p.endswith(".html") and not p.startswith("en/")]
+    assert counts(edited.out)[0] == (len(swedish) + 1 if own_templates else 4)
+    # The fourth newest is among the related items of the three newest only.
+    toggle(site, "content/sv/2030-01-05-nytt-5.md", "title: Nytt 5", "title: Nytt fem")
+    fourth = run(site.root, "build")
+    assert counts(fourth.out)[0] == (len(swedish) + 1 if own_templates else 4 + 3)
+    # The newest posting is among the related items of every page of its section.
+    toggle(site, "content/sv/2030-01-08-nytt-8.md", "title: Nytt 8", "title: Nytt åtta")
+    newest = run(site.root, "build")
+    assert counts(newest.out)[0] >= 8 + 3  # (the eight pages, home, list and feed)
+    assert run(site.root, "build", "--out", str(site.root / "fresh2")).code == 0
+    assert tree(site.root / "public") == tree(site.root / "fresh2")
+
+
+def test_the_package_templates_show_of_other_documents_what_document_keys_cover() -> None:
+    # A document page's key covers, of the other documents, the newest RELATED of its
+    # section and the menu (pipeline.build.keys): the package's templates must show no more.
+    from pipeline.build.keys import RELATED
+
+    for path in sorted(templating.TEMPLATES.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert "site_pages" not in text, path.name
+        for found in re.findall(r"section_pages\S*", text):
+            assert found.startswith(f"section_pages[:{RELATED}]|"), path.name
+        if "section_pages" in text:
+            assert f"related[:{RELATED - 1}]" in text, path.name

@@ -266,3 +266,28 @@ def test_a_racy_edit_is_read_again(seed_site, run, monkeypatch) -> None:
     shutil.rmtree(seed_site.root / "fresh", ignore_errors=True)
     assert run(seed_site.root, "build", "--out", str(seed_site.root / "fresh")).code == 0
     assert tree(seed_site.root / "public") == tree(seed_site.root / "fresh")
+
+
+def test_a_draft_left_out_for_pseudo_text_written_again_reuses_the_plan(
+    seed_site, run, planned
+) -> None:
+    # An edit of an original whose draft holds pseudo text (never published): translate
+    # writes the draft and its record again, and the build needs no new plan for that.
+    site = seed_site
+    original = "content/sv/2030-01-01-nytt.md"
+    write_doc(site, original, "Ett stycke.\n", lang="sv", ref="nytt", title="Nytt")
+    assert run(site.root, "translate", "--translator", "pseudo").code in (0, 3)
+    assert same_as_full(site, run, planned)[0]  # (a file added)
+    (draft,) = (p.relative_to(site.root).as_posix() for p in site.root.glob("content/en/*nytt*"))
+    record = site.root / "locale/memory/drafts/en/nytt.json"
+    before = (site.read(draft), record.read_text(encoding="utf-8"))
+    body_edit(site, original)
+    assert run(site.root, "translate", "--translator", "pseudo").code in (0, 3)
+    assert (site.read(draft), record.read_text(encoding="utf-8")) != before
+    assert same_as_full(site, run, planned) == (False, (1, 1, 0))  # the original's page
+    # What the plan reads of a draft left out (here whether it is published) plans the site.
+    toggle(site, draft, "\nref: nytt\n", "\nref: nytt\npublished: false\n")
+    assert same_as_full(site, run, planned)[0]
+    # So does a record changed whose draft did not (it may tell the draft is pseudo no more).
+    record.write_text(before[1], encoding="utf-8")
+    assert same_as_full(site, run, planned)[0]

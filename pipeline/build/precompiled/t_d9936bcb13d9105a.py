@@ -231,7 +231,7 @@ def block_related(context, missing=missing, environment=environment):
         def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     pass
-    l_0_related = t_7(context.eval_ctx, t_8(context, (undefined(name='section_pages') if l_0_section_pages is missing else l_0_section_pages), 'path', 'equalto', environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'path')))
+    l_0_related = t_7(context.eval_ctx, t_8(context, (undefined(name='section_pages') if l_0_section_pages is missing else l_0_section_pages)[:4], 'path', 'equalto', environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'path')))
     _block_vars['related'] = l_0_related
     if (undefined(name='related') if l_0_related is missing else l_0_related):
         pass
@@ -242,4 +242,4 @@ def block_related(context, missing=missing, environment=environment):
         yield '\n</section>\n'
 
 blocks = {'title': block_title, 'meta': block_meta, 'hero': block_hero, 'content': block_content, 'related': block_related}
-debug_info = '2=13&3=16&4=24&5=38&6=61&7=64&8=66&11=69&12=71&13=73&14=75&15=77&16=85&18=88&19=91&21=93&25=99&27=102&28=111&30=114&34=119&36=143&38=146&39=148&41=151&47=159&48=161&49=167&51=175&53=177&54=180&57=183&58=185&60=188&61=192&66=206&67=233&68=235&71=238&72=240'
+debug_info = '2=13&3=16&4=24&5=38&6=61&7=64&8=66&11=69&12=71&13=73&14=75&15=77&16=85&18=88&19=91&21=93&25=99&27=102&28=111&30=114&34=119&36=143&38=146&39=148&41=151&47=159&48=161&49=167&51=175&53=177&54=180&57=183&58=185&60=188&61=192&66=206&68=233&69=235&72=238&73=240'
