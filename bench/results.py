@@ -38,6 +38,7 @@ FIGURES = [
     Figure("make_edit_s", "make: one paragraph edited", "≤ 0.25"),
     Figure("make_add_s", "make: one posting added (pseudo draft)", "≤ 0.40"),
     Figure("make_full_s", "make: from a fresh clone (empty caches)", "≤ 2.0"),
+    Figure("make_first_s", "make: first run after an import (memory empty)"),
     Figure("peak_rss_mb", "peak memory of the full build", "< 300 MiB at N = 10,000"),
     Figure("make_peak_rss_mb", "peak memory of make from a fresh clone", "< 300 MB at N = 10,000"),
 ]
