@@ -108,4 +108,3 @@ def make_figures(
     add = report("make, one posting added", measure(command, runs, add_posting, ok=ALL_DONE))
     figures = (first, full, noop, edit, add)
     return dict(zip(KEYS, figures, strict=True))
-
