@@ -115,7 +115,11 @@ class SitePlan:
         """Every file the build writes into the output folder, sorted."""
         feeds = [urls.output_file(urls.feed_path(self.settings, lang)) for lang in self.languages]
         own = [SITEMAP, PAIRS, STYLE] + ([] if ROBOTS in self.statics else [ROBOTS])
-        return sorted({p.file for p in self.pages} | set(feeds + own) | set(self.statics))
+        return sorted(self.page_files() | set(feeds + own) | set(self.statics))
+
+    def page_files(self) -> set[str]:
+        """The output file of every page."""
+        return {p.file for p in self.pages}
 
     def listed(self, section: str, lang: str) -> list[Page]:
         """The document pages a section's list page in ``lang`` lists, as ``documents``."""
@@ -183,6 +187,14 @@ def plan_site(
     plan.statics, refused = static.placed(statics, taken)
     plan.problems += refused
     return plan
+
+
+def as_listed(plan: SitePlan, statics: Mapping[str, StaticFile], links: list[Problem]) -> None:
+    """Give ``plan``, planned with the files ``statics`` of ``static/`` given, the problems
+    ``plan_site`` gives it when it lists them itself: the symbolic links left out (``links``)
+    come before the files refused (one problem each, the last)."""
+    cut = len(plan.problems) - (len(statics) - len(plan.statics))
+    plan.problems[cut:cut] = links
 
 
 def _list_of(settings: Settings, doc: Document) -> str | None:

@@ -34,9 +34,9 @@ import functools
 import gc
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.build import workers
 from pipeline.build.folder import clear_interrupted, marked_while_writing, output_folder
@@ -57,12 +57,28 @@ from pipeline.translate.record import records_folder
 
 if TYPE_CHECKING:
     from pipeline.build.keys import Output
+    from pipeline.build.plan import SitePlan
     from pipeline.build.render import Renderer
     from pipeline.build.write import DocumentJob, Made, Standby
     from pipeline.content.parse_cache import FrontMatterMemo
     from pipeline.content.scan_cache import ScanCache
 
-__all__ = ["BuildReport", "build"]
+__all__ = ["BuildReport", "Built", "build"]
+
+
+class Built(NamedTuple):
+    """The plan a build made or took, and what it was made of: for the check of the same
+    run (``pipeline all``), which would plan the same site from the same content."""
+
+    settings: Settings
+    inputs: dict[str, Any]  # (``read_state``'s)
+    plan: SitePlan
+
+    def fits(self, settings: Settings) -> bool:
+        """Whether the plan is the one ``plan_site`` makes now with ``settings``: of the
+        same settings, and nothing it is made of changed since (as ``tree_state`` sees it:
+        within ``scans_shared``, what this process wrote)."""
+        return settings == self.settings and input_state(settings) == self.inputs
 
 
 @dataclass
@@ -76,6 +92,7 @@ class BuildReport(Report):
     written: int = 0
     removed: int = 0
     pseudo: int = 0  # drafts left out for their pseudo text
+    planned: Built | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         """``build: 11 files (7 pages) in public/: 3 rendered, 2 written, 0 removed``
@@ -129,6 +146,7 @@ def build(
             recorded = write.record(output, inputs, site, done, last)
     report = _report(settings, output, recorded, len(site.keys()))
     report.rendered, report.written, report.removed = done.rendered, done.written, removed
+    report.planned = Built(settings, inputs.inputs, site.plan)
     return report
 
 
@@ -260,11 +278,12 @@ def _plan_afresh(
     next compares its keys with the manifest of the build that did finish)."""
     from pipeline.build import left_out, plan_cache, static
     from pipeline.build.keys import planned
-    from pipeline.build.plan import plan_site
+    from pipeline.build.plan import as_listed, plan_site
 
     statics, links = static.listed(settings, inputs.inputs)
     site_plan = plan_site(settings, content, statics)
     problems = content.problems + links + site_plan.problems
+    as_listed(site_plan, statics, links)  # (the plan's own, as check plans it)
 
     views = left_out.views(content.documents, site_plan.pseudo)
 
@@ -287,11 +306,16 @@ def read_state(settings: Settings) -> Snapshot:
     ``fingerprints.tree_state``), which tell which drafts hold ``pseudo`` text (never
     published), and under ``static/`` (copied as they are). A record or a static file is not
     a document: when one changed, the build plans the site again."""
+    return Snapshot(fingerprint(settings, manifest.FORMAT), input_state(settings))
+
+
+def input_state(settings: Settings) -> dict[str, Any]:
+    """The ``stat`` records of what a build reads (``read_state``)."""
     now = time.time_ns()
     inputs = tree_state(settings, settings.content_dir, now)
     inputs.update(tree_state(settings, records_folder(settings), now))
     inputs.update(tree_state(settings, settings.static_dir, now))
-    return Snapshot(fingerprint(settings, manifest.FORMAT), inputs)
+    return inputs
 
 
 def _report(
