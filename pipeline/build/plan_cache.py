@@ -61,9 +61,7 @@ from pipeline.state import cache
 from pipeline.state.cache import loads_safely
 
 FILE = cache.FOLDER / "plan.pickle"
-# 3: what each page shows of the others, by its file; 4: the left out; 5: the plan's own
-# problems and static files
-FORMAT = 5
+FORMAT = 5  # 3: each page's view of the others; 4: the left out; 5: plan problems, statics
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
 
@@ -123,12 +121,17 @@ def remember(
             for file, o in wanted.items()
             if o.kind == "feed"
         },
-        "problems": _plain(problems),
-        "plan_problems": _plain(plan.problems),
+        "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
+        "plan_problems": [(p.path, p.line, p.message, p.warning) for p in plan.problems],
         "statics": {file: tuple(found) for file, found in plan.statics.items()},
         "pseudo": list(plan.pseudo),
         "left_out": left_out,
     }
+    _write(root, stored)
+
+
+def _write(root: Path, stored: dict[str, Any]) -> None:
+    """Write the plan cache ``stored``; if it cannot be, none is left."""
     path = root / FILE
     may_write(path)  # (no symlink leads it out of the site)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -281,8 +284,7 @@ def _read_changed(
     drafts, records = set(), []  # (a draft left out still: its record may change)
     for name in changed:
         # A draft left out is tested as one first: read as a document whose body changed,
-        # it would leave its record (which translate writes again with it) unaccounted
-        # for, and the plan made again (the run after a posting was added).
+        # it would leave its record (written again with it) unaccounted for.
         if name in views:
             kept = (views[name], digests[name][2])
             if not (draft := left_out.still_left_out(settings, name, kept, memo)):
@@ -295,11 +297,6 @@ def _read_changed(
         else:
             return None
     return (fresh, body) if drafts.issuperset(records) else None
-
-
-def _plain(problems: list[Problem]) -> list[tuple[Any, ...]]:
-    """``problems`` as plain values (read back by ``Problem(*values)``)."""
-    return [(p.path, p.line, p.message, p.warning) for p in problems]
 
 
 def _held(values: Any, body: dict[str, str]) -> bool:
