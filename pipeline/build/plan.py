@@ -121,6 +121,11 @@ class SitePlan:
         """The output file of every page."""
         return {p.file for p in self.pages}
 
+    def documented(self) -> list[tuple[str, str]]:
+        """The name of the document of each page that has one, with the page's URL, in plan
+        order (a check takes the document from its own scan: a build lets bodies go)."""
+        return [(p.doc.shown, p.url) for p in self.pages if p.doc is not None]
+
     def listed(self, section: str, lang: str) -> list[Page]:
         """The document pages a section's list page in ``lang`` lists, as ``documents``."""
         return [p for p in self.documents(lang) if p.section == section]

@@ -335,6 +335,10 @@ class _KeptPlan(SitePlan):
         """The output file of every page (without making them)."""
         return {v[3] for v in self.values}
 
+    def documented(self) -> list[tuple[str, str]]:
+        """As ``SitePlan.documented``, without making the pages."""
+        return [(v[-2], v[4]) for v in self.values if v[-2] is not None]
+
 
 def _read_again(
     settings: Settings, shown: str, digests: Any, memo: FrontMatterMemo | None

@@ -32,7 +32,7 @@ url: {URL}
 Text.
 """
 # A posting whose draft holds pseudo text (the offline engine's): an edit of its body
-# changes only bodies, and the plan cache serves.
+# changes only bodies, and the plan cache serves. It names an image the site lacks.
 EDITED = "content/sv/2024-02-01-nytt.md"
 NEW = """\
 ---
@@ -42,6 +42,8 @@ title: Nytt
 date: 2024-02-01
 ---
 Ett stycke.
+
+![En bild](/uploads/saknas.png)
 """
 ADDED = """\
 ---
@@ -118,7 +120,8 @@ def test_check_takes_the_plan_the_build_made_or_reused(site, run, tmp_path, plan
     assert run_all(site, run, planning) == ["build"]  # (check took it)
     assert said[-1] == alone(site, run, tmp_path)
     problems = said[-1][1]
-    assert [p for p in problems if "rename one" in p or "static/" in p] == [
+    assert any(p.startswith(EDITED) and "image /uploads/saknas.png" in p for p in problems)
+    assert [p for p in problems if "rename one" in p or p.startswith("static/")] == [
         f"content/sv/2024-01-01-krock.md:6: its URL {URL} is already that of {SV_POST}; rename one",
         "static/lank: warning: a symbolic link: not copied into the output (copy the file "
         "itself here)",
