@@ -194,14 +194,6 @@ def plan_site(
     return plan
 
 
-def as_listed(plan: SitePlan, statics: Mapping[str, StaticFile], links: list[Problem]) -> None:
-    """Give ``plan``, planned with the files ``statics`` of ``static/`` given, the problems
-    ``plan_site`` gives it when it lists them itself: the symbolic links left out (``links``)
-    come before the files refused (one problem each, the last)."""
-    cut = len(plan.problems) - (len(statics) - len(plan.statics))
-    plan.problems[cut:cut] = links
-
-
 def _list_of(settings: Settings, doc: Document) -> str | None:
     """The section whose list pages list ``doc``: the news, a section named in the
     ``sections`` setting or in its own ``section`` (a menu's name alone has no list)."""

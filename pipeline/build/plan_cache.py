@@ -11,9 +11,8 @@ After each build that planned the site, ``.cache/pipeline/plan.pickle`` under th
 needs: the ``stat`` of every file and folder under ``content/`` (and of the drafts' records)
 the plan was made from, each document's digests and ``scan_cache.signature``, each page of the
 plan as plain values, the hash of its ``keys.record``, each feed's pages, every file's key,
-the problems the build reported, the plan's own problems (in ``plan_site``'s order) and the
-files of ``static/`` it copies (what ``pipeline check`` asks of a plan), and the drafts it
-left out for their ``pseudo`` text. A later build reuses it only when
+the problems the build reported, the plan's own and its static files (what check asks), and
+the drafts it left out for their ``pseudo`` text. A later build reuses it only when
 
 - it is of this format and of this build's version (fingerprint and front matter parser);
 - the files and folders under ``content/`` have the same names as then (none added, removed
@@ -283,8 +282,7 @@ def _read_changed(
     views: dict[str, str] = stored["left_out"]
     drafts, records = set(), []  # (a draft left out still: its record may change)
     for name in changed:
-        # A draft left out is tested as one first: read as a document whose body changed,
-        # it would leave its record (written again with it) unaccounted for.
+        # (First: read as a body edited, its record, written with it, would count as a change.)
         if name in views:
             kept = (views[name], digests[name][2])
             if not (draft := left_out.still_left_out(settings, name, kept, memo)):

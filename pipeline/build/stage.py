@@ -59,9 +59,11 @@ if TYPE_CHECKING:
     from pipeline.build.keys import Output
     from pipeline.build.plan import SitePlan
     from pipeline.build.render import Renderer
+    from pipeline.build.static import StaticFile
     from pipeline.build.write import DocumentJob, Made, Standby
     from pipeline.content.parse_cache import FrontMatterMemo
     from pipeline.content.scan_cache import ScanCache
+    from pipeline.errors import Problem
 
 __all__ = ["BuildReport", "Built", "build"]
 
@@ -278,12 +280,12 @@ def _plan_afresh(
     next compares its keys with the manifest of the build that did finish)."""
     from pipeline.build import left_out, plan_cache, static
     from pipeline.build.keys import planned
-    from pipeline.build.plan import as_listed, plan_site
+    from pipeline.build.plan import plan_site
 
     statics, links = static.listed(settings, inputs.inputs)
     site_plan = plan_site(settings, content, statics)
     problems = content.problems + links + site_plan.problems
-    as_listed(site_plan, statics, links)  # (the plan's own, as check plans it)
+    _as_listed(site_plan, statics, links)  # (the plan's own, as check plans it)
 
     views = left_out.views(content.documents, site_plan.pseudo)
 
@@ -298,6 +300,14 @@ def _plan_afresh(
         return wanted
 
     return Planned(site_plan, functools.cache(keyed), [], problems, nothing_seen())
+
+
+def _as_listed(plan: SitePlan, statics: dict[str, StaticFile], links: list[Problem]) -> None:
+    """Give ``plan``, planned with the files ``statics`` of ``static/`` given, the problems
+    ``plan_site`` gives it when it lists them itself: the symbolic links left out (``links``)
+    come before the files refused (one problem each, the last)."""
+    cut = len(plan.problems) - (len(statics) - len(plan.statics))
+    plan.problems[cut:cut] = links
 
 
 def read_state(settings: Settings) -> Snapshot:
