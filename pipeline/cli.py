@@ -126,7 +126,9 @@ def _run_build(settings: Settings, args: argparse.Namespace) -> Report:
 
     out = args.out.absolute() if args.out else None
     force = getattr(args, "force", False)  # (not an argument of 'all')
-    return build(settings, out, full=args.full, force=force)
+    report = build(settings, out, full=args.full, force=force)
+    args.built = report.planned  # (for the check of the same run: 'all')
+    return report
 
 
 def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
@@ -134,7 +136,8 @@ def _run_check(settings: Settings, args: argparse.Namespace) -> Report:
     if out is not None and not out.is_dir():
         raise UsageError(f"--out {args.out}: no such folder; name the folder a build wrote")
 
-    return checked.check_unless_unchanged(settings, out, args.json)
+    built = getattr(args, "built", None)  # (a build's before it in the run)
+    return checked.check_unless_unchanged(settings, out, args.json, built)
 
 
 STAGES = ("ingest", "translate", "i18n", "build", "check")

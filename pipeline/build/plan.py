@@ -115,7 +115,16 @@ class SitePlan:
         """Every file the build writes into the output folder, sorted."""
         feeds = [urls.output_file(urls.feed_path(self.settings, lang)) for lang in self.languages]
         own = [SITEMAP, PAIRS, STYLE] + ([] if ROBOTS in self.statics else [ROBOTS])
-        return sorted({p.file for p in self.pages} | set(feeds + own) | set(self.statics))
+        return sorted(self.page_files() | set(feeds + own) | set(self.statics))
+
+    def page_files(self) -> set[str]:
+        """The output file of every page."""
+        return {p.file for p in self.pages}
+
+    def documented(self) -> list[tuple[str, str]]:
+        """The name of the document of each page that has one, with the page's URL, in plan
+        order (a check takes the document from its own scan: a build lets bodies go)."""
+        return [(p.doc.shown, p.url) for p in self.pages if p.doc is not None]
 
     def listed(self, section: str, lang: str) -> list[Page]:
         """The document pages a section's list page in ``lang`` lists, as ``documents``."""

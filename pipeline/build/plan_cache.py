@@ -11,8 +11,8 @@ After each build that planned the site, ``.cache/pipeline/plan.pickle`` under th
 needs: the ``stat`` of every file and folder under ``content/`` (and of the drafts' records)
 the plan was made from, each document's digests and ``scan_cache.signature``, each page of the
 plan as plain values, the hash of its ``keys.record``, each feed's pages, every file's key,
-the problems the build reported and the drafts it left out for their ``pseudo`` text. A
-later build reuses it only when
+the problems the build reported, the plan's own and its static files (what check asks), and
+the drafts it left out for their ``pseudo`` text. A later build reuses it only when
 
 - it is of this format and of this build's version (fingerprint and front matter parser);
 - the files and folders under ``content/`` have the same names as then (none added, removed
@@ -47,6 +47,7 @@ from typing import Any
 from pipeline.build import left_out
 from pipeline.build.keys import LISTING, Output, output_key, record
 from pipeline.build.plan import Alternate, Page, SitePlan, Switch
+from pipeline.build.static import StaticFile
 from pipeline.config import Settings
 from pipeline.content.dates import parse_date
 from pipeline.content.document import Document
@@ -59,7 +60,7 @@ from pipeline.state import cache
 from pipeline.state.cache import loads_safely
 
 FILE = cache.FOLDER / "plan.pickle"
-FORMAT = 4  # 3: what each page shows of the others, by its file; 4: the left out
+FORMAT = 5  # 3: each page's view of the others; 4: the left out; 5: plan problems, statics
 # At most this many changed files are read again to tell that only their bodies changed.
 REREAD = 50
 
@@ -120,9 +121,16 @@ def remember(
             if o.kind == "feed"
         },
         "problems": [(p.path, p.line, p.message, p.warning) for p in problems],
+        "plan_problems": [(p.path, p.line, p.message, p.warning) for p in plan.problems],
+        "statics": {file: tuple(found) for file, found in plan.statics.items()},
         "pseudo": list(plan.pseudo),
         "left_out": left_out,
     }
+    _write(root, stored)
+
+
+def _write(root: Path, stored: dict[str, Any]) -> None:
+    """Write the plan cache ``stored``; if it cannot be, none is left."""
     path = root / FILE
     may_write(path)  # (no symlink leads it out of the site)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -228,6 +236,8 @@ def _reuse(
     else:
         plan = _KeptPlan(settings, values, made_now, fresh)
     plan.pseudo = [str(name) for name in stored["pseudo"]]
+    plan.problems = [Problem(*p) for p in stored["plan_problems"]]
+    plan.statics = {file: StaticFile(*found) for file, found in stored["statics"].items()}
     for file, kind, key, source in stored["others"]:
         wanted[file] = Output(file, kind, key, source=source)
     for file, (lang, files) in stored["feeds"].items():
@@ -272,13 +282,14 @@ def _read_changed(
     views: dict[str, str] = stored["left_out"]
     drafts, records = set(), []  # (a draft left out still: its record may change)
     for name in changed:
-        found = _read_again(settings, name, digests.get(name), memo)
-        if found is not None:
-            fresh[name], body[name] = found
-        elif name in views and (
-            draft := left_out.still_left_out(settings, name, (views[name], digests[name][2]), memo)
-        ):
+        # (First: read as a body edited, its record, written with it, would count as a change.)
+        if name in views:
+            kept = (views[name], digests[name][2])
+            if not (draft := left_out.still_left_out(settings, name, kept, memo)):
+                return None
             drafts.add(draft)  # (it has no page: not among the fresh)
+        elif (found := _read_again(settings, name, digests.get(name), memo)) is not None:
+            fresh[name], body[name] = found
         elif (made_by := left_out.record_of(settings, name)) is not None:
             records.append(made_by)
         else:
@@ -317,6 +328,14 @@ class _KeptPlan(SitePlan):
     def page_count(self) -> int:
         """How many pages the plan has (without making them)."""
         return len(self.values)
+
+    def page_files(self) -> set[str]:
+        """The output file of every page (without making them)."""
+        return {v[3] for v in self.values}
+
+    def documented(self) -> list[tuple[str, str]]:
+        """As ``SitePlan.documented``, without making the pages."""
+        return [(v[-2], v[4]) for v in self.values if v[-2] is not None]
 
 
 def _read_again(

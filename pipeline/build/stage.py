@@ -34,9 +34,9 @@ import functools
 import gc
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.build import workers
 from pipeline.build.folder import clear_interrupted, marked_while_writing, output_folder
@@ -57,12 +57,30 @@ from pipeline.translate.record import records_folder
 
 if TYPE_CHECKING:
     from pipeline.build.keys import Output
+    from pipeline.build.plan import SitePlan
     from pipeline.build.render import Renderer
+    from pipeline.build.static import StaticFile
     from pipeline.build.write import DocumentJob, Made, Standby
     from pipeline.content.parse_cache import FrontMatterMemo
     from pipeline.content.scan_cache import ScanCache
+    from pipeline.errors import Problem
 
-__all__ = ["BuildReport", "build"]
+__all__ = ["BuildReport", "Built", "build"]
+
+
+class Built(NamedTuple):
+    """The plan a build made or took, and what it was made of: for the check of the same
+    run (``pipeline all``), which would plan the same site from the same content."""
+
+    settings: Settings
+    inputs: dict[str, Any]  # (``read_state``'s)
+    plan: SitePlan
+
+    def fits(self, settings: Settings) -> bool:
+        """Whether the plan is the one ``plan_site`` makes now with ``settings``: of the
+        same settings, and nothing it is made of changed since (as ``tree_state`` sees it:
+        within ``scans_shared``, what this process wrote)."""
+        return settings == self.settings and input_state(settings) == self.inputs
 
 
 @dataclass
@@ -76,6 +94,7 @@ class BuildReport(Report):
     written: int = 0
     removed: int = 0
     pseudo: int = 0  # drafts left out for their pseudo text
+    planned: Built | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         """``build: 11 files (7 pages) in public/: 3 rendered, 2 written, 0 removed``
@@ -129,6 +148,7 @@ def build(
             recorded = write.record(output, inputs, site, done, last)
     report = _report(settings, output, recorded, len(site.keys()))
     report.rendered, report.written, report.removed = done.rendered, done.written, removed
+    report.planned = Built(settings, inputs.inputs, site.plan)
     return report
 
 
@@ -265,6 +285,7 @@ def _plan_afresh(
     statics, links = static.listed(settings, inputs.inputs)
     site_plan = plan_site(settings, content, statics)
     problems = content.problems + links + site_plan.problems
+    _as_listed(site_plan, statics, links)  # (the plan's own, as check plans it)
 
     views = left_out.views(content.documents, site_plan.pseudo)
 
@@ -281,17 +302,30 @@ def _plan_afresh(
     return Planned(site_plan, functools.cache(keyed), [], problems, nothing_seen())
 
 
+def _as_listed(plan: SitePlan, statics: dict[str, StaticFile], links: list[Problem]) -> None:
+    """Give ``plan``, planned with the files ``statics`` of ``static/`` given, the problems
+    ``plan_site`` gives it when it lists them itself: the symbolic links left out (``links``)
+    come before the files refused (one problem each, the last)."""
+    cut = len(plan.problems) - (len(statics) - len(plan.statics))
+    plan.problems[cut:cut] = links
+
+
 def read_state(settings: Settings) -> Snapshot:
     """What a build reads, told without parsing: the fingerprint, and the ``stat`` of every
     file and folder under ``content/``, of the drafts' records (a racy one as None, see
     ``fingerprints.tree_state``), which tell which drafts hold ``pseudo`` text (never
     published), and under ``static/`` (copied as they are). A record or a static file is not
     a document: when one changed, the build plans the site again."""
+    return Snapshot(fingerprint(settings, manifest.FORMAT), input_state(settings))
+
+
+def input_state(settings: Settings) -> dict[str, Any]:
+    """The ``stat`` records of what a build reads (``read_state``)."""
     now = time.time_ns()
     inputs = tree_state(settings, settings.content_dir, now)
     inputs.update(tree_state(settings, records_folder(settings), now))
     inputs.update(tree_state(settings, settings.static_dir, now))
-    return Snapshot(fingerprint(settings, manifest.FORMAT), inputs)
+    return inputs
 
 
 def _report(

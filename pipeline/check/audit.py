@@ -215,12 +215,19 @@ def site_problems(settings: Settings, content: Content) -> list[Problem]:
 
 
 def planned(settings: Settings, content: Content) -> SitePlan:
-    """The site ``content`` plans, made once per check (the content check asks too)."""
+    """The site ``content`` plans, made once per check (the content check asks too), unless
+    it was given (``keep``)."""
     kept = getattr(content, "_planned", None)
     if kept is None or kept[0] is not settings:
-        kept = (settings, plan_site(settings, content))
-        content._planned = kept  # type: ignore[attr-defined]
+        kept = keep(settings, content, plan_site(settings, content))
     return kept[1]
+
+
+def keep(settings: Settings, content: Content, plan: SitePlan) -> tuple[Settings, SitePlan]:
+    """Have ``planned`` give ``plan``, the one ``plan_site(settings, content)`` makes (a
+    build of the same run made it, or took it from the plan cache: ``stage.Built``)."""
+    kept = content._planned = (settings, plan)  # type: ignore[attr-defined]
+    return kept
 
 
 def _against_plan(settings: Settings, content: Content, site: BuiltSite) -> list[Problem]:

@@ -39,7 +39,6 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.build.markdown import render
-from pipeline.build.plan import Page
 from pipeline.check.audit import planned
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
@@ -84,19 +83,22 @@ class Reference:
 
 def reference_problems(settings: Settings, content: Content) -> list[Problem]:
     """Every image or file that a published document names and the site does not hold."""
-    plan = planned(settings, content)  # (made once per check)
+    plan = planned(settings, content)  # (made once per check, or the build's)
     files = site_files(plan.files())
+    documents = {doc.shown: doc for doc in content.documents}
     found = []
     seen: set[str] = set()
-    for page in plan.pages:  # a document's page, or the home, 404 or list page it is
-        if page.doc is None or page.doc.shown in seen:
+    # A document's page, or the home, 404 or list page it is.
+    for shown, url in plan.documented():
+        doc = documents.get(shown)
+        if doc is None or shown in seen:
             continue
-        seen.add(page.doc.shown)
-        for reference in references(page.doc, settings.site_url):
-            path = _site_path(settings, page, reference)
+        seen.add(shown)
+        for reference in references(doc, settings.site_url):
+            path = _site_path(settings, url, reference)
             if path is not None and not resolves(path, files):
-                line = line_of(page.doc, reference)  # looked for only where it is needed
-                found.append(_problem(settings, page.doc, reference, path, line))
+                line = line_of(doc, reference)  # looked for only where it is needed
+                found.append(_problem(settings, doc, reference, path, line))
     return found
 
 
@@ -248,13 +250,14 @@ class _Attributes(HTMLParser):
                 self.found.append((kind, value, self.getpos()[0]))
 
 
-def _site_path(settings: Settings, page: Page, reference: Reference) -> str | None:
-    """The decoded NFC path from the site's root that ``reference`` leads to, or None when
-    it leads out of the site (another site, ``mailto:``, the page's own anchor)."""
+def _site_path(settings: Settings, page_url: str, reference: Reference) -> str | None:
+    """The decoded NFC path from the site's root that ``reference`` on the page at
+    ``page_url`` leads to, or None when it leads out of the site (another site,
+    ``mailto:``, the page's own anchor)."""
     target = reference.target.strip()
     if not target or target.startswith("#"):
         return None
-    base = page.url
+    base = page_url
     if reference.key and not urlsplit(target).scheme and not target.startswith("//"):
         base = settings.site_url + "/"  # front matter: from the site's root
         target = target.lstrip("/")

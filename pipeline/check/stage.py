@@ -12,9 +12,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.check.audit import planned, site_problems
+from pipeline.check.audit import keep, planned, site_problems
 from pipeline.check.language import language_problems
 from pipeline.check.markup import markup_problems
 from pipeline.check.references import reference_problems
@@ -29,6 +29,9 @@ from pipeline.report import Report, counted
 from pipeline.state.shortcut import unless_unchanged
 from pipeline.translate.terminology import glossary_problems
 from pipeline.workflow.status import orphan_problems
+
+if TYPE_CHECKING:
+    from pipeline.build.stage import Built
 
 Check = Callable[[Settings, Content], list[Problem]]
 
@@ -110,13 +113,18 @@ class CheckReport(Report):
         }
 
 
-def check(settings: Settings, out: Path | None = None, as_json: bool = False) -> CheckReport:
+def check(
+    settings: Settings, out: Path | None = None, as_json: bool = False, built: Built | None = None
+) -> CheckReport:
     """Run every check on the site at ``settings.root``, its built site in ``out`` (default:
-    the ``output`` setting; a site built elsewhere with ``build --out``)."""
+    the ``output`` setting; a site built elsewhere with ``build --out``). ``built``: the plan
+    of a build just before in the same run, taken if it is still the content's."""
     if out is not None:
         settings = dataclasses.replace(settings, output=str(out))  # an absolute path
     # The memo is read, never saved (the build keeps it).
     content = scan(settings, FrontMatterMemo.open(settings))
+    if built is not None and built.fits(settings):
+        keep(settings, content, built.plan)
     report = CheckReport(as_json=as_json)
     for name, run in CHECKS:
         found = run(settings, content)
