@@ -93,7 +93,7 @@ class Damaged(Exception):
     """A cache's data does not have the shape its reader needs (raised by its ``check``)."""
 
 
-def _digest(data: bytes) -> bytes:
+def _digest(data: bytes | memoryview) -> bytes:
     """The hex digest that seals ``data`` in a cache file."""
     return hashlib.blake2b(data, digest_size=DIGEST_SIZE).hexdigest().encode()
 
@@ -135,14 +135,16 @@ class Cache:
             tail = raw[-(len(_OPEN) + size + len(_CLOSE)) :]
             body, digest = raw[: -len(tail)], tail[len(_OPEN) : -len(_CLOSE)]
             framed = tail.startswith(_OPEN) and tail.endswith(_CLOSE)
-        else:
-            body, digest, framed = raw[:-size], raw[-size:], True
+        else:  # (a view: the bytes of a large cache are not copied)
+            body, digest, framed = memoryview(raw)[:-size], raw[-size:], True
         if not framed or not body or digest != _digest(body):
             raise Damaged("its digest does not match its bytes")
         if self.json:
             stored = json.loads(raw)
             return stored["version"], stored["data"]
-        version, data = loads_safely(body)
+        # The unpickler stops at the pickle's end, before the seal: given all the bytes, it
+        # reads them in place (a copy of the body was 30-45 MB more at 10,000 pairs).
+        version, data = loads_safely(raw)
         return version, data
 
     def _damaged(self, reason: str) -> None:
