@@ -81,10 +81,14 @@ HIDDEN = [
     CODE_SPAN,
     AUTOLINK,
     HTML,
-    pattern("link target", r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]"),
+    pattern(
+        "link target",
+        r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]",
+        needs=("](", "]["),
+    ),
     URL,
     EMAIL,
-    pattern("emphasis", r"\*+|~~+|(?<!\w)_+|_+(?!\w)"),
+    pattern("emphasis", r"\*+|~~+|(?<!\w)_+|_+(?!\w)", needs=("*", "~~", "_")),
 ]
 
 
