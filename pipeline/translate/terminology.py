@@ -35,7 +35,7 @@ from pipeline.content.tree import Content, source_hash
 from pipeline.errors import Problem
 from pipeline.report import progress
 from pipeline.state.remembered import Remembered, key
-from pipeline.translate import glossary, record
+from pipeline.translate import block_lines, glossary, record
 from pipeline.translate.checks import Pair
 from pipeline.translate.glossary import Glossary, Occurrence
 from pipeline.translate.masking import (
@@ -144,7 +144,15 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
 
     What each draft gives is remembered by the digest of the files it comes from (the
     draft, its original, its record and the glossary: ``check.remembered``), so an
-    unchanged draft is neither aligned nor matched again."""
+    unchanged draft is neither aligned nor matched again; the lines of its blocks come from
+    translate where it segmented the draft in this run (``block_lines``), let go after."""
+    try:
+        return _problems(settings, content)
+    finally:
+        block_lines.clear()
+
+
+def _problems(settings: Settings, content: Content) -> list[Problem]:
     found = glossary.load(settings)
     problems = list(found.problems)
     if not found.terms:
@@ -270,7 +278,7 @@ class _Lines:
     def __init__(self, draft: Document, settings: Settings) -> None:
         self.draft = draft
         self.settings = settings
-        self.blocks: dict[str, Block] | None = None
+        self.lines: block_lines.Lines | None = None
         self.start = body_start(draft) if draft.body else None
 
     def where(self, block: Block) -> str:
@@ -279,12 +287,14 @@ class _Lines:
         if block.kind == FRONT_MATTER:
             line = draft.line_of(block.key.split("[", 1)[0])
         else:
-            if block.line is None:  # a recorded block: its line is the draft's block's
-                if self.blocks is None:
-                    self.blocks = {b.key: b for b in _blocks(draft, self.settings)}
-                mine = self.blocks.get(block.key)
-                block = mine or block
-            line = None if block.line is None or self.start is None else self.start + block.line - 1
+            at = block.line
+            if at is None:  # a recorded block: its line is the draft's block's
+                if self.lines is None:
+                    self.lines = block_lines.lines(draft) or {
+                        b.key: b.line for b in _blocks(draft, self.settings)
+                    }
+                at = self.lines.get(block.key)
+            line = None if at is None or self.start is None else self.start + at - 1
         return draft.shown if line is None else f"{draft.shown}:{line}"
 
 

@@ -14,7 +14,7 @@ import polib
 import pytest
 
 from pipeline.content import document
-from pipeline.translate import deep, glossary, quality
+from pipeline.translate import deep, glossary, quality, terminology
 from pipeline.translate.inflections import term_pattern
 from pipeline.translate.quality import Pair, findings
 from pipeline.translate.segments import segment
@@ -415,6 +415,43 @@ def test_check_names_the_drafts_that_translate_a_term_otherwise(site, run) -> No
     assert [line for line in result.err_lines if "glossary" in line] == [
         "locale/glossary.csv:5: warning: the reviewed drafts do not translate 'medborgarbudget' "
         f"as 'participatory budget': {b}:14"
+    ]
+
+
+def test_all_gives_the_glossary_messages_check_alone_gives(site, run, monkeypatch) -> None:
+    """Under ``all``, the check takes the lines of the drafts translate just segmented
+    (``block_lines``) instead of segmenting them again: the messages are the same."""
+    with_glossary(site)
+    for name in ("a", "b"):
+        site.write(
+            f"content/sv/{name}.md",
+            f"---\nlang: sv\nref: {name}\ntitle: Kommun {name}\n---\nIntro.\n\n"
+            "- Om medborgarbudget.\n- Mer.\n\n> Varje kommun.\n",
+        )
+    assert run(site.root, "translate").code == 0
+    body = "Intro.\n\n- About a citizen budget.\n- More.\n\n> Each town.\n"
+    for made in (site.root / "content" / "en").iterdir():
+        text = made.read_text(encoding="utf-8")
+        head = text[: text.index("---\n", 4) + 4].replace("status: machine", "status: reviewed")
+        made.write_text(head.replace("title: ", "title: Town "), encoding="utf-8")
+        made.write_text(made.read_text(encoding="utf-8") + body, encoding="utf-8")
+    alone = site.root.parent / "alone"
+
+    def segmented_again(*_: object) -> None:
+        raise AssertionError("check segmented a draft translate had segmented")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(terminology, "_blocks", segmented_again)
+        together = run(site.root, "all")  # translate records the reviews, then check
+    shutil.copytree(site.root, alone, ignore=shutil.ignore_patterns(".cache", "public"))
+    by_itself = run(alone, "check")
+    found = [line for line in together.err_lines if "glossary" in line]
+    assert found == [line for line in by_itself.err_lines if "glossary" in line]
+    assert [re.sub(r"content/en/\S+?\.md", "D", line) for line in found] == [
+        "locale/glossary.csv:5: warning: the reviewed drafts do not translate 'medborgarbudget' "
+        "as 'participatory budget': D:14, D:14",
+        "locale/glossary.csv:8: warning: the reviewed drafts do not translate 'kommun' as "
+        "'municipality': D:4, D:17, D:4, D:17",
     ]
 
 
