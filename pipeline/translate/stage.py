@@ -39,7 +39,7 @@ from pipeline.content.unsettled import unpaired
 from pipeline.report import progress
 from pipeline.state import cache
 from pipeline.state.fingerprints import Snapshot
-from pipeline.translate import block_lines, record, wording
+from pipeline.translate import record, wording
 from pipeline.translate.plan_memo import Skipped
 from pipeline.translate.record import BlockRecord
 from pipeline.translate.registry import check_name
@@ -170,7 +170,6 @@ def _own_wording(task: Task, blocks: list[Block], settings: Settings) -> list[Bl
     else:
         return None
     draft_blocks, task.draft_body = document_blocks(draft, settings)
-    block_lines.keep(draft, draft_blocks)  # (for the glossary check: see block_lines)
     return wording.existing(
         draft_blocks,
         base,

@@ -418,14 +418,15 @@ def test_check_names_the_drafts_that_translate_a_term_otherwise(site, run) -> No
     ]
 
 
-def test_all_gives_the_glossary_messages_check_alone_gives(site, run, monkeypatch) -> None:
-    """Under ``all``, the check takes the lines of the drafts translate just segmented
-    (``block_lines``) instead of segmenting them again: the messages are the same."""
+def test_check_parses_only_the_drafts_its_warnings_name(site, run, monkeypatch) -> None:
+    """Seven reviewed drafts break two terms; a warning names five places of each and counts
+    the rest, so only the five drafts named are parsed for their lines, whether ``check``
+    runs alone or after translate in ``all``, and with the same messages."""
     with_glossary(site)
-    for name in ("a", "b"):
+    for n in range(7):
         site.write(
-            f"content/sv/{name}.md",
-            f"---\nlang: sv\nref: {name}\ntitle: Kommun {name}\n---\nIntro.\n\n"
+            f"content/sv/p{n}.md",
+            f"---\nlang: sv\nref: p{n}\ntitle: Kommun {n}\n---\nIntro.\n\n"
             "- Om medborgarbudget.\n- Mer.\n\n> Varje kommun.\n",
         )
     assert run(site.root, "translate").code == 0
@@ -433,25 +434,37 @@ def test_all_gives_the_glossary_messages_check_alone_gives(site, run, monkeypatc
     for made in (site.root / "content" / "en").iterdir():
         text = made.read_text(encoding="utf-8")
         head = text[: text.index("---\n", 4) + 4].replace("status: machine", "status: reviewed")
-        made.write_text(head.replace("title: ", "title: Town "), encoding="utf-8")
-        made.write_text(made.read_text(encoding="utf-8") + body, encoding="utf-8")
+        made.write_text(head.replace("title: ", "title: Town ") + body, encoding="utf-8")
+    parsed: list[str] = []
+    blocks = terminology._blocks
+
+    def counted(doc, settings):
+        parsed.append(doc.shown)
+        return blocks(doc, settings)
+
+    monkeypatch.setattr(terminology, "_blocks", counted)
+    together = run(site.root, "all")  # translate records the reviews, then check
+    in_all, parsed[:] = sorted(parsed), []
     alone = site.root.parent / "alone"
-
-    def segmented_again(*_: object) -> None:
-        raise AssertionError("check segmented a draft translate had segmented")
-
-    with monkeypatch.context() as patched:
-        patched.setattr(terminology, "_blocks", segmented_again)
-        together = run(site.root, "all")  # translate records the reviews, then check
     shutil.copytree(site.root, alone, ignore=shutil.ignore_patterns(".cache", "public"))
     by_itself = run(alone, "check")
     found = [line for line in together.err_lines if "glossary" in line]
     assert found == [line for line in by_itself.err_lines if "glossary" in line]
-    assert [re.sub(r"content/en/\S+?\.md", "D", line) for line in found] == [
+    drafts = sorted(p.relative_to(site.root).as_posix() for p in site.root.glob("content/en/*"))
+    assert in_all == sorted(parsed) == drafts[:5]
+    parsed.clear()  # the lines named are remembered: a draft unnamed edited parses nothing
+    (alone / drafts[6]).write_text(
+        (alone / drafts[6]).read_text(encoding="utf-8").replace("More.", "More, too."),
+        encoding="utf-8",
+    )
+    again = run(alone, "check")
+    assert [line for line in again.err_lines if "glossary" in line] == found
+    assert parsed == []
+    assert [re.sub(r"content/en/p(\d)\.md", r"\1", line) for line in found] == [
         "locale/glossary.csv:5: warning: the reviewed drafts do not translate 'medborgarbudget' "
-        "as 'participatory budget': D:14, D:14",
+        "as 'participatory budget': 0:14, 1:14, 2:14, 3:14, 4:14 and 2 more",
         "locale/glossary.csv:8: warning: the reviewed drafts do not translate 'kommun' as "
-        "'municipality': D:4, D:17, D:4, D:17",
+        "'municipality': 0:4, 0:17, 1:4, 1:17, 2:4 and 9 more",
     ]
 
 
