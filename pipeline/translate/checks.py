@@ -46,7 +46,9 @@ class Pair:
 # Link and image targets (``](...)``), autolinks and code spans are the Markdown check's.
 _MARKDOWN_TARGETS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^<>\s]+>|`+[^`]*`+")
 # Only named printf placeholders: in prose, ``80 % i`` is a percentage and a word.
-PRINTF_NAMED = pattern("placeholder", r"%\([A-Za-z_][A-Za-z0-9_]*\)[#0+-]?\d*(?:\.\d+)?[sdifr]")
+PRINTF_NAMED = pattern(
+    "placeholder", r"%\([A-Za-z_][A-Za-z0-9_]*\)[#0+-]?\d*(?:\.\d+)?[sdifr]", needs=("%(",)
+)
 _NUMBER = re.compile(r"\d+")
 # Thousands written with a separator (``2 500``, ``2,500``, ``1.250``) count as one number.
 _THOUSANDS = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+\b")

@@ -193,7 +193,9 @@ def _tags(text: str) -> Iterable[Found]:
         yield position, end, None
 
 
-_CODE = pattern("code", r"<(code|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_CODE = pattern(
+    "code", r"<(code|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL, needs=("<",)
+)
 TAGS = Masker("HTML tag", _tags)
 MASKERS = [LITERAL_BRACKETS, LIQUID, _CODE, TAGS, ENTITY, URL, EMAIL]
 """Maskers of the text of an HTML block."""

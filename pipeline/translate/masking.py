@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it.common.utils import normalizeReference
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+from pipeline.translate.link_syntax import link_spans
 
 OPEN, CLOSE = "⟦", "⟧"
 PLACEHOLDER = re.compile(r"⟦\s*(\d+)\s*⟧")
@@ -37,12 +38,27 @@ class Masker:
 
     name: str
     find: Callable[[str], Iterable[Found]]
+    regex: re.Pattern[str] | None = None  # a ``pattern``'s, with what its matches need
+    needs: tuple[str, ...] = ()
 
 
-def pattern(name: str, regex: str, flags: int = 0) -> Masker:
-    """A masker for every match of ``regex``."""
+def pattern(name: str, regex: str, flags: int = 0, needs: tuple[str, ...] = ()) -> Masker:
+    """A masker for every match of ``regex``; ``needs``, if given, are strings of which every
+    match holds one, so that a text holding none is passed without searching it: an ``in``
+    costs a fraction of a regex's search, and most texts hold no URL, address or tag (the
+    glossary check masks every block of every reviewed draft).
+
+    >>> [text for text in ("a@b.se", "ab.se") if list(EMAIL.find(text))]
+    ['a@b.se']
+    """
     compiled = re.compile(regex, flags)
-    return Masker(name, lambda text: ((*m.span(), None) for m in compiled.finditer(text)))
+
+    def find(text: str) -> Iterable[Found]:
+        if needs and not any(needed in text for needed in needs):
+            return ()
+        return ((*m.span(), None) for m in compiled.finditer(text))
+
+    return Masker(name, find, compiled, needs)
 
 
 class MaskError(ValueError):
@@ -175,11 +191,13 @@ def _shorten(text: str, most: int = 40) -> str:
 # --- the maskers -------------------------------------------------------------------------
 
 # Placeholder characters already in a text are masked first, so they never pass for one.
-LITERAL_BRACKETS = pattern("bracket", r"[⟦⟧]")
-LIQUID = pattern("Liquid tag", r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
-CODE_SPAN = pattern("code span", r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+LITERAL_BRACKETS = pattern("bracket", r"[⟦⟧]", needs=(OPEN, CLOSE))
+LIQUID = pattern("Liquid tag", r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL, needs=("{%", "{{"))
+CODE_SPAN = pattern("code span", r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL, needs=("`",))
 AUTOLINK = pattern(
-    "link", r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+)>"
+    "link",
+    r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+)>",
+    needs=("<",),
 )
 # Raw HTML as CommonMark 0.31.2 reads it: tags (quoted values may hold < and >), comments,
 # processing instructions, declarations and CDATA.
@@ -189,16 +207,25 @@ HTML = pattern(
     rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>"
     r"|<!-->|<!--->|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
     re.DOTALL,
+    needs=("<",),
 )
-HARD_BREAK = pattern("line break", r"(?: {2,}|\\)\n[ \t]*")
-ESCAPE = pattern("escaped character", r"\\[!-/:-@\[-`{-~]")
+HARD_BREAK = pattern("line break", r"(?: {2,}|\\)\n[ \t]*", needs=("\n",))
+ESCAPE = pattern("escaped character", r"\\[!-/:-@\[-`{-~]", needs=("\\",))
 # What has the shape of an entity, valid or not: ``&x;`` is no word to translate either.
-ENTITY = pattern("entity", r"&#?[A-Za-z0-9]{1,32};")
-URL = pattern("URL", r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]*_]")
+ENTITY = pattern("entity", r"&#?[A-Za-z0-9]{1,32};", needs=("&",))
+URL = pattern(
+    "URL",
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]*_]",
+    needs=("://", "www."),
+)
 # An address as written, escapes in it (``foo\+@a.se``) and a domain with no dot included.
-EMAIL = pattern("e-mail address", r"(?:[\w.+-]|\\[!-/:-@\[-`{-~])+@(?:[\w+-]|\.(?=[\w+-]))+")
+EMAIL = pattern(
+    "e-mail address", r"(?:[\w.+-]|\\[!-/:-@\[-`{-~])+@(?:[\w+-]|\.(?=[\w+-]))+", needs=("@",)
+)
 PRINTF = pattern(
-    "placeholder", r"%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[#0 +-]*\d*(?:\.\d+)?[sdifrxXeEgGc%]"
+    "placeholder",
+    r"%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[#0 +-]*\d*(?:\.\d+)?[sdifrxXeEgGc%]",
+    needs=("%",),
 )
 # Attribute lists: ``{.class #id}`` (markdown-it's attrs plugins), ``{: .class}`` and
 # ``{:#id}`` (kramdown's); one on a line of its own with its line break, so that it stays there.
@@ -207,9 +234,10 @@ ATTRIBUTE_LIST = pattern(
     "attribute list",
     rf"^[ \t]*{ATTRIBUTE_LIST_SYNTAX}[ \t]*\n|{ATTRIBUTE_LIST_SYNTAX}",
     re.MULTILINE,
+    needs=("{",),
 )
-FOOTNOTE = pattern("footnote reference", r"\[\^[^\]\s]+\]")
-BRACES = pattern("placeholder", r"\{[A-Za-z0-9_.\[\]]*(?:![rsa])?(?::[^{}]*)?\}")
+FOOTNOTE = pattern("footnote reference", r"\[\^[^\]\s]+\]", needs=("[^",))
+BRACES = pattern("placeholder", r"\{[A-Za-z0-9_.\[\]]*(?:![rsa])?(?::[^{}]*)?\}", needs=("{",))
 
 
 def _punctuation(char: str) -> bool:
@@ -218,6 +246,8 @@ def _punctuation(char: str) -> bool:
 
 def _emphasis(text: str) -> Iterable[Found]:
     """Runs of ``*``, ``_`` and ``~~`` that can open or close emphasis (CommonMark flanking)."""
+    if "*" not in text and "_" not in text and "~~" not in text:
+        return  # (most texts: see ``pattern``'s needs)
     for match in re.finditer(r"\*+|_+|~~+", text):
         begin, end = match.span()
         before = text[begin - 1] if begin else " "
@@ -242,132 +272,10 @@ EMPHASIS = Masker("emphasis mark", _emphasis)
 
 
 def links(references: Iterable[str] = ()) -> Masker:
-    """A masker for the Markdown around link and image texts: ``[`` or ``![`` before, and the
-    target after (``](url "title")``, ``][label]``, ``]`` of a defined reference), so that the
-    text between is translated and the target comes back unchanged. A shortcut reference
-    (``[label]``, ``[label][]``) comes back as a full one (``[text][label]``): its text is its
-    label, and a translated label would name no reference.
-    """
+    """A masker for the Markdown around link and image texts (``link_syntax.link_spans``),
+    given the reference labels the text's document defines."""
     labels = {normalizeReference(label) for label in references}
-
-    def find(text: str) -> Iterable[Found]:
-        openers: list[tuple[int, int, bool]] = []  # where, how wide, still active
-        found: list[Found] = []
-        position = 0
-        while True:
-            special = _LINK_SYNTAX.search(text, position)
-            if special is None:
-                break
-            position = special.start()
-            char = text[position]
-            if char == "\\":
-                position += 2
-                continue
-            if char == "`":
-                run = _BACKTICKS.match(text, position).group()  # type: ignore[union-attr]
-                close = text.find(run, position + len(run))
-                position = close + len(run) if close >= 0 else position + len(run)
-                continue
-            if char == "!" and text.startswith("[", position + 1):
-                openers.append((position, 2, True))
-                position += 2
-                continue
-            if char == "[":
-                openers.append((position, 1, True))
-            elif char == "]" and openers:
-                start, width, active = openers.pop()
-                label = text[start + width : position]
-                end = _link_tail(text, position, label, labels) if active else None
-                if end is not None:
-                    tail = text[position:end]
-                    full = f"][{label}]" if tail in ("]", "][]") else None
-                    found += [(start, start + width, None), (position, end, full)]
-                    if width == 1:  # links do not nest: older link openers become text
-                        openers = [(at, wide, wide == 2 and on) for at, wide, on in openers]
-                    position = end
-                    continue
-            position += 1
-        return found
-
-    return Masker("link", find)
-
-
-_BACKTICKS = re.compile(r"`+")
-_LINK_SYNTAX = re.compile(r"[\\`!\[\]]")  # what ``links`` looks at (the rest is text)
-
-
-def _link_tail(text: str, close: int, label: str, labels: set[str]) -> int | None:
-    """End of a link's tail starting at ``]`` (index ``close``), or None if none is there."""
-    after = close + 1
-    if text.startswith("(", after):
-        end = _inline_tail(text, after)
-        if end is not None or _space_after(text, after + 1) == len(text):
-            return end
-    if text.startswith("[", after):
-        end = _label_end(text, after + 1)
-        if end is not None and normalizeReference(text[after + 1 : end] or label) in labels:
-            return end + 1
-        return None
-    if normalizeReference(label) in labels:
-        return after
-    return None
-
-
-def _inline_tail(text: str, start: int) -> int | None:
-    """End of an inline link's ``(destination "title")`` starting at ``(`` (index ``start``),
-    or None where it is not one: parsed as markdown-it-py parses it, with its helpers."""
-    position = _space_after(text, start + 1)
-    destination = parseLinkDestination(text, position, len(text))
-    if destination.ok:
-        position = _space_after(text, destination.pos)
-        title = parseLinkTitle(text, position, len(text))
-        if position > destination.pos and title.ok:
-            position = _space_after(text, title.pos)
-    return position + 1 if text.startswith(")", position) else None
-
-
-def _space_after(text: str, position: int) -> int:
-    """The first position from ``position`` on that is not a space, tab or line break."""
-    while position < len(text) and text[position] in " \t\n":
-        position += 1
-    return position
-
-
-def _label_end(text: str, start: int) -> int | None:
-    """Index of the ``]`` that ends a link label starting at ``start`` (``\\]`` and ``\\[``
-    are part of the label), or None where a ``[`` comes first or nothing ends it."""
-    position = start
-    while position < len(text):
-        char = text[position]
-        if char == "\\":
-            position += 2
-            continue
-        if char == "[":
-            return None
-        if char == "]":
-            return position
-        position += 1
-    return None
-
-
-def reference_context(text: str, references: Iterable[str]) -> str:
-    """The defined labels (of ``references``) that the links of ``text`` use, as the
-    translation memory keeps them with a translation (``references: [a]``; "" for none).
-    The same text masks differently, and so translates differently, only where another set
-    of its labels is defined: ``[a]`` is a link where ``[a]: /url`` is defined, text where not.
-
-    >>> reference_context("Se [a], [b][], [c][x] och [d](/d).", ["a", "b", "c", "d"])
-    'references: [a] [b]'
-    """
-    labels = list(references)
-    if not labels or "[" not in text:
-        return ""  # (only a defined label makes a "][" tail: see ``links``)
-    used = set()
-    for begin, end, restore in links(labels).find(text):
-        tail = restore or text[begin:end]
-        if tail.startswith("]["):
-            used.add(normalizeReference(tail[2:-1]).lower())
-    return "references: " + " ".join(f"[{label}]" for label in sorted(used)) if used else ""
+    return Masker("link", lambda text: link_spans(text, labels))
 
 
 def markdown_maskers(references: Iterable[str] = ()) -> list[Masker]:

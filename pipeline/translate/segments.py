@@ -51,6 +51,7 @@ from pipeline.translate.blocks import render as render
 from pipeline.translate.blocks import render_with_lines as render_with_lines
 from pipeline.translate.blocks import skeleton_hash as skeleton_hash
 from pipeline.translate.cells import place_cell
+from pipeline.translate.link_syntax import reference_context
 from pipeline.translate.masking import (
     ATTRIBUTE_LIST_SYNTAX,
     HTML,
@@ -58,7 +59,6 @@ from pipeline.translate.masking import (
     PLAIN_MASKERS,
     Masker,
     markdown_maskers,
-    reference_context,
 )
 
 MARKDOWN = markdown_parser()

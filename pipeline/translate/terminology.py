@@ -81,10 +81,14 @@ HIDDEN = [
     CODE_SPAN,
     AUTOLINK,
     HTML,
-    pattern("link target", r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]"),
+    pattern(
+        "link target",
+        r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]",
+        needs=("](", "]["),
+    ),
     URL,
     EMAIL,
-    pattern("emphasis", r"\*+|~~+|(?<!\w)_+|_+(?!\w)"),
+    pattern("emphasis", r"\*+|~~+|(?<!\w)_+|_+(?!\w)", needs=("*", "~~", "_")),
 ]
 
 
@@ -140,17 +144,19 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
 
     What each draft gives is remembered by the digest of the files it comes from (the
     draft, its original, its record and the glossary: ``check.remembered``), so an
-    unchanged draft is neither aligned nor matched again."""
+    unchanged draft is neither aligned nor matched again; a draft's body is parsed for the
+    lines of its blocks only where a warning names one (``_name_places``)."""
     found = glossary.load(settings)
     problems = list(found.problems)
     if not found.terms:
         return problems
     follows: dict[int, set[str]] = defaultdict(set)
-    breaks: dict[int, list[str]] = defaultdict(list)
+    breaks: dict[int, list[tuple[Document, Place]]] = defaultdict(list)
     terms: dict[int, Occurrence] = {}
     versions = content.versions()
     remembered = Remembered(settings, "check-glossary")
     glossary_bytes = _bytes(settings.locale_dir / glossary.FILE)
+    inputs_of: dict[str, str] = {}
     drafts = sorted(content.drafts(), key=lambda d: d.shown)
     for draft in progress("check: glossary", drafts, len(drafts)):
         translation = draft.translation or {}
@@ -160,7 +166,7 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
         originals = [d for d in versions[draft.ref].get(source_lang, []) if d.is_original]
         if not originals or not found.rules(source_lang, target_lang):
             continue
-        inputs = _inputs(settings, draft, originals[0], glossary_bytes)
+        inputs = inputs_of[draft.shown] = _inputs(settings, draft, originals[0], glossary_bytes)
         known, used = remembered.get(inputs)
         if not known:
             used = remembered.put(inputs, _draft_uses(found, draft, originals[0], settings))
@@ -170,16 +176,45 @@ def glossary_problems(settings: Settings, content: Content) -> list[Problem]:
             if kept:
                 follows[occurrence.line].add(draft.shown)
             else:
-                breaks[occurrence.line].append(where)
+                breaks[occurrence.line].append((draft, where))
+    _name_places(settings, breaks, remembered, inputs_of)
     remembered.save()
     for line in sorted(breaks):
-        problems.append(_inconsistent(terms[line], sorted(follows[line]), breaks[line]))
+        places = [str(where) for _, where in breaks[line]]  # (past the named: counted)
+        problems.append(_inconsistent(terms[line], sorted(follows[line]), places))
     return problems
+
+
+Place = str | tuple[str]
+"""Where in a draft a term is broken: ``content/en/a.md:14``, or ``(key,)`` for a block whose
+line is known only by parsing the draft's body, done for the places a warning names."""
+
+
+def _name_places(
+    settings: Settings,
+    breaks: dict[int, list[tuple[Document, Place]]],
+    remembered: Remembered,
+    inputs_of: dict[str, str],
+) -> None:
+    """Give each place a warning names (the first ``MOST_LISTED`` of each term's) its line,
+    and remember it with its draft's results; the others are only counted. Parsing every
+    deviating draft's body for lines no message shows was a tenth of ``check``."""
+    named: dict[str, dict[Place, str]] = defaultdict(dict)
+    lines: dict[str, _Lines] = {}
+    for places in breaks.values():
+        for number, (draft, where) in enumerate(places[:MOST_LISTED]):
+            if isinstance(where, tuple):
+                at = lines.setdefault(draft.shown, _Lines(draft, settings))
+                named[draft.shown][where] = text = at.named(where)
+                places[number] = (draft, text)
+    for shown, texts in named.items():
+        _, used = remembered.get(inputs_of[shown])
+        remembered.put(inputs_of[shown], [(f, k, texts.get(w, w)) for f, k, w in used])
 
 
 def _draft_uses(
     found: Glossary, draft: Document, original: Document, settings: Settings
-) -> list[tuple[tuple[Any, ...], bool, str]]:
+) -> list[tuple[tuple[Any, ...], bool, Place]]:
     """Each glossary term of ``draft``'s blocks: the occurrence (as a tuple of its fields),
     whether the draft follows the glossary there, and where in the draft it is."""
     translation = draft.translation or {}
@@ -261,27 +296,37 @@ def _blocks(doc: Document, settings: Settings) -> list[Block]:
 
 
 class _Lines:
-    """Where a draft's blocks are in its file (read only when a message needs it)."""
+    """Where a draft's blocks are in its file (its body parsed only when a message names a
+    block whose line only that tells)."""
 
     def __init__(self, draft: Document, settings: Settings) -> None:
         self.draft = draft
         self.settings = settings
-        self.blocks: dict[str, Block] | None = None
+        self.lines: dict[str, int | None] | None = None  # the line of each block, by key
         self.start = body_start(draft) if draft.body else None
 
-    def where(self, block: Block) -> str:
-        """``content/en/a.md:14``: the line of the draft's ``block``."""
-        draft = self.draft
+    def where(self, block: Block) -> Place:
+        """``content/en/a.md:14``: the line of the draft's ``block``; ``(key,)`` for a
+        recorded block, whose line is the draft's block's (``named`` tells it)."""
         if block.kind == FRONT_MATTER:
-            line = draft.line_of(block.key.split("[", 1)[0])
-        else:
-            if block.line is None:  # a recorded block: its line is the draft's block's
-                if self.blocks is None:
-                    self.blocks = {b.key: b for b in _blocks(draft, self.settings)}
-                mine = self.blocks.get(block.key)
-                block = mine or block
-            line = None if block.line is None or self.start is None else self.start + block.line - 1
-        return draft.shown if line is None else f"{draft.shown}:{line}"
+            return self._shown(self.draft.line_of(block.key.split("[", 1)[0]))
+        if block.line is None:
+            return (block.key,)
+        return self._in_body(block.line)
+
+    def named(self, place: Place) -> str:
+        """``place`` as a message names it, the draft's body parsed if needs be."""
+        if isinstance(place, str):
+            return place
+        if self.lines is None:
+            self.lines = {b.key: b.line for b in _blocks(self.draft, self.settings)}
+        return self._in_body(self.lines.get(place[0]))
+
+    def _in_body(self, at: int | None) -> str:
+        return self._shown(None if at is None or self.start is None else self.start + at - 1)
+
+    def _shown(self, line: int | None) -> str:
+        return self.draft.shown if line is None else f"{self.draft.shown}:{line}"
 
 
 MOST_LISTED = 5  # places named in one warning; the rest are counted

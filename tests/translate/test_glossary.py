@@ -14,7 +14,7 @@ import polib
 import pytest
 
 from pipeline.content import document
-from pipeline.translate import deep, glossary, quality
+from pipeline.translate import deep, glossary, quality, terminology
 from pipeline.translate.inflections import term_pattern
 from pipeline.translate.quality import Pair, findings
 from pipeline.translate.segments import segment
@@ -415,6 +415,56 @@ def test_check_names_the_drafts_that_translate_a_term_otherwise(site, run) -> No
     assert [line for line in result.err_lines if "glossary" in line] == [
         "locale/glossary.csv:5: warning: the reviewed drafts do not translate 'medborgarbudget' "
         f"as 'participatory budget': {b}:14"
+    ]
+
+
+def test_check_parses_only_the_drafts_its_warnings_name(site, run, monkeypatch) -> None:
+    """Seven reviewed drafts break two terms; a warning names five places of each and counts
+    the rest, so only the five drafts named are parsed for their lines, whether ``check``
+    runs alone or after translate in ``all``, and with the same messages."""
+    with_glossary(site)
+    for n in range(7):
+        site.write(
+            f"content/sv/p{n}.md",
+            f"---\nlang: sv\nref: p{n}\ntitle: Kommun {n}\n---\nIntro.\n\n"
+            "- Om medborgarbudget.\n- Mer.\n\n> Varje kommun.\n",
+        )
+    assert run(site.root, "translate").code == 0
+    body = "Intro.\n\n- About a citizen budget.\n- More.\n\n> Each town.\n"
+    for made in (site.root / "content" / "en").iterdir():
+        text = made.read_text(encoding="utf-8")
+        head = text[: text.index("---\n", 4) + 4].replace("status: machine", "status: reviewed")
+        made.write_text(head.replace("title: ", "title: Town ") + body, encoding="utf-8")
+    parsed: list[str] = []
+    blocks = terminology._blocks
+
+    def counted(doc, settings):
+        parsed.append(doc.shown)
+        return blocks(doc, settings)
+
+    monkeypatch.setattr(terminology, "_blocks", counted)
+    together = run(site.root, "all")  # translate records the reviews, then check
+    in_all, parsed[:] = sorted(parsed), []
+    alone = site.root.parent / "alone"
+    shutil.copytree(site.root, alone, ignore=shutil.ignore_patterns(".cache", "public"))
+    by_itself = run(alone, "check")
+    found = [line for line in together.err_lines if "glossary" in line]
+    assert found == [line for line in by_itself.err_lines if "glossary" in line]
+    drafts = sorted(p.relative_to(site.root).as_posix() for p in site.root.glob("content/en/*"))
+    assert in_all == sorted(parsed) == drafts[:5]
+    parsed.clear()  # the lines named are remembered: a draft unnamed edited parses nothing
+    (alone / drafts[6]).write_text(
+        (alone / drafts[6]).read_text(encoding="utf-8").replace("More.", "More, too."),
+        encoding="utf-8",
+    )
+    again = run(alone, "check")
+    assert [line for line in again.err_lines if "glossary" in line] == found
+    assert parsed == []
+    assert [re.sub(r"content/en/p(\d)\.md", r"\1", line) for line in found] == [
+        "locale/glossary.csv:5: warning: the reviewed drafts do not translate 'medborgarbudget' "
+        "as 'participatory budget': 0:14, 1:14, 2:14, 3:14, 4:14 and 2 more",
+        "locale/glossary.csv:8: warning: the reviewed drafts do not translate 'kommun' as "
+        "'municipality': 0:4, 0:17, 1:4, 1:17, 2:4 and 9 more",
     ]
 
 
