@@ -4,10 +4,11 @@
 (``scan_cache.last_build``): each comes with the digest of its front matter and body
 (``Digests.whole``), its body read from its file only if asked for. A check that judges
 every body (its language, its raw HTML, the files it names) remembers what it found in each
-by that digest (``Findings``), so the body of a document unchanged since is not read at all;
-a body read to judge it is let go again, so that no check holds thousands of bodies at once.
-A document read by check itself (not as the build left it) holds its body, and its digest
-is made of it.
+by that digest (``Findings``), so the body of a document unchanged since is not read at all.
+A body read to judge it is let go again by the last check that reads bodies (``forget``,
+in ``references``): read once for the three, and held only while they run, so that an
+edit's check holds the few bodies it judges, not thousands. A document read by check
+itself (not as the build left it) holds its body, and its digest is made of it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class Findings(Remembered):
 
 
 def forget(doc: Document) -> None:
-    """Let ``doc``'s body go if it is read again when asked for (``LazyBody``): once a
-    check is done with the document."""
+    """Let ``doc``'s body go if it is read again when asked for (``LazyBody``): once the
+    checks that read bodies are done with the document (see the module)."""
     if isinstance(doc, LazyBody):
         doc.forget()

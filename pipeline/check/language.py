@@ -21,7 +21,7 @@ from babel import Locale, UnknownLocaleError
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 from markdown_it import MarkdownIt
 
-from pipeline.check.findings import Findings, forget
+from pipeline.check.findings import Findings
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
@@ -145,7 +145,6 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
         judged.append((doc, wanted))
         if wanted not in unknown and not remembered.get(wanted)[0]:
             unknown[wanted] = plain_text(bounded(doc.body))
-        forget(doc)
     texts = list(unknown.values())
     for wanted, detected in zip(unknown, detect_all(texts, settings.languages), strict=True):
         remembered.put(wanted, detected)
@@ -168,7 +167,6 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
                 f"(it reads as '{lang}', confidence {confidence:.2f}); translate it"
             )
             found.append(Problem(doc.shown, line, advice))
-            forget(doc)
     remembered.save()
     return found
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.build.markdown import losses
-from pipeline.check.findings import Findings, forget
+from pipeline.check.findings import Findings
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
@@ -55,7 +55,6 @@ def markup_problems(settings: Settings, content: Content) -> list[Problem]:
         for line, message in lost:
             at = None if start is None else start + line
             found.append(Problem(doc.shown, at, message + ADVICE, warning=True))
-        forget(doc)
     remembered.save()
     return found
 
