@@ -126,9 +126,10 @@ def check(
         settings = dataclasses.replace(settings, output=str(out))  # an absolute path
     # The documents the last build scanned as they are now come from its scan cache, their
     # bodies unread (``check.findings``); the others are read, their front matter parsed
-    # before taken from the memo. Both are read, never saved (the build keeps them).
-    known = last_build(settings, tree_state(settings, settings.content_dir, time.time_ns()))
-    content = scan(settings, FrontMatterMemo.open(settings), known)
+    # before taken from the memo. Both are read, never saved (the build keeps them), and let
+    # go once scanned (the checks need the documents' digests only: ``content.digests``).
+    stats = tree_state(settings, settings.content_dir, time.time_ns())
+    content = scan(settings, FrontMatterMemo.open(settings), last_build(settings, stats))
     if built is not None and built.fits(settings):
         keep(settings, content, built.plan)
     report = CheckReport(as_json=as_json)
