@@ -49,7 +49,9 @@ def test_verbose_says_what_came_from_the_caches(site, run) -> None:
     assert verbose.code == plain.code == 0
     assert verbose.out == plain.out
     said = [line for line in verbose.err_lines if line.startswith("pipeline: ")]
-    assert "pipeline: check-language: 1 of 1 results from the last run" in said
+    # (the digest of the piece of the body judged, by the document's; what was said of it)
+    assert "pipeline: check-language: 2 of 2 results from the last run" in said
+    assert "pipeline: check-references: 1 of 1 results from the last run" in said
     assert all(line.startswith("pipeline: ") for line in verbose.err_lines)
 
 

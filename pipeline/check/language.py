@@ -21,12 +21,13 @@ from babel import Locale, UnknownLocaleError
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 from markdown_it import MarkdownIt
 
+from pipeline.check.findings import Findings
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
 from pipeline.report import progress
-from pipeline.state.remembered import Remembered, key
+from pipeline.state.remembered import key
 
 MIN_WORDS = 12
 MIN_BLOCK_WORDS = 3  # a block that names the line in a draft: a heading is a few words
@@ -130,19 +131,21 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
     """Documents whose body is confidently in another site language than their ``lang``.
 
     What the detector said of each body is remembered by the digest of its judged piece
-    (``remembered.Remembered``): an unchanged body is not parsed or judged again."""
+    (``bounded``), and that digest by the document's (``findings.Findings``): the body of a
+    document unchanged since is not read, and a body judged before is not judged again."""
     found = []
-    remembered = Remembered(settings, "check-language")
-    judged = [
-        (doc, key(bounded(doc.body)))
-        for doc in content.documents
-        if doc.lang in settings.languages and _engine(doc) not in UNDETECTABLE_ENGINES
-    ]
-    unknown = {wanted: doc for doc, wanted in judged if not remembered.get(wanted)[0]}
-    texts = [
-        plain_text(bounded(doc.body))
-        for doc in progress("check: language", unknown.values(), len(unknown))
-    ]
+    remembered = Findings(settings, content, "check-language")
+    judged = []
+    unknown: dict[str, str] = {}  # the words of each piece not judged before, by its digest
+    documents = content.documents
+    for doc in progress("check: language", documents, len(documents)):
+        if doc.lang not in settings.languages or _engine(doc) in UNDETECTABLE_ENGINES:
+            continue
+        wanted = remembered.of(doc, _piece, "piece")
+        judged.append((doc, wanted))
+        if wanted not in unknown and not remembered.get(wanted)[0]:
+            unknown[wanted] = plain_text(bounded(doc.body))
+    texts = list(unknown.values())
     for wanted, detected in zip(unknown, detect_all(texts, settings.languages), strict=True):
         remembered.put(wanted, detected)
     for doc, wanted in judged:
@@ -166,6 +169,11 @@ def language_problems(settings: Settings, content: Content) -> list[Problem]:
             found.append(Problem(doc.shown, line, advice))
     remembered.save()
     return found
+
+
+def _piece(doc: Document) -> str:
+    """The digest of the piece of ``doc``'s body that is judged (``bounded``)."""
+    return key(bounded(doc.body))
 
 
 def _first_line_in(doc: Document, lang: str, languages: list[str]) -> int | None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from pipeline.build.markdown import losses
+from pipeline.check.findings import Findings
 from pipeline.config import Settings
-from pipeline.content.document import body_start
+from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
 from pipeline.errors import Problem
 
@@ -43,13 +44,23 @@ def may_hold_html(body: str, is_html: bool = False) -> bool:
 
 
 def markup_problems(settings: Settings, content: Content) -> list[Problem]:
-    """A warning for each piece of raw HTML a document's page leaves out."""
+    """A warning for each piece of raw HTML a document's page leaves out (what was found in
+    each body remembered by its digest and suffix: ``findings.Findings``)."""
     found = []
+    remembered = Findings(settings, content, "check-markup")
     for doc in content.documents:
-        is_html = doc.path.suffix == ".html"
-        lost = losses(doc.body, is_html=is_html) if may_hold_html(doc.body, is_html) else []
+        suffix = doc.path.suffix
+        lost = remembered.of(doc, _losses, suffix)
         start = body_start(doc) if lost else None
         for line, message in lost:
             at = None if start is None else start + line
             found.append(Problem(doc.shown, at, message + ADVICE, warning=True))
+    remembered.save()
     return found
+
+
+def _losses(doc: Document) -> list[tuple[int, str]]:
+    """``losses`` of ``doc``'s body (none when it cannot hold raw HTML)."""
+    is_html = doc.path.suffix == ".html"
+    body = doc.body
+    return losses(body, is_html=is_html) if may_hold_html(body, is_html) else []

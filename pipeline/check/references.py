@@ -29,6 +29,7 @@ audit (``pipeline.check.audit``), which judges the output as it stands.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import unicodedata
@@ -40,6 +41,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.build.markdown import render
 from pipeline.check.audit import planned
+from pipeline.check.findings import Findings, forget
 from pipeline.config import Settings
 from pipeline.content.document import Document, body_start
 from pipeline.content.tree import Content
@@ -70,9 +72,9 @@ the site's own URL, names no file of the site and is not rendered to find out.""
 @dataclass(frozen=True)
 class Reference:
     """A file a document names: ``kind`` (``image`` or ``link``), the ``target`` as the
-    document writes it, its file ``line`` where it is known when found (None: ``line_of``
-    finds it), the front matter ``key`` it is the value of ('' in the body), and how many
-    times the body named the same target before (``nth``)."""
+    document writes it, its ``line`` in the body where it is known when found (1: the
+    body's first; None: ``line_of`` finds it), the front matter ``key`` it is the value of
+    ('' in the body), and how many times the body named the same target before (``nth``)."""
 
     kind: str
     target: str
@@ -82,10 +84,18 @@ class Reference:
 
 
 def reference_problems(settings: Settings, content: Content) -> list[Problem]:
-    """Every image or file that a published document names and the site does not hold."""
+    """Every image or file that a published document names and the site does not hold.
+
+    The references each document names are remembered by its digest and suffix
+    (``findings.Findings``); they are resolved against the site's files every time."""
     plan = planned(settings, content)  # (made once per check, or the build's)
     files = site_files(plan.files())
     documents = {doc.shown: doc for doc in content.documents}
+    remembered = Findings(settings, content, "check-references")
+
+    def named(doc: Document) -> list[tuple[Any, ...]]:
+        return [dataclasses.astuple(r) for r in references(doc, settings.site_url)]
+
     found = []
     seen: set[str] = set()
     # A document's page, or the home, 404 or list page it is.
@@ -94,11 +104,14 @@ def reference_problems(settings: Settings, content: Content) -> list[Problem]:
         if doc is None or shown in seen:
             continue
         seen.add(shown)
-        for reference in references(doc, settings.site_url):
+        for fields in remembered.of(doc, named, doc.path.suffix, settings.site_url):
+            reference = Reference(*fields)
             path = _site_path(settings, url, reference)
             if path is not None and not resolves(path, files):
                 line = line_of(doc, reference)  # looked for only where it is needed
                 found.append(_problem(settings, doc, reference, path, line))
+        forget(doc)
+    remembered.save()
     return found
 
 
@@ -131,7 +144,7 @@ def references(doc: Document, site_url: str) -> Iterator[Reference]:
     site's, which an absolute URL of a file of the site starts with)."""
     yield from _front_matter(doc)
     if doc.path.suffix == ".html":
-        yield from _in_html(doc.body, body_start(doc) or 1)
+        yield from _in_html(doc.body)
     elif LOCAL.search(doc.body) or site_url in doc.body:
         yield from _in_markdown(doc.body)
 
@@ -140,12 +153,12 @@ def line_of(doc: Document, reference: Reference) -> int | None:
     """The file line of ``reference`` in ``doc``: a front matter value's (at or after its
     top-level key's line), or the line of the body that names its target for the ``nth``
     time (at worst the first that names it)."""
-    if reference.line is not None:
-        return reference.line
     if reference.key:
         top = reference.key.split(".")[0].removesuffix("[]")
         return _line_in_front_matter(doc, top, reference.target)
     start = body_start(doc) or 1
+    if reference.line is not None:
+        return start + reference.line - 1
     holding = [
         index for index, line in enumerate(doc.body.splitlines()) if _holds(line, reference.target)
     ]
@@ -229,13 +242,13 @@ def _holds(line: str, target: str) -> bool:
     return target in line or ("%" in line and target in unquote(line))
 
 
-def _in_html(html: str, start: int) -> Iterator[Reference]:
-    """Every ``src`` and ``href`` of ``html``, at its file line (``start``: the first's)."""
+def _in_html(html: str) -> Iterator[Reference]:
+    """Every ``src`` and ``href`` of ``html``, at its line (1: the body's first)."""
     reader = _Attributes()
     reader.feed(html)
     reader.close()
     for kind, target, line in reader.found:
-        yield Reference(kind, target, start + line - 1)
+        yield Reference(kind, target, line)
 
 
 class _Attributes(HTMLParser):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +21,14 @@ from pipeline.check.markup import markup_problems
 from pipeline.check.references import reference_problems
 from pipeline.config import Settings
 from pipeline.content.parse_cache import FrontMatterMemo
+from pipeline.content.scan_cache import last_build
 from pipeline.content.tree import Content, scan
 from pipeline.content.unsettled import misfiled
 from pipeline.errors import Problem
 from pipeline.i18n.problems import catalog_problems
 from pipeline.i18n.shortcut import i18n_trees
 from pipeline.report import Report, counted
+from pipeline.state.fingerprints import tree_state
 from pipeline.state.shortcut import unless_unchanged
 from pipeline.translate.terminology import glossary_problems
 from pipeline.workflow.status import orphan_problems
@@ -121,8 +124,12 @@ def check(
     of a build just before in the same run, taken if it is still the content's."""
     if out is not None:
         settings = dataclasses.replace(settings, output=str(out))  # an absolute path
-    # The memo is read, never saved (the build keeps it).
-    content = scan(settings, FrontMatterMemo.open(settings))
+    # The documents the last build scanned as they are now come from its scan cache, their
+    # bodies unread (``check.findings``); the others are read, their front matter parsed
+    # before taken from the memo. Both are read, never saved (the build keeps them), and let
+    # go once scanned (the checks need the documents' digests only: ``content.digests``).
+    stats = tree_state(settings, settings.content_dir, time.time_ns())
+    content = scan(settings, FrontMatterMemo.open(settings), last_build(settings, stats))
     if built is not None and built.fits(settings):
         keep(settings, content, built.plan)
     report = CheckReport(as_json=as_json)

@@ -22,12 +22,15 @@ code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.content.document import Document, read_body
 from pipeline.errors import Problem
 from pipeline.state import cache
 from pipeline.state.fingerprints import digest
+
+if TYPE_CHECKING:
+    from pipeline.config import Settings
 
 FILE = cache.FOLDER / "scan.pickle"
 FORMAT = 3  # 3: kept by pipeline.state.cache
@@ -61,6 +64,17 @@ class LazyBody(Document):
     def forget(self) -> None:
         """Let the body go (it is read again if asked for)."""
         self.__dict__.pop("body", None)
+
+
+def last_build(settings: Settings, stats: dict[str, Any]) -> ScanCache:
+    """The scan of the last build, for a run that read ``stats`` (``tree_state`` of
+    ``content/``) and does not build: read, never written (the build keeps it)."""
+    from pipeline.state import manifest
+    from pipeline.state.fingerprints import fingerprint
+
+    scanned = ScanCache.open(settings.root, fingerprint(settings, manifest.FORMAT), stats)
+    scanned.keeps = False
+    return scanned
 
 
 def document_digests(doc: Document) -> Digests:

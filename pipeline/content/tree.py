@@ -30,7 +30,7 @@ from pipeline.translate.engines import looks_pseudo
 
 if TYPE_CHECKING:
     from pipeline.content.parse_cache import FrontMatterMemo
-    from pipeline.content.scan_cache import ScanCache
+    from pipeline.content.scan_cache import Digests, ScanCache
 
 STATUSES = ("machine", "reviewed", "outdated")
 PSEUDO = "pseudo"  # the offline engine: its text is for layout and CI, never published
@@ -216,6 +216,8 @@ class Content:
     settings: Settings
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Of the documents taken from a scan cache: their digests, by the name they are shown by.
+    digests: dict[str, Digests] = field(default_factory=dict)
 
     def folder_lang(self, doc: Document) -> str:
         """The language folder ``doc`` lies in."""
@@ -322,6 +324,8 @@ def scan(
             content.problems += problems
             content.documents.append(doc)
     content.problems += duplicate_refs(content)
+    if known is not None:
+        content.digests = known.digests
     return content
 
 

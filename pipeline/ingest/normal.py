@@ -17,9 +17,9 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.content.document import Document
-from pipeline.content.scan_cache import ScanCache
+from pipeline.content.scan_cache import ScanCache, last_build
 from pipeline.state import remembered
-from pipeline.state.fingerprints import fingerprint, tree_state
+from pipeline.state.fingerprints import tree_state
 
 __all__ = ["Normal"]
 
@@ -34,12 +34,7 @@ class Normal:
 
     def last_scan(self) -> ScanCache:
         """The last build's scan, for the files whose ``stat`` is as it recorded."""
-        from pipeline.state import manifest
-
-        version = fingerprint(self.settings, manifest.FORMAT)
-        scanned = ScanCache.open(self.settings.root, version, self.stats)
-        scanned.keeps = False  # (the build's to keep)
-        return scanned
+        return last_build(self.settings, self.stats)
 
     def unknown(self, doc: Document) -> str | None:
         """None if ``doc``'s file was found normal as it is now; else the key to remember
