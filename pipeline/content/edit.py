@@ -48,6 +48,7 @@ from pipeline.content import document
 from pipeline.content.dates import WrittenDate, WrittenDatetime
 from pipeline.content.document import BOUNDARY, Document, same_value
 from pipeline.content.front_matter import HANDLER, _Loader
+from pipeline.content.parse_cache import parsed_data
 from pipeline.errors import OutputError
 from pipeline.files import write_atomic
 
@@ -141,10 +142,12 @@ def rewrite(text: str, metadata: Mapping[str, Any], body: str) -> str | None:
     parts = _Parts.of(text)
     if parts is None:
         return None
-    try:
-        old = HANDLER.parse(parts.front).data
-    except HANDLER.errors:
-        return None
+    known, old = parsed_data(parts.front)  # (as read a moment ago, by ingest)
+    if not known:
+        try:
+            old = HANDLER.parse(parts.front).data
+        except HANDLER.errors:
+            return None
     if not isinstance(old, dict):
         return None
     same_body = parts.body.replace("\r\n", "\n") == body  # (a missing last newline is added)
