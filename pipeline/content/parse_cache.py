@@ -16,7 +16,7 @@ damaged one too, said in one line.
 
 Within ``SharedParses`` (``pipeline all`` from ingest through translate, and ``ingest``
 alone), what any memo parses or finds is also kept in memory for the others and for the
-check that a file is normal (``parsed_data``): ingest, its check and translate would each
+check that a file is normal (``remembered``): ingest, its check and translate would each
 parse every posting again. Each entry is kept pickled, so that every caller gets objects
 of its own (ingest changes what it normalizes); they are let go when the sharing ends,
 before the build, which reads the memo translate kept.
@@ -82,13 +82,18 @@ class SharedParses:
         self.entries = None
 
 
-def parsed_data(text: str) -> tuple[bool, Any]:
-    """(True, new objects of the data) if front matter ``text`` was parsed in the sharing
-    open (``SharedParses``); (False, None) if not."""
+def remembered(text: str) -> Parsed | None:
+    """What parsing front matter ``text`` gave, as new objects, if the sharing open
+    (``SharedParses``) knows it; else None."""
     entry = _SHARED[-1].get(digest(text.encode("utf-8"))) if _SHARED else None
-    if entry is None:
-        return False, None
-    return True, loads_safely(entry)[0]
+    return None if entry is None else loads_safely(entry)
+
+
+def share(text: str, parsed: Parsed) -> None:
+    """Make what parsing front matter ``text`` (from its file's line 2) gave known to the
+    sharing open, if one is (a file ingest has just written, which translate reads)."""
+    if _SHARED:
+        _SHARED[-1][digest(text.encode("utf-8"))] = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
 
 
 class FrontMatterMemo:
@@ -127,10 +132,10 @@ class FrontMatterMemo:
 
     def put(self, text: str, parsed: Parsed) -> None:
         """Remember what parsing ``text`` gave."""
-        key = digest(text.encode("utf-8"))
-        self.used[key] = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+        key, entry = digest(text.encode("utf-8")), pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+        self.used[key] = entry
         if _SHARED:
-            _SHARED[-1][key] = self.used[key]
+            _SHARED[-1][key] = entry
 
     def save(self, keep_unused: bool = False) -> None:
         """Keep the entries this run used (and only those, unless ``keep_unused``: a build
