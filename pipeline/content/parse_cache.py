@@ -14,12 +14,13 @@ next run parse everything, and a planted file can give wrong data at worst, neve
 (each entry, too, is read back by that safe unpickler). A missing memo is an empty one; a
 damaged one too, said in one line.
 
-Within ``SharedParses`` (``pipeline all`` from ingest through translate, and ``ingest``
+Within ``SharedParses`` (``pipeline all`` from ingest through the build, and ``ingest``
 alone), what any memo parses or finds is also kept in memory for the others and for the
-check that a file is normal (``remembered``): ingest, its check and translate would each
-parse every posting again. Each entry is kept pickled, so that every caller gets objects
-of its own (ingest changes what it normalizes); they are let go when the sharing ends,
-before the build, which reads the memo translate kept.
+check that a file is normal (``remembered``): ingest, its check, translate and the build
+would each parse every posting again. Each entry is kept pickled, so that every caller gets
+objects of its own (ingest changes what it normalizes); they are let go when the build has
+read the postings (``stop_sharing``), or at the latest when the build ends: the check reads
+the memo the build keeps, and its peak, a run's, is not raised.
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ class SharedParses:
         if self.entries is not None and _SHARED and _SHARED[-1] is self.entries:
             _SHARED.pop()
         self.entries = None
+
+
+def stop_sharing() -> None:
+    """End the sharing open, if one is, before ``SharedParses`` ends it: its entries let go
+    (the build, once it has read every posting, before it plans and renders)."""
+    _SHARED.clear()
 
 
 def remembered(text: str) -> Parsed | None:

@@ -70,7 +70,7 @@ def _run(stages: Sequence[str], run: Callable[[str], Report]) -> tuple[ExitCode,
     shown: set[str] = set()
     said: list[tuple[str, list[tuple[Any, ...]], list[str]]] | None = []
     worst = ExitCode.OK
-    with SharedParses() as parses:  # (closed after translate, the last stage to parse)
+    with SharedParses() as parses:  # (ended by the build: see parse_cache)
         for name in stages:
             start = time.perf_counter()
             try:
@@ -88,8 +88,8 @@ def _run(stages: Sequence[str], run: Callable[[str], Report]) -> tuple[ExitCode,
                     said.append((name, problems, report.lines()))
                 else:
                     said = None
-            if name == "translate":
-                parses.close()  # (the build reads the memo translate kept)
+            if name == "build":
+                parses.close()  # (if the build did not end it: its plan was kept)
             _let_go()
             timed(name, start)
             if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
