@@ -62,7 +62,7 @@ _SHARED: list[dict[str, bytes]] = []  # the entries of the ``SharedParses`` open
 
 class SharedParses:
     """Within: front matter parsed or found by any memo is known to every memo and to
-    ``parsed_data`` (see the module). Opened within another, it is that one."""
+    ``remembered`` (see the module). Opened within another, it is that one."""
 
     def __init__(self) -> None:
         self.entries: dict[str, bytes] | None = None
