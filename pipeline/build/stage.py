@@ -159,7 +159,7 @@ def plan(
     plan cache) when only documents' bodies changed since and what is stale is their pages
     and the feeds, or when the build is into an empty folder and the content is the one it
     was made of; else it is made from the content scanned."""
-    from pipeline.content.parse_cache import FrontMatterMemo
+    from pipeline.content.parse_cache import FrontMatterMemo, stop_sharing
 
     # One memo for the run: what reusing the plan parsed is not parsed again by the scan.
     open_memo = functools.cache(lambda: FrontMatterMemo.open(settings))
@@ -169,6 +169,7 @@ def plan(
     if site is None:
         content, known = _scan(settings, inputs, full, open_memo)
         open_memo.cache_clear()  # (the memo, let go before the plan is made)
+        stop_sharing()  # (and what ingest and translate parsed, in ``pipeline all``)
         if not full and not last.outputs:
             site = _kept(settings, inputs, content, known, open_memo)
         if site is None:

@@ -17,13 +17,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pipeline.content.dates import WrittenDate, WrittenDatetime
+from pipeline.content.parse_cache import FrontMatterMemo, remembered, share
 from pipeline.errors import ContentError, Problem
-
-if TYPE_CHECKING:
-    from pipeline.content.parse_cache import FrontMatterMemo
 
 # A line of three or more dashes opens and closes the front matter (python-frontmatter's).
 BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -175,7 +173,7 @@ def loads(text: str, path: Path, shown: str = "", memo: FrontMatterMemo | None =
     """
     shown = shown or str(path)
     fm_text, body = split(text, shown)
-    parsed = memo.get(fm_text) if memo is not None else None
+    parsed = memo.get(fm_text) if memo is not None else remembered(fm_text)
     if parsed is None:
         from pipeline.content.front_matter import HANDLER, parse_error
 
@@ -186,6 +184,8 @@ def loads(text: str, path: Path, shown: str = "", memo: FrontMatterMemo | None =
         parsed = (loaded.data, loaded.key_lines, loaded.duplicates)
         if memo is not None:
             memo.put(fm_text, parsed)
+        else:
+            share(fm_text, parsed)
     loaded_data, key_lines, duplicates = parsed
     data = loaded_data if loaded_data is not None else {}
     if not isinstance(data, dict):

@@ -48,6 +48,7 @@ from pipeline.content import document
 from pipeline.content.dates import WrittenDate, WrittenDatetime
 from pipeline.content.document import BOUNDARY, Document, same_value
 from pipeline.content.front_matter import HANDLER, _Loader
+from pipeline.content.parse_cache import remembered, share
 from pipeline.errors import OutputError
 from pipeline.files import write_atomic
 
@@ -141,10 +142,14 @@ def rewrite(text: str, metadata: Mapping[str, Any], body: str) -> str | None:
     parts = _Parts.of(text)
     if parts is None:
         return None
-    try:
-        old = HANDLER.parse(parts.front).data
-    except HANDLER.errors:
-        return None
+    known = remembered(parts.front)  # (as ingest read it a moment ago)
+    if known is not None:
+        old = known[0]
+    else:
+        try:
+            old = HANDLER.parse(parts.front).data
+        except HANDLER.errors:
+            return None
     if not isinstance(old, dict):
         return None
     same_body = parts.body.replace("\r\n", "\n") == body  # (a missing last newline is added)
@@ -205,7 +210,9 @@ def _edited(front: str, old: dict[str, Any], new: dict[str, Any]) -> str:
             for start, end, replacement in sorted(edits, key=lambda e: e[:2], reverse=True):
                 lines[start:end] = replacement
             edited = "".join(lines)
-            if same_value(HANDLER.parse(edited).data or {}, new):
+            checked = HANDLER.parse(edited, first_line=2)  # (as reading its file would)
+            if same_value(checked.data or {}, new):
+                share(edited, (checked.data, checked.key_lines, checked.duplicates))
                 return edited
     except (yaml.YAMLError, RuamelError, ValueError):
         pass

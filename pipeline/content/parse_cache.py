@@ -13,6 +13,14 @@ back as every cache is (``pipeline.state.cache``): not committed, deleting it on
 next run parse everything, and a planted file can give wrong data at worst, never run code
 (each entry, too, is read back by that safe unpickler). A missing memo is an empty one; a
 damaged one too, said in one line.
+
+Within ``SharedParses`` (``pipeline all`` from ingest through the build, and ``ingest``
+alone), what any memo parses or finds is also kept in memory for the others and for the
+check that a file is normal (``remembered``): ingest, its check, translate and the build
+would each parse every posting again. Each entry is kept pickled, so that every caller gets
+objects of its own (ingest changes what it normalizes); they are let go when the build has
+read the postings (``stop_sharing``), or at the latest when the build ends: the check reads
+the memo the build keeps, and its peak, a run's, is not raised.
 """
 
 from __future__ import annotations
@@ -49,6 +57,52 @@ def version() -> str:
     return digest(b"\0".join(parts))
 
 
+_SHARED: list[dict[str, bytes]] = []  # the entries of the ``SharedParses`` open, if one is
+
+
+class SharedParses:
+    """Within: front matter parsed or found by any memo is known to every memo and to
+    ``remembered`` (see the module). Opened within another, it is that one."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] | None = None
+
+    def __enter__(self) -> SharedParses:
+        if not _SHARED:
+            self.entries = {}
+            _SHARED.append(self.entries)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the sharing (if this opened it), its entries let go."""
+        if self.entries is not None and _SHARED and _SHARED[-1] is self.entries:
+            _SHARED.pop()
+        self.entries = None
+
+
+def stop_sharing() -> None:
+    """End the sharing open, if one is, before ``SharedParses`` ends it: its entries let go
+    (the build, once it has read every posting, before it plans and renders)."""
+    _SHARED.clear()
+
+
+def remembered(text: str) -> Parsed | None:
+    """What parsing front matter ``text`` gave, as new objects, if the sharing open
+    (``SharedParses``) knows it; else None."""
+    entry = _SHARED[-1].get(digest(text.encode("utf-8"))) if _SHARED else None
+    return None if entry is None else loads_safely(entry)
+
+
+def share(text: str, parsed: Parsed) -> None:
+    """Make what parsing front matter ``text`` (from its file's line 2) gave known to the
+    sharing open, if one is (a file ingest has just written, which translate reads)."""
+    if _SHARED:
+        _SHARED[-1][digest(text.encode("utf-8"))] = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+
+
 class FrontMatterMemo:
     """Parsed front matter by the digest of its text, for one run (see the module)."""
 
@@ -68,6 +122,8 @@ class FrontMatterMemo:
         None if it is not known."""
         key = digest(text.encode("utf-8"))
         entry = self.entries.get(key) or self.used.get(key)
+        if entry is None and _SHARED:
+            entry = _SHARED[-1].get(key)
         if entry is None:
             return None
         try:
@@ -77,11 +133,16 @@ class FrontMatterMemo:
         if not (isinstance(parsed, tuple) and len(parsed) == 3 and isinstance(parsed[0], dict)):
             return None
         self.used[key] = entry
+        if _SHARED:
+            _SHARED[-1][key] = entry
         return parsed
 
     def put(self, text: str, parsed: Parsed) -> None:
         """Remember what parsing ``text`` gave."""
-        self.used[digest(text.encode("utf-8"))] = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+        key, entry = digest(text.encode("utf-8")), pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+        self.used[key] = entry
+        if _SHARED:
+            _SHARED[-1][key] = entry
 
     def save(self, keep_unused: bool = False) -> None:
         """Keep the entries this run used (and only those, unless ``keep_unused``: a build

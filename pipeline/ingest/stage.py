@@ -24,7 +24,7 @@ from pipeline.content import document
 from pipeline.content.dates import normalized_date
 from pipeline.content.document import Document
 from pipeline.content.listing import MARKDOWN_SUFFIXES as MARKDOWN
-from pipeline.content.parse_cache import FrontMatterMemo
+from pipeline.content.parse_cache import FrontMatterMemo, SharedParses
 from pipeline.content.scan_cache import LazyBody
 from pipeline.content.tree import Content, is_post, scan, validate
 from pipeline.errors import ContentError, OutputError, Problem
@@ -70,6 +70,13 @@ def ingest(
 
     ``shown`` maps each path to how messages should name it (as the user typed it).
     """
+    with SharedParses():  # (what the scan parsed, for the check that a file is normal)
+        return _ingest(settings, paths, shown)
+
+
+def _ingest(
+    settings: Settings, paths: Sequence[Path], shown: dict[Path, str] | None
+) -> IngestReport:
     report = IngestReport()
     # What the last build scanned, unread (``normal``); front matter parsed before from the
     # memo (read, not saved: the build keeps both); no body kept (read again if normalized).

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.config import Settings
+from pipeline.content.parse_cache import SharedParses
 from pipeline.errors import ExitCode, OutputError, PipelineError, Problem
 from pipeline.report import LOG, Report, show, timed
 from pipeline.state import cache
@@ -69,27 +70,30 @@ def _run(stages: Sequence[str], run: Callable[[str], Report]) -> tuple[ExitCode,
     shown: set[str] = set()
     said: list[tuple[str, list[tuple[Any, ...]], list[str]]] | None = []
     worst = ExitCode.OK
-    for name in stages:
-        start = time.perf_counter()
-        try:
-            report = run(name)
-        except PipelineError as error:
-            if error.exit_code == ExitCode.USAGE:
-                raise
-            code, said = error.exit_code, None
-            show(Report(problems=[error.as_problem()]), cache.told(), shown)
-        else:
-            code, told = report.exit_code, cache.told()
-            show(report, told, shown)
-            if said is not None and not told:
-                problems = [(p.path, p.line, p.message, p.warning) for p in report.problems]
-                said.append((name, problems, report.lines()))
+    with SharedParses() as parses:  # (ended by the build: see parse_cache)
+        for name in stages:
+            start = time.perf_counter()
+            try:
+                report = run(name)
+            except PipelineError as error:
+                if error.exit_code == ExitCode.USAGE:
+                    raise
+                code, said = error.exit_code, None
+                show(Report(problems=[error.as_problem()]), cache.told(), shown)
             else:
-                said = None
-        _let_go()
-        timed(name, start)
-        if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
-            worst = code
+                code, told = report.exit_code, cache.told()
+                show(report, told, shown)
+                if said is not None and not told:
+                    problems = [(p.path, p.line, p.message, p.warning) for p in report.problems]
+                    said.append((name, problems, report.lines()))
+                else:
+                    said = None
+            if name == "build":
+                parses.close()  # (if the build did not end it: its plan was kept)
+            _let_go()
+            timed(name, start)
+            if code == ExitCode.ERRORS or (code == ExitCode.PENDING and worst == ExitCode.OK):
+                worst = code
     return worst, said
 
 

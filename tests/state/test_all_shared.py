@@ -14,6 +14,8 @@ import pytest
 
 from pipeline.check import shortcut as check_shortcut
 from pipeline.cli import STAGES
+from pipeline.content import front_matter
+from pipeline.content.document import split
 from pipeline.state import fingerprints
 from tests.conftest import Site, engine_pyproject, spy
 
@@ -125,3 +127,27 @@ def test_all_says_a_problem_again_with_its_exit_code(
     again = run(together.root, "all")
     assert calls == []  # the last run's word
     assert again.code == 1 and "2024-03-04-d.md:3: invalid YAML" in again.err
+
+
+def test_all_parses_each_front_matter_once(ui_site, tmp_path, run, libre, monkeypatch):
+    """Ingest, its check that a file is normal and translate share what they parse
+    (``parse_cache.SharedParses``): in one run each front matter text is parsed once, that
+    of a file ingest normalizes too, and the run gives what the stages one by one give."""
+    together, apart = _twins(ui_site, tmp_path)
+    for site in (together, apart):  # no lang, no ref, no time: normalized (as a and b are)
+        site.write("content/sv/2024-03-05-e.md", "---\ntitle: Ny\ndate: 2024-03-05\n---\nText.\n")
+    before = {split(text.decode())[0] for text in together.files("content").values()}
+    parsed = spy(monkeypatch, front_matter.FrontMatterHandler, "parse")
+    ran: list[int] = []  # how many parses each run had made by its end
+
+    def counted(root, *args):
+        result = run(root, *args)
+        ran.append(len(parsed))
+        return result
+
+    _same_after(lambda site: None, together, apart, counted)
+    in_all = [call[1] for call in parsed[: ran[0]]]
+    after = {split(text.decode())[0] for text in together.files("content").values()}
+    assert len(before) == 3 and len(after) == 6 and not before & after  # all made normal
+    assert sorted(in_all) == sorted(before | after)
+    assert len(parsed) - ran[0] > len(in_all)  # (the stages one by one parse some again)
