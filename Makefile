@@ -25,6 +25,7 @@ REF ?=
 # accessibility checker the browser tests inject into the pages), and the schemas the exported
 # XLIFF and TBX are validated against: OASIS's XLIFF 1.2 strict XSD (with xml.xsd) as Symfony's
 # translation component ships it, the TBX core structure's XSD as OmegaT's jar ships it.
+NEEDED_BY ?= test
 SYSTEM_PACKAGES := chromium:chromium default-jre-headless:java gettext:msgfmt jekyll:jekyll \
 	ruby-jekyll-redirect-from: npm:npm php-symfony-translation: omegat:
 # axe-core from npm, beside the venv (the browser tests read it from there).
@@ -120,8 +121,8 @@ system: ## install the system packages the tests need (Chromium, Java, gettext, 
 	if [ "$$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo "; \
 	else sudo=none; fi; \
 	if [ "$$sudo" = none ] || ! command -v apt-get >/dev/null 2>&1; then \
-		echo "make test needs system packages that are missing here:$$missing" >&2; \
-		echo "install them, then run make test again:" >&2; \
+		echo "make $(NEEDED_BY) needs system packages that are missing here:$$missing" >&2; \
+		echo "install them, then run make $(NEEDED_BY) again:" >&2; \
 		echo "    sudo apt-get install --no-install-recommends$$missing" >&2; \
 		echo "(make system does this itself as root, or with sudo that asks no password," \
 			"on Debian or Ubuntu)" >&2; \
@@ -138,7 +139,11 @@ lint: $(READY) ## check the code with ruff
 	$(BIN)/ruff check pipeline bench tests
 	$(BIN)/ruff format --check pipeline bench tests
 
-bench: $(READY) ## time every stage (and Hugo, if installed) on PAIRS generated sv/en pairs
+# Hugo, whose full build the figures are ratios to, is installed as the tests' packages are
+# (make system); where it cannot be, the bench runs without it and says so.
+bench: $(READY) ## time make and every stage beside Hugo (installed if missing) on PAIRS generated sv/en pairs
+	@command -v hugo >/dev/null 2>&1 || $(MAKE) --no-print-directory system SYSTEM_PACKAGES=hugo:hugo NEEDED_BY=bench \
+		|| echo "bench: Hugo is not installed: the figures come without Hugo's" >&2
 	$(BIN)/python -m bench --pairs $(PAIRS) --json "$(BENCH_JSON)" $(if $(RUNS),--runs $(RUNS))
 
 clean: ## remove the built site, the review pages, caches and .venv
