@@ -246,19 +246,24 @@ def scans_shared() -> Iterator[None]:
         _SHARED.remove(scans)
 
 
-def fingerprint(settings: Settings, format_version: int, also: Sequence[str] = ()) -> str:
+def fingerprint(
+    settings: Settings,
+    format_version: int,
+    also: Sequence[str] = (),
+    catalogs: bool = True,
+) -> str:
     """The digest of everything that shapes every file of the site (and of ``also``): the
     package's own modules (the templates it compiled aside: the templates are hashed) and
-    templates, the compiled catalogs, the settings, the site's own templates and data, the
-    libraries that render."""
+    templates, the compiled catalogs (unless not ``catalogs``), the settings, the site's own
+    templates and data, the libraries that render."""
     hashed = blake2b(digest_size=16)
     hashed.update(repr((format_version, __version__, sys.version, settings, *also)).encode())
     hashed.update(_code())
-    catalogs = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo"))
+    compiled = sorted(settings.locale_dir.glob("*/LC_MESSAGES/*.mo")) if catalogs else []
     # The site's own templates and data shape every page as the package's templates do: an
     # override added, changed or removed renders the site again (the default comes back).
     site = [p for folder in (settings.templates_dir, settings.data_dir) for p in _files(folder)]
-    for path in sorted(TEMPLATES.iterdir()) + catalogs + site:
+    for path in sorted(TEMPLATES.iterdir()) + compiled + site:
         hashed.update(f"\0{path.as_posix()}\0".encode())
         hashed.update(path.read_bytes() if path.is_file() else b"")
     return hashed.hexdigest()

@@ -57,10 +57,13 @@ _versions: dict[str, str] = {}
 
 
 def _version(settings: Settings) -> str:
-    """The fingerprint of the code and ``settings``, made once per run of a process."""
+    """The fingerprint of the code and ``settings``, made once per run of a process. Not of
+    the compiled catalogs, which no result remembered here depends on (a page is remembered
+    by its bytes): ``pipeline all`` on a fresh clone compiles them in ``i18n``, after
+    ``ingest`` kept its results, and a version of them made the next run find none."""
     shown = repr(settings)
     if shown not in _versions:
-        _versions[shown] = fingerprint(settings, FORMAT, ("remembered",))
+        _versions[shown] = fingerprint(settings, FORMAT, ("remembered",), catalogs=False)
     return _versions[shown]
 
 

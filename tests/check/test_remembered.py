@@ -21,7 +21,7 @@ from bench.run import add_ui_catalogs
 from pipeline.check import language, markup
 from pipeline.check import site as site_module
 from pipeline.content import document
-from pipeline.state import cache, fingerprints
+from pipeline.state import cache, fingerprints, remembered
 from tests.conftest import spy
 
 PAIRS = 6
@@ -175,3 +175,26 @@ def test_check_after_each_edit_of_make_says_what_a_check_without_its_cache_says(
     sitemap.write_text(xml[:start] + xml[xml.index("</url>", start) + 6 :], encoding="utf-8")
     said = _same_as_afresh(run, site, tmp_path, "sitemap")
     assert "not in sitemap.xml" in said
+
+
+def test_the_run_after_a_fresh_clones_first_takes_every_result_it_kept(
+    tmp_path, run, monkeypatch
+) -> None:
+    """A fresh clone has no compiled catalogs: the first ``pipeline all`` compiles them in
+    ``i18n``, after ``ingest`` kept its results and before ``check`` keeps its own. What
+    both kept is found by the next run (no result remembered depends on the catalogs), so
+    ingest takes every posting's result and check judges no body and reads no page."""
+    site = write_corpus(tmp_path / "corpus", PAIRS).site
+    add_ui_catalogs(site)
+    for compiled in (site / "locale").glob("*/LC_MESSAGES/*.mo"):
+        compiled.unlink()
+    assert run(site, "all").code in (0, 3)
+    monkeypatch.setattr(remembered, "_versions", {})  # (the next run is a process of its own)
+    detected = spy(monkeypatch, language, "detect_all")
+    read = spy(monkeypatch, site_module, "_read_page")
+    again = run(site, "all", "-v")
+    assert again.code in (0, 3), again.err
+    assert [len(texts) for texts, _languages in detected] in ([], [0])
+    assert read == []
+    postings = 2 * PAIRS
+    assert f"ingest: {postings} of {postings} results from the last run" in again.err
