@@ -92,15 +92,30 @@ def stop_sharing() -> None:
 def remembered(text: str) -> Parsed | None:
     """What parsing front matter ``text`` gave, as new objects, if the sharing open
     (``SharedParses``) knows it; else None."""
-    entry = _SHARED[-1].get(digest(text.encode("utf-8"))) if _SHARED else None
+    entry = _SHARED[-1].get(_key(text)) if _SHARED else None
     return None if entry is None else loads_safely(entry)
 
 
 def share(text: str, parsed: Parsed) -> None:
     """Make what parsing front matter ``text`` (from its file's line 2) gave known to the
     sharing open, if one is (a file ingest has just written, which translate reads)."""
+    _shared(_key(text), _entry(parsed))
+
+
+def _key(text: str) -> str:
+    """What the parse of front matter ``text`` is kept by: the digest of the text."""
+    return digest(text.encode("utf-8"))
+
+
+def _entry(parsed: Parsed) -> bytes:
+    """A parse as it is kept: pickled (each reader unpickles objects of its own)."""
+    return pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+
+
+def _shared(key: str, entry: bytes) -> None:
+    """Make ``entry`` known to the sharing open, if one is."""
     if _SHARED:
-        _SHARED[-1][digest(text.encode("utf-8"))] = pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+        _SHARED[-1][key] = entry
 
 
 class FrontMatterMemo:
@@ -120,7 +135,7 @@ class FrontMatterMemo:
     def get(self, text: str) -> Parsed | None:
         """What parsing ``text`` gave last time (or earlier in this run), as new objects;
         None if it is not known."""
-        key = digest(text.encode("utf-8"))
+        key = _key(text)
         entry = self.entries.get(key) or self.used.get(key)
         if entry is None and _SHARED:
             entry = _SHARED[-1].get(key)
@@ -133,16 +148,14 @@ class FrontMatterMemo:
         if not (isinstance(parsed, tuple) and len(parsed) == 3 and isinstance(parsed[0], dict)):
             return None
         self.used[key] = entry
-        if _SHARED:
-            _SHARED[-1][key] = entry
+        _shared(key, entry)
         return parsed
 
     def put(self, text: str, parsed: Parsed) -> None:
         """Remember what parsing ``text`` gave."""
-        key, entry = digest(text.encode("utf-8")), pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+        key, entry = _key(text), _entry(parsed)
         self.used[key] = entry
-        if _SHARED:
-            _SHARED[-1][key] = entry
+        _shared(key, entry)
 
     def save(self, keep_unused: bool = False) -> None:
         """Keep the entries this run used (and only those, unless ``keep_unused``: a build
